@@ -1,0 +1,80 @@
+"""The violation classes, applied in DESIGN.md's precedence order.
+
+Each check module decides, for one imported name, whether it is a
+violation of its class (``match``) and how a statement's violations read
+(``message``). This module owns the two rules that bind them together: the
+first class in table order wins an imported name, and a statement yields at
+most one finding per code.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Protocol
+
+from flake8_ssot.checks import compat, deprecated, legacy
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, imported_names
+from flake8_ssot.codes import Code
+from flake8_ssot.imports import ImportRef, collect_imports
+
+
+class ImportCheck(Protocol):
+    """The shape of a check module (checks/deprecated.py and its siblings)."""
+
+    CODE: Code
+
+    def match(self, imported: ImportedName, context: CheckContext) -> Hit | None: ...
+
+    def message(self, hits: list[Hit]) -> str: ...
+
+
+#: In precedence order: deprecated, legacy, compat.
+IMPORT_CHECKS: tuple[ImportCheck, ...] = (deprecated, legacy, compat)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of flake8 output: 1-based line, 0-based column, full text."""
+
+    line: int
+    col: int
+    text: str
+
+
+def import_findings(
+    tree: ast.AST, source: str, filename: str, context: CheckContext
+) -> list[Finding]:
+    """Findings for every import in one file."""
+    if "import" not in source:
+        return []
+
+    def package_of_file() -> str | None:
+        return context.project.module_name(filename).package or None
+
+    statements: dict[tuple[int, int], list[ImportRef]] = {}
+    for ref in collect_imports(tree, source, package_of_file):
+        statements.setdefault((ref.line, ref.col), []).append(ref)
+    findings = []
+    for (line, col), refs in statements.items():
+        hits_by_check = _hits_by_check(refs, context)
+        for check in IMPORT_CHECKS:
+            hits = hits_by_check.get(check)
+            if hits:
+                text = f"{check.CODE.code} {check.message(hits)}"
+                findings.append(Finding(line, col, text))
+    return findings
+
+
+def _hits_by_check(
+    refs: list[ImportRef], context: CheckContext
+) -> dict[ImportCheck, list[Hit]]:
+    hits: dict[ImportCheck, list[Hit]] = {}
+    for ref in refs:
+        for imported in imported_names(ref):
+            for check in IMPORT_CHECKS:
+                hit = check.match(imported, context)
+                if hit is not None:
+                    hits.setdefault(check, []).append(hit)
+                    break
+    return hits

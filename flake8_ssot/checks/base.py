@@ -1,0 +1,59 @@
+"""What every import-governance check consumes and produces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flake8_ssot.config import SsotConfig
+from flake8_ssot.imports import ImportRef
+from flake8_ssot.project import Project
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """The per-process facts a check may consult: configuration and project layout."""
+
+    config: SsotConfig
+    project: Project
+
+
+@dataclass(frozen=True)
+class ImportedName:
+    """One thing one statement imports: a module, or one name from a module.
+
+    ``import a, b`` imports two modules; ``from m import x, y`` imports two
+    names. Precedence between violation classes is decided per imported name.
+    """
+
+    ref: ImportRef
+    module: str
+    name: str | None
+
+    @property
+    def as_module(self) -> str | None:
+        """``module.name``: the module this is, if the name is a submodule."""
+        if self.name is None or self.name == "*":
+            return None
+        return f"{self.module}.{self.name}"
+
+
+@dataclass(frozen=True)
+class Hit:
+    """An imported name that one violation class matched.
+
+    ``subject`` is what the message calls out (the module that was
+    imported), ``entry`` the configured module or pattern that matched it,
+    and ``replacement`` where to import from instead, when known.
+    """
+
+    imported: ImportedName
+    subject: str
+    entry: str
+    replacement: str | None
+
+
+def imported_names(ref: ImportRef) -> list[ImportedName]:
+    """Split one import into the names it imports."""
+    if not ref.names:
+        return [ImportedName(ref, ref.module, None)]
+    return [ImportedName(ref, ref.module, name) for name in ref.names]

@@ -1,0 +1,52 @@
+"""SOT201: imports of a legacy module or anything inside it (subtree semantics).
+
+A legacy module was replaced wholesale, so its submodules are legacy too;
+the match is by dotted components, so ``logging_config_v2`` is not
+``logging_config``.
+"""
+
+from __future__ import annotations
+
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName
+from flake8_ssot.codes import SOT201, Code
+
+CODE: Code = SOT201
+
+
+def legacy_entry(module: str, context: CheckContext) -> str | None:
+    """The configured legacy module that ``module`` is, or lies inside."""
+    legacy = context.config.legacy
+    if not legacy:
+        return None
+    prefix = ""
+    for part in module.split("."):
+        prefix = f"{prefix}.{part}" if prefix else part
+        if prefix in legacy:
+            return prefix
+    return None
+
+
+def match(imported: ImportedName, context: CheckContext) -> Hit | None:
+    """A hit when the imported module, or ``module.name``, is legacy."""
+    for candidate in (imported.module, imported.as_module):
+        if candidate is None:
+            continue
+        entry = legacy_entry(candidate, context)
+        if entry is not None:
+            replacement = context.config.legacy[entry].replacement
+            return Hit(imported, candidate, entry, replacement)
+    return None
+
+
+def message(hits: list[Hit]) -> str:
+    """One message per statement, naming each legacy module's replacement."""
+    rendered = []
+    seen: set[str] = set()
+    for hit in hits:
+        if hit.subject in seen:
+            continue
+        seen.add(hit.subject)
+        inside = f" (inside '{hit.entry}')" if hit.subject != hit.entry else ""
+        advice = f"{inside}: use {hit.replacement}" if hit.replacement else inside
+        rendered.append(CODE.render(module=hit.subject, advice=advice))
+    return "; ".join(rendered)

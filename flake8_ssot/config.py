@@ -1,0 +1,152 @@
+"""Parse the ``ssot-*`` options into frozen, validated configuration.
+
+Every configuration mistake is found here, once per process, and reported as
+a :class:`ConfigError` naming the option and the entry: a typo in a module
+list must never silently turn a check off.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from packaging.version import InvalidVersion, Version
+
+from flake8_ssot.imports import is_dotted_name
+
+DEPRECATED_OPTION = "ssot-deprecated-modules"
+LEGACY_OPTION = "ssot-legacy-modules"
+COMPAT_OPTION = "ssot-compat-patterns"
+SOURCE_ROOTS_OPTION = "ssot-source-roots"
+
+DEFAULT_COMPAT_PATTERNS = "*_compat, *_compat.*"
+
+# Characters a compat pattern may hold: dotted-name characters plus fnmatch's.
+_COMPAT_PATTERN_RE = re.compile(r"^[A-Za-z0-9_.*?\[\]!-]+$")
+_ENTRY_SEPARATORS_RE = re.compile(r"[\n,]")
+
+
+class ConfigError(Exception):
+    """A malformed ``ssot-*`` option entry; its text is the one line users see."""
+
+    def __init__(self, option: str, entry: str, problem: str) -> None:
+        super().__init__(f"flake8-ssot: {option}: entry {entry!r}: {problem}")
+
+
+@dataclass(frozen=True)
+class ModuleEntry:
+    """One line of ``ssot-deprecated-modules`` or ``ssot-legacy-modules``."""
+
+    module: str
+    replacement: str | None
+    removed_in: Version | None
+
+
+@dataclass(frozen=True)
+class SsotConfig:
+    """Everything the checks need to know about the project's migration."""
+
+    deprecated: Mapping[str, ModuleEntry]
+    legacy: Mapping[str, ModuleEntry]
+    compat_patterns: tuple[str, ...]
+    source_roots: tuple[Path, ...]
+
+
+def split_entries(raw: str) -> list[str]:
+    """Entries of a list option: one per line, or comma-separated on the command line.
+
+    flake8 hands multi-line options over as one raw string. Module entries
+    cannot contain commas (dotted names and PEP 440 versions have none), so
+    commas are accepted as separators too, for ``--ssot-...`` flags.
+    """
+    entries = []
+    for line in _ENTRY_SEPARATORS_RE.split(raw):
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def parse_module_entry(option: str, entry: str) -> ModuleEntry:
+    """Parse ``OLD [= NEW] [; removed-in VERSION]``."""
+    head, *clauses = entry.split(";")
+    old, equals, new = head.partition("=")
+    old, new = old.strip(), new.strip()
+    if not is_dotted_name(old):
+        raise ConfigError(option, entry, f"{old!r} is not a dotted module name")
+    replacement: str | None = None
+    if equals:
+        if not is_dotted_name(new):
+            raise ConfigError(
+                option, entry, f"replacement {new!r} is not a dotted module name"
+            )
+        if new == old:
+            raise ConfigError(option, entry, "a module cannot replace itself")
+        replacement = new
+    removed_in: Version | None = None
+    for clause in clauses:
+        key, _, value = clause.strip().partition(" ")
+        if key != "removed-in":
+            raise ConfigError(
+                option, entry, f"unknown key {key!r} (expected 'removed-in VERSION')"
+            )
+        if removed_in is not None:
+            raise ConfigError(option, entry, "'removed-in' is given twice")
+        try:
+            removed_in = Version(value.strip())
+        except InvalidVersion:
+            raise ConfigError(
+                option, entry, f"{value.strip()!r} is not a PEP 440 version"
+            ) from None
+    return ModuleEntry(old, replacement, removed_in)
+
+
+def parse_module_list(option: str, raw: str) -> dict[str, ModuleEntry]:
+    """Parse a whole module list option, refusing a module listed twice."""
+    entries: dict[str, ModuleEntry] = {}
+    for text in split_entries(raw):
+        parsed = parse_module_entry(option, text)
+        if parsed.module in entries:
+            raise ConfigError(option, text, f"{parsed.module!r} is listed twice")
+        entries[parsed.module] = parsed
+    return entries
+
+
+def parse_compat_patterns(patterns: Iterable[str]) -> tuple[str, ...]:
+    """Validate fnmatch patterns over dotted module names."""
+    checked = []
+    for pattern in patterns:
+        pattern = pattern.strip()
+        if not pattern:
+            continue
+        if not _COMPAT_PATTERN_RE.match(pattern):
+            raise ConfigError(
+                COMPAT_OPTION,
+                pattern,
+                "a pattern holds dotted-name characters and * ? [ ] only",
+            )
+        checked.append(pattern)
+    return tuple(checked)
+
+
+def parse_source_roots(roots: Iterable[str], config_dir: Path) -> tuple[Path, ...]:
+    """Absolute source roots; relative entries are read from the config file's directory."""
+    resolved = []
+    for root in roots:
+        root = root.strip()
+        if not root:
+            continue
+        path = Path(os.path.abspath(config_dir / root))
+        if not path.is_dir():
+            raise ConfigError(SOURCE_ROOTS_OPTION, root, f"{path} is not a directory")
+        resolved.append(path)
+    return tuple(resolved)
+
+
+def default_source_roots(config_dir: Path) -> tuple[Path, ...]:
+    """The config file's directory, plus its ``src/`` when there is one."""
+    src = config_dir / "src"
+    return (config_dir, src) if src.is_dir() else (config_dir,)

@@ -1,0 +1,112 @@
+"""The flake8 entry point: options in, findings out. Rule logic lives in checks/."""
+
+from __future__ import annotations
+
+import argparse
+import ast
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from flake8.options.manager import OptionManager
+
+from flake8_ssot import __version__
+from flake8_ssot.checks import import_findings
+from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.config import (
+    COMPAT_OPTION,
+    DEFAULT_COMPAT_PATTERNS,
+    DEPRECATED_OPTION,
+    LEGACY_OPTION,
+    SOURCE_ROOTS_OPTION,
+    ConfigError,
+    SsotConfig,
+    default_source_roots,
+    parse_compat_patterns,
+    parse_module_list,
+    parse_source_roots,
+)
+from flake8_ssot.project import Project, absolute_path, find_flake8_config_dir
+
+
+class SsotChecker:
+    """Reports imports that bypass the project's single source of truth."""
+
+    name = "flake8-ssot"
+    version = __version__
+
+    #: Set once per process by :meth:`parse_options`, before any file is checked.
+    context: ClassVar[CheckContext | None] = None
+
+    def __init__(self, tree: ast.AST, filename: str, lines: Sequence[str]) -> None:
+        self.tree = tree
+        self.filename = filename
+        self.lines = lines
+
+    @classmethod
+    def add_options(cls, parser: OptionManager) -> None:
+        parser.add_option(
+            f"--{DEPRECATED_OPTION}",
+            default="",
+            parse_from_config=True,
+            help="Deprecated modules (exact module), one 'OLD [= NEW] "
+            "[; removed-in VERSION]' per line: imports of them are SOT101.",
+        )
+        parser.add_option(
+            f"--{LEGACY_OPTION}",
+            default="",
+            parse_from_config=True,
+            help="Legacy modules (module and all submodules), one 'OLD [= NEW] "
+            "[; removed-in VERSION]' per line: imports of them are SOT201.",
+        )
+        parser.add_option(
+            f"--{COMPAT_OPTION}",
+            default=DEFAULT_COMPAT_PATTERNS,
+            parse_from_config=True,
+            comma_separated_list=True,
+            help="fnmatch patterns over absolute dotted module names that mark "
+            "compat shims: imports of them are SOT301. (Default: "
+            f"{DEFAULT_COMPAT_PATTERNS})",
+        )
+        parser.add_option(
+            f"--{SOURCE_ROOTS_OPTION}",
+            default="",
+            parse_from_config=True,
+            comma_separated_list=True,
+            help="Directories that hold top-level packages, relative to the "
+            "config file's directory. (Default: that directory, plus src/ "
+            "when it exists)",
+        )
+
+    @classmethod
+    def parse_options(cls, options: argparse.Namespace) -> None:
+        """Validate the configuration once per process; a bad entry stops flake8."""
+        try:
+            cls.context = _context_from_options(options)
+        except ConfigError as error:
+            raise SystemExit(str(error)) from None
+
+    def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
+        context = type(self).context
+        if context is None:
+            return
+        source = "".join(self.lines)
+        for finding in import_findings(self.tree, source, self.filename, context):
+            yield finding.line, finding.col, finding.text, type(self)
+
+
+def _context_from_options(options: argparse.Namespace) -> CheckContext:
+    explicit_config = None if options.isolated else options.config
+    config_dir = find_flake8_config_dir(explicit_config, absolute_path(Path.cwd()))
+    roots = getattr(options, "ssot_source_roots")
+    config = SsotConfig(
+        deprecated=parse_module_list(
+            DEPRECATED_OPTION, getattr(options, "ssot_deprecated_modules")
+        ),
+        legacy=parse_module_list(LEGACY_OPTION, getattr(options, "ssot_legacy_modules")),
+        compat_patterns=parse_compat_patterns(getattr(options, "ssot_compat_patterns")),
+        source_roots=parse_source_roots(roots, config_dir)
+        if roots
+        else default_source_roots(config_dir),
+    )
+    return CheckContext(config, Project(config.source_roots))

@@ -1,0 +1,182 @@
+"""File paths and module names of the linted project, read from disk once per process.
+
+flake8 builds a fresh checker for every file (and forks workers with
+``--jobs``), so every answer that depends on the project rather than on one
+file is memoised on the :class:`Project`, which lives as long as the process.
+Nothing here imports or runs the code it looks at.
+"""
+
+from __future__ import annotations
+
+import ast
+import configparser
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from flake8_ssot.imports import resolve_relative
+
+FLAKE8_CONFIG_FILES = ("setup.cfg", "tox.ini", ".flake8")
+
+
+def absolute_path(path: str | Path) -> Path:
+    """An absolute, normalised path that keeps symlinks as the user wrote them."""
+    return Path(os.path.abspath(path))
+
+
+def find_flake8_config_dir(explicit_config: str | None, start: Path) -> Path:
+    """The directory of the config file flake8 itself reads.
+
+    flake8 does not tell plugins where its config file is, so this follows
+    its documented lookup: ``--config`` if given, otherwise the first of
+    setup.cfg, tox.ini, .flake8 holding a ``[flake8]`` section, walking up
+    from ``start``; the start directory when there is none.
+    """
+    if explicit_config:
+        return absolute_path(explicit_config).parent
+    for directory in (start, *start.parents):
+        for name in FLAKE8_CONFIG_FILES:
+            candidate = directory / name
+            if not candidate.is_file():
+                continue
+            parser = configparser.RawConfigParser()
+            try:
+                parser.read(candidate, encoding="utf-8")
+            except (UnicodeDecodeError, configparser.Error):
+                continue
+            if parser.has_section("flake8") or parser.has_section("flake8:local-plugins"):
+                return directory
+    return start
+
+
+@dataclass(frozen=True)
+class ModuleName:
+    """The dotted name of a linted file, and whether it is a package's ``__init__``."""
+
+    dotted: str
+    is_package: bool
+
+    @property
+    def package(self) -> str:
+        """The package that relative imports in this file are resolved from."""
+        if self.is_package:
+            return self.dotted
+        return self.dotted.rpartition(".")[0]
+
+
+class Project:
+    """The linted project's layout: source roots and the modules under them."""
+
+    def __init__(self, source_roots: tuple[Path, ...]) -> None:
+        # Deepest first, so a file is named from the innermost root holding it.
+        self.source_roots = tuple(
+            sorted(source_roots, key=lambda root: len(root.parts), reverse=True)
+        )
+        self._is_package_dir: dict[Path, bool] = {}
+        self._module_paths: dict[str, Path | None] = {}
+        self._reexports: dict[str, dict[str, str]] = {}
+
+    def module_name(self, filename: str) -> ModuleName:
+        """The dotted module name of a file (it need not exist: stdin has a display name).
+
+        Regular packages are found by walking ``__init__.py`` files upward;
+        above the last one, directories up to the innermost source root
+        holding the file count as namespace packages.
+        """
+        path = absolute_path(filename)
+        is_package = path.stem == "__init__"
+        parts = [] if is_package else [path.stem]
+        directory = path.parent
+        while self._has_init(directory) and directory != directory.parent:
+            parts.append(directory.name)
+            directory = directory.parent
+        parts.reverse()
+        for root in self.source_roots:
+            if directory == root or root in directory.parents:
+                parts = [*directory.relative_to(root).parts, *parts]
+                break
+        return ModuleName(".".join(parts), is_package)
+
+    def _has_init(self, directory: Path) -> bool:
+        cached = self._is_package_dir.get(directory)
+        if cached is None:
+            cached = (directory / "__init__.py").is_file()
+            self._is_package_dir[directory] = cached
+        return cached
+
+    def module_path(self, dotted: str) -> Path | None:
+        """Where a first-party module lives: its ``.py`` file or package directory."""
+        if dotted in self._module_paths:
+            return self._module_paths[dotted]
+        found: Path | None = None
+        parts = dotted.split(".")
+        for root in self.source_roots:
+            base = root.joinpath(*parts)
+            if base.is_dir():
+                found = base
+                break
+            module_file = base.with_name(parts[-1] + ".py")
+            if module_file.is_file():
+                found = module_file
+                break
+        self._module_paths[dotted] = found
+        return found
+
+    def is_first_party(self, dotted: str) -> bool:
+        """Whether the module exists under a source root."""
+        return self.module_path(dotted) is not None
+
+    def is_submodule(self, package: str, name: str) -> bool:
+        """Whether ``package.name`` is a real module on disk, not a name defined in it."""
+        package_path = self.module_path(package)
+        return (
+            package_path is not None
+            and package_path.is_dir()
+            and self.module_path(f"{package}.{name}") is not None
+        )
+
+    def reexports(self, package: str) -> dict[str, str]:
+        """Names that a package's ``__init__.py`` imports from its own submodules.
+
+        Maps each name the facade binds to the submodule that defines it, read
+        statically from module-level ``from .sub import Name`` statements
+        (including those inside ``if``/``try`` blocks).
+        """
+        cached = self._reexports.get(package)
+        if cached is None:
+            cached = self._read_reexports(package)
+            self._reexports[package] = cached
+        return cached
+
+    def _read_reexports(self, package: str) -> dict[str, str]:
+        package_path = self.module_path(package)
+        if package_path is None or not package_path.is_dir():
+            return {}
+        init = package_path / "__init__.py"
+        try:
+            tree = ast.parse(init.read_bytes(), filename=str(init))
+        except (OSError, SyntaxError, ValueError):
+            return {}
+        exported: dict[str, str] = {}
+        statements: list[ast.stmt] = list(tree.body)
+        while statements:
+            statement = statements.pop(0)
+            if isinstance(statement, ast.ImportFrom):
+                source = resolve_relative(statement.level, statement.module, package)
+                if source is None or not source.startswith(package + "."):
+                    continue
+                for alias in statement.names:
+                    if alias.name != "*":
+                        exported.setdefault(alias.asname or alias.name, source)
+            elif isinstance(statement, (ast.If, ast.Try)):
+                statements.extend(_nested_statements(statement))
+        return exported
+
+
+def _nested_statements(statement: ast.If | ast.Try) -> list[ast.stmt]:
+    nested = [*statement.body, *statement.orelse]
+    if isinstance(statement, ast.Try):
+        nested.extend(statement.finalbody)
+        for handler in statement.handlers:
+            nested.extend(handler.body)
+    return nested
