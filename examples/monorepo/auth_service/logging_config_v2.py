@@ -1,0 +1,3 @@
+"""Not the legacy module: only dotted components count."""
+
+SETTINGS = {"level": "INFO"}

@@ -1,0 +1,7 @@
+"""An older implementation that should have been merged into websocket_manager."""
+
+from .websocket_manager import WebSocketManager
+
+
+class UnifiedWebSocketManager(WebSocketManager):
+    pass

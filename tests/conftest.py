@@ -1,0 +1,103 @@
+"""Temporary projects linted by the real flake8 command, as users run it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+
+@dataclass(frozen=True)
+class Flake8Run:
+    """What one flake8 process printed and returned."""
+
+    stdout_lines: list[str]
+    stderr: str
+    returncode: int
+
+
+class Flake8Project:
+    """A throwaway project directory with its own flake8 configuration."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def write(self, relative: str, text: str = "", *, newline: str | None = None) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text), encoding="utf-8", newline=newline)
+        return path
+
+    def package(self, dotted: str) -> None:
+        """Create ``dotted`` and its parents as regular packages."""
+        parts = dotted.split(".")
+        for depth in range(1, len(parts) + 1):
+            init = self.root.joinpath(*parts[:depth], "__init__.py")
+            if not init.exists():
+                self.write(str(init.relative_to(self.root)))
+
+    def flake8(self, *args: str, stdin: str | None = None, cwd: Path | None = None) -> Flake8Run:
+        completed = subprocess.run(
+            [sys.executable, "-m", "flake8", *args],
+            cwd=cwd or self.root,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        return Flake8Run(
+            completed.stdout.splitlines(), completed.stderr, completed.returncode
+        )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Flake8Project:
+    return Flake8Project(tmp_path)
+
+
+MIGRATION_CONFIG = """\
+[flake8]
+select = SOT
+ssot-deprecated-modules =
+    pkg.facade = pkg.facade.manager
+ssot-legacy-modules =
+    pkg.old = pkg.new ; removed-in 2.0
+"""
+
+
+@pytest.fixture
+def migrating(project: Flake8Project) -> Flake8Project:
+    """A project with a deprecated facade, a legacy module and a compat shim.
+
+    ``pkg.facade`` re-exports ``Manager`` from ``pkg.facade.manager`` and
+    ``helper_alias`` from ``pkg.facade.helpers``; ``pkg.old`` (a package
+    with a submodule) was replaced by ``pkg.new``; ``pkg.old_other`` only
+    shares a prefix; ``pkg.shim_compat`` is a shim.
+    """
+    project.write("setup.cfg", MIGRATION_CONFIG)
+    project.package("pkg.facade")
+    project.package("pkg.old")
+    project.package("pkg.app.sub")
+    project.write(
+        "pkg/facade/__init__.py",
+        """\
+        from .manager import Manager
+        from pkg.facade.helpers import helper as helper_alias
+        try:
+            from .fast import speedup
+        except ImportError:
+            speedup = None
+        """,
+    )
+    project.write("pkg/facade/manager.py", "class Manager: ...\n")
+    project.write("pkg/facade/helpers.py", "def helper(): ...\n")
+    project.write("pkg/facade/fast.py", "def speedup(): ...\n")
+    project.write("pkg/old/sub.py")
+    project.write("pkg/new.py")
+    project.write("pkg/old_other.py")
+    project.write("pkg/shim_compat.py")
+    return project

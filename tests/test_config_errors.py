@@ -1,0 +1,118 @@
+"""A malformed entry stops flake8 with one line naming the option and the entry."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Flake8Project
+
+
+@pytest.mark.parametrize(
+    ("config", "message"),
+    [
+        pytest.param(
+            "ssot-deprecated-modules = pkg..facade",
+            "flake8-ssot: ssot-deprecated-modules: entry 'pkg..facade': "
+            "'pkg..facade' is not a dotted module name",
+            id="bad-dotted-name",
+        ),
+        pytest.param(
+            "ssot-deprecated-modules = pkg.class",
+            "flake8-ssot: ssot-deprecated-modules: entry 'pkg.class': "
+            "'pkg.class' is not a dotted module name",
+            id="keyword-in-name",
+        ),
+        pytest.param(
+            "ssot-legacy-modules =\n    a.old = b/new",
+            "flake8-ssot: ssot-legacy-modules: entry 'a.old = b/new': "
+            "replacement 'b/new' is not a dotted module name",
+            id="bad-replacement",
+        ),
+        pytest.param(
+            "ssot-legacy-modules = a.old =",
+            "flake8-ssot: ssot-legacy-modules: entry 'a.old =': "
+            "replacement '' is not a dotted module name",
+            id="empty-replacement",
+        ),
+        pytest.param(
+            "ssot-legacy-modules = a.old = b.new ; removed_in 2.0",
+            "flake8-ssot: ssot-legacy-modules: entry 'a.old = b.new ; removed_in 2.0': "
+            "unknown key 'removed_in' (expected 'removed-in VERSION')",
+            id="unknown-key",
+        ),
+        pytest.param(
+            "ssot-deprecated-modules = a.old ; removed-in soon",
+            "flake8-ssot: ssot-deprecated-modules: entry 'a.old ; removed-in soon': "
+            "'soon' is not a PEP 440 version",
+            id="invalid-version",
+        ),
+        pytest.param(
+            "ssot-deprecated-modules = a.old ; removed-in",
+            "flake8-ssot: ssot-deprecated-modules: entry 'a.old ; removed-in': "
+            "'' is not a PEP 440 version",
+            id="missing-version",
+        ),
+        pytest.param(
+            "ssot-deprecated-modules =\n    a.old = a.new\n    a.old = a.newer",
+            "flake8-ssot: ssot-deprecated-modules: entry 'a.old = a.newer': "
+            "'a.old' is listed twice",
+            id="listed-twice",
+        ),
+        pytest.param(
+            "ssot-legacy-modules = a.old = a.old",
+            "flake8-ssot: ssot-legacy-modules: entry 'a.old = a.old': "
+            "a module cannot replace itself",
+            id="replaces-itself",
+        ),
+        pytest.param(
+            "ssot-compat-patterns = *_compat, shims/*",
+            "flake8-ssot: ssot-compat-patterns: entry 'shims/*': "
+            "a pattern holds dotted-name characters and * ? [ ] only",
+            id="bad-pattern",
+        ),
+        pytest.param(
+            "ssot-source-roots = src, missing",
+            "flake8-ssot: ssot-source-roots: entry 'missing': {root}/missing is not a directory",
+            id="missing-source-root",
+        ),
+    ],
+)
+def test_malformed_entry_stops_flake8(project: Flake8Project, config: str, message: str) -> None:
+    project.write("setup.cfg", f"[flake8]\nselect = SOT\n{config}\n")
+    project.write("src/m.py", "import os\n")
+    run = project.flake8("src")
+    assert run.stderr.splitlines() == [message.format(root=project.root)]
+    assert run.stdout_lines == []
+    assert run.returncode != 0
+
+
+def test_malformed_flag_stops_flake8(project: Flake8Project) -> None:
+    project.write("m.py", "import os\n")
+    run = project.flake8("--ssot-legacy-modules", "a.b ; removed-in 1.0 ; removed-in 2.0", "m.py")
+    assert run.stderr.splitlines() == [
+        "flake8-ssot: ssot-legacy-modules: entry 'a.b ; removed-in 1.0 ; removed-in 2.0': "
+        "'removed-in' is given twice"
+    ]
+    assert run.returncode != 0
+
+
+def test_malformed_entry_with_parallel_jobs(project: Flake8Project) -> None:
+    project.write("setup.cfg", "[flake8]\nssot-deprecated-modules = 1pkg\n")
+    for index in range(4):
+        project.write(f"m{index}.py", "import os\n")
+    run = project.flake8("--jobs", "2", ".")
+    assert "Traceback" not in run.stderr
+    assert run.stderr.splitlines() == [
+        "flake8-ssot: ssot-deprecated-modules: entry '1pkg': '1pkg' is not a dotted module name"
+    ]
+    assert run.returncode != 0
+
+
+def test_comments_and_blank_lines_are_not_entries(project: Flake8Project) -> None:
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-legacy-modules =\n\n"
+        "    # the logging migration\n    a.old = a.new  # since 1.4\n",
+    )
+    project.write("m.py", "import a.old\n")
+    assert project.flake8("m.py").stdout_lines == ["m.py:1:1: SOT201 'a.old' is legacy: use a.new"]
