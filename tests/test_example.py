@@ -1,0 +1,19 @@
+"""The shipped example monorepo prints exactly its checked-in expected output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import Flake8Project
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "monorepo"
+
+
+def test_example_output_matches_expected() -> None:
+    expected = (EXAMPLE / "expected-flake8-output.txt").read_text(encoding="utf-8").splitlines()
+    run = Flake8Project(EXAMPLE).flake8()
+    assert run.stderr == ""
+    assert run.stdout_lines == expected
+    assert run.returncode == 1
+    codes = {line.split(": ")[1].split()[0] for line in expected}
+    assert codes == {"SOT101", "SOT201", "SOT301"}

@@ -1,0 +1,128 @@
+"""The import engine agrees with Python's own import semantics."""
+
+from __future__ import annotations
+
+import ast
+import importlib.util
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from flake8_ssot.imports import ImportRef, collect_imports, resolve_relative
+
+identifiers = st.sampled_from(["a", "b", "pkg", "core", "x_compat", "old"])
+dotted_names = st.lists(identifiers, min_size=1, max_size=4).map(".".join)
+
+
+def refs_of(source: str, package: str | None = "pkg.sub") -> list[ImportRef]:
+    return collect_imports(ast.parse(source), source, lambda: package)
+
+
+@given(
+    level=st.integers(min_value=1, max_value=5),
+    module=st.none() | dotted_names,
+    package=dotted_names,
+)
+def test_relative_resolution_matches_importlib(
+    level: int, module: str | None, package: str
+) -> None:
+    name = "." * level + (module or "")
+    try:
+        expected: str | None = importlib.util.resolve_name(name, package)
+    except ImportError:
+        expected = None
+    assert resolve_relative(level, module, package) == expected
+
+
+WRAPPERS = [
+    "{stmt}",
+    "def f():\n    {stmt}",
+    "async def f():\n    {stmt}",
+    "class C:\n    {stmt}",
+    "try:\n    {stmt}\nexcept ImportError:\n    pass",
+    "try:\n    pass\nexcept ImportError:\n    {stmt}",
+    "try:\n    pass\nfinally:\n    {stmt}",
+    "if TYPE_CHECKING:\n    pass\nelse:\n    {stmt}",
+    "with x:\n    {stmt}",
+    "for i in y:\n    pass\nelse:\n    {stmt}",
+    "while z:\n    {stmt}",
+]
+
+
+@st.composite
+def import_statements(draw: st.DrawFn) -> tuple[str, list[ImportRef]]:
+    """An import statement in some block, and the refs Python's semantics give it."""
+    wrapper = draw(st.sampled_from(WRAPPERS))
+    line = wrapper.split("{stmt}")[0].count("\n") + 1
+    col = 4 if wrapper != "{stmt}" else 0
+    if draw(st.booleans()):
+        modules = draw(st.lists(dotted_names, min_size=1, max_size=3))
+        aliased = [m + (" as alias" if draw(st.booleans()) else "") for m in modules]
+        statement = "import " + ", ".join(aliased)
+        expected = [ImportRef(m, (), line, col) for m in modules]
+    else:
+        level = draw(st.integers(min_value=0, max_value=3))
+        module = draw(dotted_names if level == 0 else st.none() | dotted_names)
+        names = draw(st.lists(identifiers, min_size=1, max_size=3))
+        parenthesised = draw(st.booleans())
+        imported = ", ".join(names)
+        if parenthesised:
+            imported = "(\n        " + imported + ",\n    )"
+        statement = f"from {'.' * level}{module or ''} import {imported}"
+        try:
+            target: str | None = importlib.util.resolve_name(
+                "." * level + (module or ""), "pkg.sub"
+            ) if level else module
+        except ImportError:
+            target = None
+        expected = [] if target is None else [ImportRef(target, tuple(names), line, col)]
+    return wrapper.format(stmt=statement), expected
+
+
+@given(import_statements())
+def test_collected_imports_match_python_semantics(case: tuple[str, list[ImportRef]]) -> None:
+    source, expected = case
+    assert refs_of(source) == expected
+
+
+def test_dynamic_imports_need_the_text_marker() -> None:
+    source = "x = importlib.import_module('a.b')\ny = __import__('c')\n"
+    assert refs_of(source) == [ImportRef("a.b", (), 1, 4), ImportRef("c", (), 2, 4)]
+    # The same tree with a text that does not mention them skips the expression walk.
+    assert collect_imports(ast.parse(source), "", lambda: None) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("__import__('x', globals(), locals(), [], 1)", "pkg.sub.x"),
+        ("__import__('x', level=2)", "pkg.x"),
+        ("__import__('x', level=True)", None),
+        ("importlib.import_module('.x', 'other.pkg')", "other.pkg.x"),
+        ("importlib.import_module('..x', package=__package__)", "pkg.x"),
+        ("importlib.import_module('.x')", None),
+        ("importlib.import_module('not a module')", None),
+        ("importlib.import_module(f'a.{b}')", None),
+        ("something.import_module('a')", None),
+        ("__import__()", None),
+    ],
+)
+def test_dynamic_import_forms(source: str, expected: str | None) -> None:
+    refs = refs_of(source)
+    assert [ref.module for ref in refs] == ([expected] if expected else [])
+
+
+def test_package_is_computed_only_for_relative_imports() -> None:
+    calls: list[int] = []
+
+    def package() -> str:
+        calls.append(1)
+        return "pkg"
+
+    source = "import a\nfrom b import c\n"
+    collect_imports(ast.parse(source), source, package)
+    assert calls == []
+    source = "from . import x\nfrom .. import y\n"
+    collect_imports(ast.parse(source), source, package)
+    assert calls == [1]
