@@ -10,13 +10,36 @@ from __future__ import annotations
 
 import ast
 import keyword
-from collections.abc import Callable, Iterator
+import re
+from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
-#: Statement fields that hold nested statement lists.
-_BODY_FIELDS = ("body", "orelse", "finalbody")
+
+def _nested_statement_fields() -> dict[type[ast.AST], tuple[str, ...]]:
+    """For each statement type that nests statements, the fields holding them.
+
+    Handlers and match cases hold their statements in their own ``body``.
+    """
+    statement_types: list[type[ast.AST]] = [ast.Module, *ast.stmt.__subclasses__()]
+    nested: dict[type[ast.AST], tuple[str, ...]] = {}
+    for node_type in statement_types:
+        fields = tuple(
+            field
+            for field in ("body", "orelse", "finalbody", "handlers", "cases")
+            if field in node_type._fields
+        )
+        if fields:
+            nested[node_type] = fields
+    return nested
+
+
+_NESTED_FIELDS = _nested_statement_fields()
+
 #: Text that must occur in a file for it to hold a dynamic import.
 DYNAMIC_IMPORT_MARKERS = ("import_module", "__import__")
+#: Line ends as the tokenizer counts them (str.splitlines also splits on \f and others).
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -93,28 +116,55 @@ def collect_imports(
                     ImportRef(module, names, statement.lineno, statement.col_offset)
                 )
     if any(marker in source for marker in DYNAMIC_IMPORT_MARKERS):
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Call):
-                module = _dynamic_import_target(node, package)
-                if module is not None:
-                    refs.append(ImportRef(module, (), node.lineno, node.col_offset))
+        marker_lines = [
+            number
+            for number, line in enumerate(_NEWLINE_RE.split(source), start=1)
+            if any(marker in line for marker in DYNAMIC_IMPORT_MARKERS)
+        ]
+        for call in sorted(
+            _calls_on_lines(tree, marker_lines), key=lambda call: (call.lineno, call.col_offset)
+        ):
+            module = _dynamic_import_target(call, package)
+            if module is not None:
+                refs.append(ImportRef(module, (), call.lineno, call.col_offset))
     return refs
 
 
-def _import_statements(tree: ast.AST) -> Iterator[ast.Import | ast.ImportFrom]:
+def _import_statements(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
     """Import statements at any depth, found without visiting expressions."""
+    found: list[ast.Import | ast.ImportFrom] = []
     pending: list[ast.AST] = [tree]
     while pending:
         node = pending.pop()
         if isinstance(node, (ast.Import, ast.ImportFrom)):
-            yield node
+            found.append(node)
             continue
-        for field in _BODY_FIELDS:
-            nested = getattr(node, field, None)
-            if isinstance(nested, list):
-                pending.extend(nested)
-        for holder in getattr(node, "handlers", ()) or getattr(node, "cases", ()):
-            pending.extend(holder.body)
+        for field in _NESTED_FIELDS.get(type(node), ()):
+            for child in getattr(node, field):
+                if isinstance(child, ast.stmt):
+                    pending.append(child)
+                else:  # an except handler or a match case
+                    pending.extend(child.body)
+    found.reverse()
+    return found
+
+
+def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
+    """Calls in subtrees spanning one of ``lines`` (sorted), pruning all others."""
+    calls: list[ast.Call] = []
+    pending: list[ast.AST] = [tree]
+    while pending:
+        node = pending.pop()
+        start = getattr(node, "lineno", None)
+        if start is not None:
+            end = getattr(node, "end_lineno", None) or start
+            index = bisect_left(lines, start)
+            if index == len(lines) or lines[index] > end:
+                continue
+            if isinstance(node, ast.Call):
+                calls.append(node)
+        pending.extend(ast.iter_child_nodes(node))
+    return calls
 
 
 def _dynamic_import_target(

@@ -126,3 +126,9 @@ def test_package_is_computed_only_for_relative_imports() -> None:
     source = "from . import x\nfrom .. import y\n"
     collect_imports(ast.parse(source), source, package)
     assert calls == [1]
+
+
+def test_dynamic_import_after_form_feed_keeps_its_line() -> None:
+    # str.splitlines() would count \f as a line end and lose the marker line.
+    source = "x = 1\f\ny = __import__('a')\r\nz = __import__('b')\n"
+    assert [(ref.module, ref.line) for ref in refs_of(source)] == [("a", 2), ("b", 3)]
