@@ -26,10 +26,10 @@ class Flake8Project:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def write(self, relative: str, text: str = "", *, newline: str | None = None) -> Path:
+    def write(self, relative: str, text: str = "") -> Path:
         path = self.root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8", newline=newline)
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
 
     def package(self, dotted: str) -> None:
