@@ -140,7 +140,8 @@ class Project:
 
         Maps each name the facade binds to the submodule that defines it, read
         statically from module-level ``from .sub import Name`` statements
-        (including those inside ``if``/``try`` blocks).
+        (including those inside ``if``/``try`` blocks, and ``from .sub import *``
+        through the submodule's ``__all__`` or public names).
         """
         cached = self._reexports.get(package)
         if cached is None:
@@ -152,31 +153,86 @@ class Project:
         package_path = self.module_path(package)
         if package_path is None or not package_path.is_dir():
             return {}
-        init = package_path / "__init__.py"
-        try:
-            tree = ast.parse(init.read_bytes(), filename=str(init))
-        except (OSError, SyntaxError, ValueError):
-            return {}
         exported: dict[str, str] = {}
-        statements: list[ast.stmt] = list(tree.body)
-        while statements:
-            statement = statements.pop(0)
-            if isinstance(statement, ast.ImportFrom):
-                source = resolve_relative(statement.level, statement.module, package)
-                if source is None or not source.startswith(package + "."):
-                    continue
-                for alias in statement.names:
-                    if alias.name != "*":
-                        exported.setdefault(alias.asname or alias.name, source)
-            elif isinstance(statement, (ast.If, ast.Try)):
-                statements.extend(_nested_statements(statement))
+        for statement in _module_level_statements(package_path / "__init__.py"):
+            if not isinstance(statement, ast.ImportFrom):
+                continue
+            source = resolve_relative(statement.level, statement.module, package)
+            if source is None or not source.startswith(package + "."):
+                continue
+            for alias in statement.names:
+                if alias.name == "*":
+                    exported.update(dict.fromkeys(self._public_names(source), source))
+                else:
+                    exported[alias.asname or alias.name] = source
         return exported
 
+    def _public_names(self, module: str) -> list[str]:
+        """What ``from module import *`` binds: ``__all__``, else the public top-level names."""
+        path = self.module_path(module)
+        if path is None:
+            return []
+        statements = _module_level_statements(path / "__init__.py" if path.is_dir() else path)
+        bound: list[str] = []
+        for statement in statements:
+            declared = _literal_all(statement)
+            if declared is not None:
+                return declared
+            bound.extend(_bound_names(statement))
+        return [name for name in bound if not name.startswith("_")]
 
-def _nested_statements(statement: ast.If | ast.Try) -> list[ast.stmt]:
-    nested = [*statement.body, *statement.orelse]
-    if isinstance(statement, ast.Try):
-        nested.extend(statement.finalbody)
-        for handler in statement.handlers:
-            nested.extend(handler.body)
-    return nested
+
+def _module_level_statements(path: Path) -> list[ast.stmt]:
+    """A file's module-level statements, those in ``if``/``try`` blocks included."""
+    try:
+        tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (OSError, SyntaxError, ValueError):
+        return []
+    flattened: list[ast.stmt] = []
+    pending = list(reversed(tree.body))
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, (ast.If, ast.Try)):
+            nested = [*statement.body, *statement.orelse]
+            if isinstance(statement, ast.Try):
+                for handler in statement.handlers:
+                    nested.extend(handler.body)
+                nested.extend(statement.finalbody)
+            pending.extend(reversed(nested))
+        else:
+            flattened.append(statement)
+    return flattened
+
+
+def _literal_all(statement: ast.stmt) -> list[str] | None:
+    """The names of ``__all__ = [...]`` (or a tuple) when written as literals."""
+    if not (
+        isinstance(statement, ast.Assign)
+        and any(isinstance(target, ast.Name) and target.id == "__all__"
+                for target in statement.targets)
+        and isinstance(statement.value, (ast.List, ast.Tuple))
+    ):
+        return None
+    names = [
+        element.value
+        for element in statement.value.elts
+        if isinstance(element, ast.Constant) and isinstance(element.value, str)
+    ]
+    return names if len(names) == len(statement.value.elts) else None
+
+
+def _bound_names(statement: ast.stmt) -> list[str]:
+    """Module-level names a statement binds."""
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return [statement.name]
+    if isinstance(statement, ast.Assign):
+        return [target.id for target in statement.targets if isinstance(target, ast.Name)]
+    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+        return [statement.target.id]
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        return [
+            alias.asname or alias.name.partition(".")[0]
+            for alias in statement.names
+            if alias.name != "*"
+        ]
+    return []

@@ -245,3 +245,16 @@ def test_deprecated_without_replacement(project: Flake8Project) -> None:
         "m.py:1:1: SOT101 'old.api' is deprecated",
         "m.py:2:1: SOT101 'old.api' is deprecated",
     ]
+
+
+def test_star_reexport_names_the_defining_submodule(project: Flake8Project) -> None:
+    project.write(
+        "setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = eng = eng.fallback\n"
+    )
+    project.write("eng/__init__.py", "from .impl import *\n")
+    project.write("eng/impl.py", "__all__ = ['Engine']\nclass Engine: ...\nclass Hidden: ...\n")
+    project.write("app.py", "from eng import Engine, Hidden\n")
+    assert project.flake8("app.py").stdout_lines == [
+        "app.py:1:1: SOT101 'eng' is deprecated: import Engine from eng.impl; "
+        "import Hidden from eng.fallback"
+    ]

@@ -46,7 +46,7 @@ def test_reexports_are_read_statically_and_cached(tmp_path: Path) -> None:
     touch(
         init,
         "from .core import Thing, other as alias\nfrom f.extra import Extra\n"
-        "from os import path\nfrom . import core\nfrom .core import *\n"
+        "from os import path\nfrom . import core\n"
         "if True:\n    from .fast import Fast\n"
         "def g():\n    from .hidden import Hidden\n",
     )
@@ -59,6 +59,28 @@ def test_reexports_are_read_statically_and_cached(tmp_path: Path) -> None:
     }
     init.write_text("raise SystemExit('never executed')\n", encoding="utf-8")
     assert project.reexports("f")["Thing"] == "f.core"
+
+
+def test_star_reexports_use_all_or_public_names(tmp_path: Path) -> None:
+    touch(tmp_path / "f" / "__init__.py", "from .listed import *\nfrom .public import *\n")
+    touch(tmp_path / "f" / "listed.py", "__all__ = ['A']\nclass A: ...\nclass B: ...\n")
+    touch(
+        tmp_path / "f" / "public.py",
+        "import os.path\nfrom typing import Any as AnyType\n"
+        "def g(): ...\nclass C: ...\nX: int = 1\nY = Z = 2\n_private = 3\n"
+        "if True:\n    W = 4\n",
+    )
+    assert Project((tmp_path,)).reexports("f") == {
+        "A": "f.listed",
+        "os": "f.public",
+        "AnyType": "f.public",
+        "g": "f.public",
+        "C": "f.public",
+        "X": "f.public",
+        "Y": "f.public",
+        "Z": "f.public",
+        "W": "f.public",
+    }
 
 
 def test_reexports_of_unparsable_or_missing_facade(tmp_path: Path) -> None:
