@@ -7,6 +7,8 @@ list must never silently turn a check off.
 
 from __future__ import annotations
 
+import configparser
+import difflib
 import os
 import re
 from collections.abc import Iterable, Mapping
@@ -21,11 +23,12 @@ DEPRECATED_OPTION = "ssot-deprecated-modules"
 LEGACY_OPTION = "ssot-legacy-modules"
 COMPAT_OPTION = "ssot-compat-patterns"
 SOURCE_ROOTS_OPTION = "ssot-source-roots"
+ALL_OPTIONS = (DEPRECATED_OPTION, LEGACY_OPTION, COMPAT_OPTION, SOURCE_ROOTS_OPTION)
 
 DEFAULT_COMPAT_PATTERNS = "*_compat, *_compat.*"
 
-# Characters a compat pattern may hold: dotted-name characters plus fnmatch's.
-_COMPAT_PATTERN_RE = re.compile(r"^[A-Za-z0-9_.*?\[\]!-]+$")
+# A compat pattern: dotted-name characters, fnmatch wildcards and [...] sets.
+_COMPAT_PATTERN_RE = re.compile(r"^(?:[A-Za-z0-9_.*?]|\[!?[A-Za-z0-9_-]+\])+$")
 _ENTRY_SEPARATORS_RE = re.compile(r"[\n,]")
 
 
@@ -34,6 +37,17 @@ class ConfigError(Exception):
 
     def __init__(self, option: str, entry: str, problem: str) -> None:
         super().__init__(f"flake8-ssot: {option}: entry {entry!r}: {problem}")
+
+
+class UnknownOptionError(ConfigError):
+    """An ``ssot-*`` key that flake8 would silently ignore, switching a check off."""
+
+    def __init__(self, config_file: Path, key: str) -> None:
+        close = difflib.get_close_matches(key.replace("_", "-"), ALL_OPTIONS, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        Exception.__init__(
+            self, f"flake8-ssot: {config_file}: unknown option '{key}' in [flake8]{hint}"
+        )
 
 
 @dataclass(frozen=True)
@@ -115,6 +129,36 @@ def parse_module_list(option: str, raw: str) -> dict[str, ModuleEntry]:
     return entries
 
 
+def check_option_names(config_file: Path) -> None:
+    """Refuse a misspelled ``ssot-*`` key in the ``[flake8]`` section flake8 reads.
+
+    flake8 ignores unknown keys, so ``ssot-deprecated-module =`` (no "s")
+    would otherwise turn SOT101 off without a word.
+    """
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read(config_file, encoding="utf-8")
+    except (UnicodeDecodeError, configparser.Error):
+        return  # flake8 reports its own config file's problems.
+    if not parser.has_section("flake8"):
+        return
+    for key in parser.options("flake8"):
+        normalised = key.replace("_", "-")
+        if normalised.startswith("ssot-") and normalised not in ALL_OPTIONS:
+            raise UnknownOptionError(config_file, key)
+
+
+def refuse_overlap(
+    deprecated: Mapping[str, ModuleEntry], legacy: Mapping[str, ModuleEntry]
+) -> None:
+    """A module is either deprecated (exact) or legacy (subtree), never both."""
+    for module in legacy:
+        if module in deprecated:
+            raise ConfigError(
+                LEGACY_OPTION, module, f"'{module}' is also listed in {DEPRECATED_OPTION}"
+            )
+
+
 def parse_compat_patterns(patterns: Iterable[str]) -> tuple[str, ...]:
     """Validate fnmatch patterns over dotted module names."""
     checked = []
@@ -126,7 +170,7 @@ def parse_compat_patterns(patterns: Iterable[str]) -> tuple[str, ...]:
             raise ConfigError(
                 COMPAT_OPTION,
                 pattern,
-                "a pattern holds dotted-name characters and * ? [ ] only",
+                "a pattern holds dotted-name characters, * ? and [...] sets only",
             )
         checked.append(pattern)
     return tuple(checked)

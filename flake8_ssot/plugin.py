@@ -21,12 +21,14 @@ from flake8_ssot.config import (
     SOURCE_ROOTS_OPTION,
     ConfigError,
     SsotConfig,
+    check_option_names,
     default_source_roots,
     parse_compat_patterns,
     parse_module_list,
     parse_source_roots,
+    refuse_overlap,
 )
-from flake8_ssot.project import Project, absolute_path, find_flake8_config_dir
+from flake8_ssot.project import Project, absolute_path, find_flake8_config_file
 
 
 class SsotChecker:
@@ -96,14 +98,19 @@ class SsotChecker:
 
 
 def _context_from_options(options: argparse.Namespace) -> CheckContext:
-    explicit_config = None if options.isolated else options.config
-    config_dir = find_flake8_config_dir(explicit_config, absolute_path(Path.cwd()))
+    cwd = absolute_path(Path.cwd())
+    # flake8 hides --append-config files from plugins: only the main file is checked.
+    config_file = None if options.isolated else find_flake8_config_file(options.config, cwd)
+    if config_file is not None:
+        check_option_names(config_file)
+    config_dir = config_file.parent if config_file else cwd
     roots = getattr(options, "ssot_source_roots")
+    deprecated = parse_module_list(DEPRECATED_OPTION, getattr(options, "ssot_deprecated_modules"))
+    legacy = parse_module_list(LEGACY_OPTION, getattr(options, "ssot_legacy_modules"))
+    refuse_overlap(deprecated, legacy)
     config = SsotConfig(
-        deprecated=parse_module_list(
-            DEPRECATED_OPTION, getattr(options, "ssot_deprecated_modules")
-        ),
-        legacy=parse_module_list(LEGACY_OPTION, getattr(options, "ssot_legacy_modules")),
+        deprecated=deprecated,
+        legacy=legacy,
         compat_patterns=parse_compat_patterns(getattr(options, "ssot_compat_patterns")),
         source_roots=parse_source_roots(roots, config_dir)
         if roots

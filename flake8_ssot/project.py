@@ -24,16 +24,16 @@ def absolute_path(path: str | Path) -> Path:
     return Path(os.path.abspath(path))
 
 
-def find_flake8_config_dir(explicit_config: str | None, start: Path) -> Path:
-    """The directory of the config file flake8 itself reads.
+def find_flake8_config_file(explicit_config: str | None, start: Path) -> Path | None:
+    """The config file flake8 itself reads, if any.
 
     flake8 does not tell plugins where its config file is, so this follows
     its documented lookup: ``--config`` if given, otherwise the first of
     setup.cfg, tox.ini, .flake8 holding a ``[flake8]`` section, walking up
-    from ``start``; the start directory when there is none.
+    from ``start``.
     """
     if explicit_config:
-        return absolute_path(explicit_config).parent
+        return absolute_path(explicit_config)
     for directory in (start, *start.parents):
         for name in FLAKE8_CONFIG_FILES:
             candidate = directory / name
@@ -45,8 +45,8 @@ def find_flake8_config_dir(explicit_config: str | None, start: Path) -> Path:
             except (UnicodeDecodeError, configparser.Error):
                 continue
             if parser.has_section("flake8") or parser.has_section("flake8:local-plugins"):
-                return directory
-    return start
+                return candidate
+    return None
 
 
 @dataclass(frozen=True)
@@ -136,12 +136,13 @@ class Project:
         )
 
     def reexports(self, package: str) -> dict[str, str]:
-        """Names that a package's ``__init__.py`` imports from its own submodules.
+        """Names that a package's ``__init__.py`` imports from other modules.
 
-        Maps each name the facade binds to the submodule that defines it, read
-        statically from module-level ``from .sub import Name`` statements
-        (including those inside ``if``/``try`` blocks, and ``from .sub import *``
-        through the submodule's ``__all__`` or public names).
+        Maps each name the facade binds to the module it comes from (usually
+        one of the facade's submodules), read statically from module-level
+        ``from .sub import Name`` statements (including those inside
+        ``if``/``try`` blocks, and ``from .sub import *`` through the
+        submodule's ``__all__`` or public names).
         """
         cached = self._reexports.get(package)
         if cached is None:
@@ -158,7 +159,7 @@ class Project:
             if not isinstance(statement, ast.ImportFrom):
                 continue
             source = resolve_relative(statement.level, statement.module, package)
-            if source is None or not source.startswith(package + "."):
+            if source is None or source in (package, "__future__"):
                 continue
             for alias in statement.names:
                 if alias.name == "*":

@@ -67,8 +67,32 @@ from conftest import Flake8Project
         pytest.param(
             "ssot-compat-patterns = *_compat, shims/*",
             "flake8-ssot: ssot-compat-patterns: entry 'shims/*': "
-            "a pattern holds dotted-name characters and * ? [ ] only",
+            "a pattern holds dotted-name characters, * ? and [...] sets only",
             id="bad-pattern",
+        ),
+        pytest.param(
+            "ssot-compat-patterns = *-compat",
+            "flake8-ssot: ssot-compat-patterns: entry '*-compat': "
+            "a pattern holds dotted-name characters, * ? and [...] sets only",
+            id="dash-outside-set",
+        ),
+        pytest.param(
+            "ssot-deprecated-modules = a.old\nssot-legacy-modules = a.old = a.new",
+            "flake8-ssot: ssot-legacy-modules: entry 'a.old': "
+            "'a.old' is also listed in ssot-deprecated-modules",
+            id="deprecated-and-legacy",
+        ),
+        pytest.param(
+            "ssot-deprecated-module = a.old",
+            "flake8-ssot: {root}/setup.cfg: unknown option 'ssot-deprecated-module' in [flake8] "
+            "(did you mean 'ssot-deprecated-modules'?)",
+            id="misspelled-option",
+        ),
+        pytest.param(
+            "ssot_compat = *_shim",
+            "flake8-ssot: {root}/setup.cfg: unknown option 'ssot_compat' in [flake8] "
+            "(did you mean 'ssot-compat-patterns'?)",
+            id="misspelled-option-underscores",
         ),
         pytest.param(
             "ssot-source-roots = src, missing",
@@ -116,3 +140,15 @@ def test_comments_and_blank_lines_are_not_entries(project: Flake8Project) -> Non
     )
     project.write("m.py", "import a.old\n")
     assert project.flake8("m.py").stdout_lines == ["m.py:1:1: SOT201 'a.old' is legacy: use a.new"]
+
+
+def test_valid_patterns_and_underscore_option_names(project: Flake8Project) -> None:
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot_compat_patterns = *_compat, shim[0-9], *.v[!2]\n",
+    )
+    project.write("m.py", "import shim1\nimport a.v1\nimport a.v2\n")
+    assert [line.split(": ")[1][:20] for line in project.flake8("m.py").stdout_lines] == [
+        "SOT301 'shim1' is a ",
+        "SOT301 'a.v1' is a c",
+    ]

@@ -90,7 +90,7 @@ def test_options_as_command_line_flags(project: Flake8Project) -> None:
     )
     assert run.stdout_lines == [
         "m.py:1:1: SOT101 'a.old' is deprecated: use a.new",
-        "m.py:2:1: SOT201 'b.legacy.x' is legacy (inside 'b.legacy'): use b.modern",
+        "m.py:2:1: SOT201 'b.legacy.x' is legacy: 'b.legacy' is replaced by b.modern",
         "m.py:3:1: SOT301 'c.shim' is a compat shim (matches '*.shim'): "
         "import from the module it wraps",
     ]

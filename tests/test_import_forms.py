@@ -9,7 +9,7 @@ from conftest import Flake8Project
 FACADE_USE = "SOT101 'pkg.facade' is deprecated: use pkg.facade.manager"
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"
 OLD = "SOT201 'pkg.old' is legacy: use pkg.new"
-OLD_SUB = "SOT201 'pkg.old.sub' is legacy (inside 'pkg.old'): use pkg.new"
+OLD_SUB = "SOT201 'pkg.old.sub' is legacy: 'pkg.old' is replaced by pkg.new"
 SHIM = (
     "SOT301 'pkg.shim_compat' is a compat shim (matches '*_compat'): "
     "import from the module it wraps"
@@ -229,12 +229,13 @@ def test_precedence_deprecated_over_legacy_over_compat(project: Flake8Project) -
         "setup.cfg",
         "[flake8]\nselect = SOT\n"
         "ssot-deprecated-modules = a.b_compat = a.c\n"
-        "ssot-legacy-modules = a.b_compat = a.d\n  x.y_compat\n",
+        "ssot-legacy-modules = a = a.d\n  x.y_compat\n",
     )
-    project.write("m.py", "import a.b_compat\nimport x.y_compat\n")
+    project.write("m.py", "import a.b_compat\nfrom a import b_compat\nimport x.y_compat.z\n")
     assert project.flake8("m.py").stdout_lines == [
         "m.py:1:1: SOT101 'a.b_compat' is deprecated: use a.c",
-        "m.py:2:1: SOT201 'x.y_compat' is legacy",
+        "m.py:2:1: SOT101 'a.b_compat' is deprecated: use a.c",
+        "m.py:3:1: SOT201 'x.y_compat.z' is legacy (inside 'x.y_compat')",
     ]
 
 
@@ -257,4 +258,23 @@ def test_star_reexport_names_the_defining_submodule(project: Flake8Project) -> N
     assert project.flake8("app.py").stdout_lines == [
         "app.py:1:1: SOT101 'eng' is deprecated: import Engine from eng.impl; "
         "import Hidden from eng.fallback"
+    ]
+
+
+def test_name_reexported_from_outside_the_facade(project: Flake8Project) -> None:
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-deprecated-modules = db.models = db.models.base\n",
+    )
+    project.write(
+        "db/models/__init__.py",
+        "from __future__ import annotations\nfrom db.exceptions import DoesNotExist\n"
+        "from .base import Model\n",
+    )
+    project.write("db/models/base.py", "class Model: ...\n")
+    project.write("db/exceptions.py", "class DoesNotExist(Exception): ...\n")
+    project.write("app.py", "from db.models import DoesNotExist, Model, annotations\n")
+    assert project.flake8("app.py").stdout_lines == [
+        "app.py:1:1: SOT101 'db.models' is deprecated: import DoesNotExist from db.exceptions; "
+        "import Model, annotations from db.models.base"
     ]

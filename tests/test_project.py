@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flake8_ssot.project import ModuleName, Project, find_flake8_config_dir
+from flake8_ssot.project import ModuleName, Project, find_flake8_config_file
 
 
 def touch(path: Path, text: str = "") -> None:
@@ -55,6 +55,7 @@ def test_reexports_are_read_statically_and_cached(tmp_path: Path) -> None:
         "Thing": "f.core",
         "alias": "f.core",
         "Extra": "f.extra",
+        "path": "os",
         "Fast": "f.fast",
     }
     init.write_text("raise SystemExit('never executed')\n", encoding="utf-8")
@@ -94,5 +95,5 @@ def test_flake8_config_dir_lookup(tmp_path: Path) -> None:
     touch(tmp_path / "setup.cfg", "[metadata]\nname = x\n")
     touch(tmp_path / "tox.ini", "[flake8]\n")
     touch(tmp_path / "a" / "b" / "setup.cfg", "[tool:pytest]\n")
-    assert find_flake8_config_dir(None, tmp_path / "a" / "b") == tmp_path
-    assert find_flake8_config_dir("a/b/setup.cfg", tmp_path) == Path.cwd() / "a" / "b"
+    assert find_flake8_config_file(None, tmp_path / "a" / "b") == tmp_path / "tox.ini"
+    assert find_flake8_config_file("a/setup.cfg", tmp_path) == Path.cwd() / "a" / "setup.cfg"

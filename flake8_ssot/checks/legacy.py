@@ -46,7 +46,11 @@ def message(hits: list[Hit]) -> str:
         if hit.subject in seen:
             continue
         seen.add(hit.subject)
-        inside = f" (inside '{hit.entry}')" if hit.subject != hit.entry else ""
-        advice = f"{inside}: use {hit.replacement}" if hit.replacement else inside
+        if hit.subject == hit.entry:
+            advice = f": use {hit.replacement}" if hit.replacement else ""
+        elif hit.replacement:
+            advice = f": '{hit.entry}' is replaced by {hit.replacement}"
+        else:
+            advice = f" (inside '{hit.entry}')"
         rendered.append(CODE.render(module=hit.subject, advice=advice))
     return "; ".join(rendered)
