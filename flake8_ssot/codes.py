@@ -85,9 +85,89 @@ SOT301 = Code(
     options=("ssot-compat-patterns", "ssot-source-roots"),
 )
 
-#: Every released code, in precedence order: where several apply to one
-#: import, the first one listed here wins.
-ALL_CODES: tuple[Code, ...] = (SOT101, SOT201, SOT301)
+SOT401 = Code(
+    code="SOT401",
+    title="test class that pytest will not collect: name",
+    template=(
+        "class {name} has {count} but pytest will not collect it: "
+        "name matches none of python_classes {patterns} ({config})"
+    ),
+    what_it_does=(
+        "Flags a class in a test module that has methods matching `python_functions` but a "
+        "name that matches none of pytest's `python_classes` entries, read from the pytest "
+        "configuration pytest itself would use. Not reported: `unittest.TestCase` subclasses "
+        "(pytest collects them whatever their name, also through aliases and first-party "
+        "base classes in other files), classes with `__test__ = False`, classes another class "
+        "in the same module inherits from (mixins, abstract bases), and classes with a base "
+        "that cannot be traced statically."
+    ),
+    why=(
+        "pytest skips such a class silently: the run is green and collects nothing from it. "
+        "A 2,400-line critical test file once collected 0 tests this way."
+    ),
+    example="class CriticalWebSocketTests:  # with python_classes = Test*",
+    use_instead="class TestCriticalWebSocket:",
+    options=("ssot-pytest-config",),
+)
+SOT402 = Code(
+    code="SOT402",
+    title="test class that pytest will not collect: constructor",
+    template=(
+        "class {name} has {count} but pytest will not collect it: it has {constructor} "
+        "(pytest skips such classes with only a warning)"
+    ),
+    what_it_does=(
+        "Flags a class that pytest would otherwise collect (matching name, test methods, not "
+        "a `unittest.TestCase`) but that defines or inherits `__init__` or `__new__`."
+    ),
+    why=(
+        "pytest cannot instantiate a test class with a constructor, so it skips the whole "
+        "class with a PytestCollectionWarning that is easy to miss in CI logs."
+    ),
+    example="class TestClient:  def __init__(self): self.client = Client()",
+    use_instead="class TestClient:  def setup_method(self): self.client = Client()",
+    options=("ssot-pytest-config",),
+)
+SOT403 = Code(
+    code="SOT403",
+    title="test module that pytest will not collect: file name",
+    template=(
+        "{module} defines {count} but pytest will not collect it: "
+        "file name matches none of python_files {patterns} ({config})"
+    ),
+    what_it_does=(
+        "Flags a module under a directory named `tests` or `test`, or under a configured "
+        "`testpaths` entry, that defines test functions or test classes but whose file name "
+        "matches none of pytest's `python_files` patterns."
+    ),
+    why="pytest never imports such a module, so none of its tests run.",
+    example="tests/websocket_checks.py  # with python_files = test_*.py",
+    use_instead="tests/test_websocket.py",
+    options=("ssot-pytest-config",),
+)
+SOT404 = Code(
+    code="SOT404",
+    title="test module outside testpaths",
+    template=(
+        "{module} defines {count} but a bare pytest run skips it: "
+        "it lies outside testpaths {patterns} ({config})"
+    ),
+    what_it_does=(
+        "Flags a test module (its file name matches `python_files` and it defines tests) that "
+        "lies outside every `testpaths` entry, when `testpaths` is set."
+    ),
+    why=(
+        "`pytest` with no arguments, as CI usually runs it, only searches `testpaths`: the "
+        "module's tests run only when someone names the file."
+    ),
+    example="src/app/test_models.py  # with testpaths = tests",
+    use_instead="tests/app/test_models.py",
+    options=("ssot-pytest-config",),
+)
+
+#: Every released code. The import codes come in precedence order: where
+#: several apply to one import, the first one listed here wins.
+ALL_CODES: tuple[Code, ...] = (SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404)
 
 
 def lookup(code: str) -> Code | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,11 +14,14 @@ from flake8.options.manager import OptionManager
 from flake8_ssot import __version__
 from flake8_ssot.checks import import_findings
 from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.checks.discovery import discovery_findings
+from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import (
     COMPAT_OPTION,
     DEFAULT_COMPAT_PATTERNS,
     DEPRECATED_OPTION,
     LEGACY_OPTION,
+    PYTEST_CONFIG_OPTION,
     SOURCE_ROOTS_OPTION,
     ConfigError,
     SsotConfig,
@@ -29,6 +33,7 @@ from flake8_ssot.config import (
     refuse_overlap,
 )
 from flake8_ssot.project import Project, absolute_path, find_flake8_config_file
+from flake8_ssot.pytest_config import PytestConfigError, PytestConfigFinder
 
 
 class SsotChecker:
@@ -79,13 +84,21 @@ class SsotChecker:
             "config file's directory. (Default: that directory, plus src/ "
             "when it exists)",
         )
+        parser.add_option(
+            f"--{PYTEST_CONFIG_OPTION}",
+            default="",
+            parse_from_config=True,
+            help="The pytest configuration file for SOT401-SOT404, relative to the "
+            "config file's directory. (Default: found as pytest finds it, walking "
+            "up from each linted file's directory)",
+        )
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:
         """Validate the configuration once per process; a bad entry stops flake8."""
         try:
             cls.context = _context_from_options(options)
-        except ConfigError as error:
+        except (ConfigError, PytestConfigError) as error:
             raise SystemExit(str(error)) from None
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
@@ -93,8 +106,23 @@ class SsotChecker:
         if context is None:
             return
         source = "".join(self.lines)
-        for finding in import_findings(self.tree, source, self.filename, context):
+        findings = import_findings(self.tree, source, self.filename, context)
+        try:
+            findings.extend(discovery_findings(self.tree, self.filename, context))
+        except PytestConfigError as error:
+            _report_once(error)
+        for finding in findings:
             yield finding.line, finding.col, finding.text, type(self)
+
+
+_reported_config_errors: set[Path] = set()
+
+
+def _report_once(error: PytestConfigError) -> None:
+    """A broken pytest config below the cwd: say so once per process, keep linting."""
+    if error.path not in _reported_config_errors:
+        _reported_config_errors.add(error.path)
+        print(error, file=sys.stderr)
 
 
 def _context_from_options(options: argparse.Namespace) -> CheckContext:
@@ -116,4 +144,10 @@ def _context_from_options(options: argparse.Namespace) -> CheckContext:
         if roots
         else default_source_roots(config_dir),
     )
-    return CheckContext(config, Project(config.source_roots))
+    pytest_config = getattr(options, "ssot_pytest_config")
+    pytest_configs = PytestConfigFinder(
+        absolute_path(config_dir / pytest_config) if pytest_config else None
+    )
+    pytest_configs.for_directory(cwd)  # a broken config stops flake8 here, once
+    project = Project(config.source_roots)
+    return CheckContext(config, project, pytest_configs, ClassResolver(project))

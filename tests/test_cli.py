@@ -28,7 +28,10 @@ def test_explain(tmp_path: Path) -> None:
 def test_explain_unknown_code(tmp_path: Path) -> None:
     run = flake8_ssot("explain", "SOT999", cwd=tmp_path)
     assert run.returncode == 2
-    assert run.stderr == "flake8-ssot: unknown code 'SOT999' (known: SOT101, SOT201, SOT301)\n"
+    assert run.stderr == (
+        "flake8-ssot: unknown code 'SOT999' "
+        "(known: SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404)\n"
+    )
 
 
 def test_check_config_reads_flake8_config(project: Flake8Project) -> None:

@@ -10,11 +10,10 @@ most one finding per code.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
 from typing import Protocol
 
 from flake8_ssot.checks import compat, deprecated, legacy
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, imported_names
+from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, imported_names
 from flake8_ssot.codes import Code
 from flake8_ssot.imports import ImportRef, collect_imports
 
@@ -31,15 +30,6 @@ class ImportCheck(Protocol):
 
 #: In precedence order: deprecated, legacy, compat.
 IMPORT_CHECKS: tuple[ImportCheck, ...] = (deprecated, legacy, compat)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """One line of flake8 output: 1-based line, 0-based column, full text."""
-
-    line: int
-    col: int
-    text: str
 
 
 def import_findings(

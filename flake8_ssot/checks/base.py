@@ -4,17 +4,30 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import SsotConfig
 from flake8_ssot.imports import ImportRef
 from flake8_ssot.project import Project
+from flake8_ssot.pytest_config import PytestConfigFinder
 
 
 @dataclass(frozen=True)
 class CheckContext:
-    """The per-process facts a check may consult: configuration and project layout."""
+    """The per-process facts a check may consult, each caching what it reads."""
 
     config: SsotConfig
     project: Project
+    pytest_configs: PytestConfigFinder
+    classes: ClassResolver
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of flake8 output: 1-based line, 0-based column, full text."""
+
+    line: int
+    col: int
+    text: str
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,144 @@
+"""SOT401-SOT404: tests that pytest will silently not collect.
+
+Only files that pytest could treat as tests are examined: a file whose name
+matches ``python_files``, or that lies under a ``tests``/``test`` directory
+or a ``testpaths`` entry. Every other file pays a name check and a cached
+per-directory config lookup, nothing more.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+
+from flake8_ssot.checks.base import CheckContext, Finding
+from flake8_ssot.classes import ClassFacts, module_bindings
+from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
+from flake8_ssot.project import absolute_path
+from flake8_ssot.pytest_config import PytestConfig
+
+TEST_DIRECTORY_NAMES = frozenset({"tests", "test"})
+#: unittest's own method prefix, which pytest uses for TestCase subclasses.
+UNITTEST_METHOD_PREFIX = "test"
+
+
+@dataclass(frozen=True)
+class _TestClass:
+    node: ast.ClassDef
+    facts: ClassFacts
+    test_methods: int
+
+
+def discovery_findings(tree: ast.AST, filename: str, context: CheckContext) -> list[Finding]:
+    """Findings for one file; [] at once for files pytest would never look at."""
+    if not isinstance(tree, ast.Module):
+        return []
+    path = absolute_path(filename)
+    config = context.pytest_configs.for_directory(path.parent)
+    collected_by_name = config.is_test_file(path)
+    in_test_location = _in_test_directory(path, config) or config.is_under_testpaths(path)
+    if not (collected_by_name or in_test_location):
+        return []
+    module_name = context.project.module_name(filename)
+    bindings = module_bindings(tree, module_name.dotted, module_name.package or None)
+    base_names = {
+        base.id
+        for node in bindings.classes.values()
+        for base in node.bases
+        if isinstance(base, ast.Name)
+    }
+    functions = [
+        statement
+        for statement in tree.body
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+        and config.is_test_function(statement.name)
+        and not _is_fixture(statement)
+    ]
+    classes = [
+        _TestClass(node, facts, _test_method_count(facts, config))
+        for node in tree.body
+        if isinstance(node, ast.ClassDef)
+        for facts in [context.classes.facts(bindings, node)]
+    ]
+    findings: list[Finding] = []
+    collected_tests = len(functions)
+    for test_class in classes:
+        facts = test_class.facts
+        if facts.test_flag is False or not test_class.test_methods:
+            continue
+        if facts.kind == "unittest":
+            collected_tests += test_class.test_methods
+            continue
+        if not config.is_test_class(facts.name):
+            if collected_by_name and facts.kind == "plain" and facts.name not in base_names:
+                text = SOT401.render(
+                    name=facts.name,
+                    count=_plural(test_class.test_methods, "test method"),
+                    patterns=str(list(config.python_classes)),
+                    config=config.label,
+                )
+                findings.append(_class_finding(test_class, SOT401, text))
+            continue
+        if facts.constructor is not None:
+            if collected_by_name and facts.kind == "plain":
+                text = SOT402.render(
+                    name=facts.name,
+                    count=_plural(test_class.test_methods, "test method"),
+                    constructor=facts.constructor,
+                )
+                findings.append(_class_finding(test_class, SOT402, text))
+            continue
+        collected_tests += test_class.test_methods
+    if collected_tests:
+        findings.extend(_module_findings(path, config, collected_by_name, collected_tests))
+    return findings
+
+
+def _module_findings(
+    path: Path, config: PytestConfig, collected_by_name: bool, tests: int
+) -> list[Finding]:
+    count = _plural(tests, "test")
+    if not collected_by_name:
+        text = SOT403.render(
+            module=path.name, count=count, patterns=str(list(config.python_files)),
+            config=config.label,
+        )
+        return [Finding(1, 0, f"{SOT403.code} {text}")]
+    if config.testpaths and not config.is_under_testpaths(path):
+        text = SOT404.render(
+            module=path.name, count=count, patterns=str(list(config.testpaths)),
+            config=config.label,
+        )
+        return [Finding(1, 0, f"{SOT404.code} {text}")]
+    return []
+
+
+def _class_finding(test_class: _TestClass, code: Code, text: str) -> Finding:
+    return Finding(test_class.node.lineno, test_class.node.col_offset, f"{code.code} {text}")
+
+
+def _test_method_count(facts: ClassFacts, config: PytestConfig) -> int:
+    if facts.kind == "unittest":
+        return sum(1 for name in facts.methods if name.startswith(UNITTEST_METHOD_PREFIX))
+    return sum(1 for name in facts.methods if config.is_test_function(name))
+
+
+def _in_test_directory(path: Path, config: PytestConfig) -> bool:
+    parents = path.parent.relative_to(config.rootdir).parts if (
+        config.rootdir in path.parents
+    ) else path.parent.parts
+    return any(part in TEST_DIRECTORY_NAMES for part in parents)
+
+
+def _is_fixture(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    for decorator in function.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
+        if name in ("fixture", "yield_fixture"):
+            return True
+    return False
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"

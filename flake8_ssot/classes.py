@@ -1,0 +1,217 @@
+"""What pytest would see of a class, read statically across the project's files.
+
+pytest decides collection from a class's name, its (inherited) methods, an
+inherited ``__init__``/``__new__``, ``__test__`` and whether it derives from
+``unittest.TestCase``. Bases defined in other first-party files are read
+through the import engine and source roots, parsed once per process; a base
+that cannot be traced (third-party, dynamic) makes the class ``unknown``,
+and checks say nothing about unknown classes.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from typing import Literal, Union
+
+from flake8_ssot.imports import resolve_relative
+from flake8_ssot.project import Project
+
+ClassKind = Literal["plain", "unittest", "unknown"]
+#: The deepest chain of bases or re-exports followed before giving up.
+MAX_DEPTH = 12
+
+
+@dataclass(frozen=True)
+class ClassFacts:
+    """A class as pytest would see it.
+
+    ``methods`` holds every function name defined in the class or inherited
+    from a traced base; ``constructor`` is ``__init__`` or ``__new__`` when
+    the class defines or inherits one (other than object's); ``test_flag``
+    is the value of a literal ``__test__`` attribute, own or inherited.
+    """
+
+    name: str
+    kind: ClassKind
+    methods: tuple[str, ...]
+    constructor: str | None
+    test_flag: bool | None
+
+
+#: A module's top-level bindings: classes defined there, and imported names
+#: (local name -> (module, attribute or None for a module import)).
+@dataclass(frozen=True)
+class ModuleBindings:
+    module: str
+    classes: dict[str, ast.ClassDef]
+    imported: dict[str, tuple[str, Union[str, None]]]
+
+
+def module_bindings(tree: ast.Module, module: str, package: str | None) -> ModuleBindings:
+    """Top-level classes and imports of one module (``if``/``try`` blocks included)."""
+    classes: dict[str, ast.ClassDef] = {}
+    imported: dict[str, tuple[str, str | None]] = {}
+    pending: list[ast.stmt] = list(reversed(tree.body))
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, ast.ClassDef):
+            classes[statement.name] = statement
+        elif isinstance(statement, ast.Import):
+            for alias in statement.names:
+                if alias.asname:
+                    imported[alias.asname] = (alias.name, None)
+                else:
+                    head = alias.name.partition(".")[0]
+                    imported[head] = (head, None)
+        elif isinstance(statement, ast.ImportFrom):
+            source = resolve_relative(statement.level, statement.module, package)
+            if source is None:
+                continue
+            for alias in statement.names:
+                if alias.name != "*":
+                    imported[alias.asname or alias.name] = (source, alias.name)
+        elif isinstance(statement, (ast.If, ast.Try)):
+            nested = [*statement.body, *statement.orelse]
+            if isinstance(statement, ast.Try):
+                for handler in statement.handlers:
+                    nested.extend(handler.body)
+                nested.extend(statement.finalbody)
+            pending.extend(reversed(nested))
+    return ModuleBindings(module, classes, imported)
+
+
+_UNKNOWN_ROOT = "unknown"
+_OBJECT_ROOT = "object"
+_UNITTEST_ROOT = "unittest"
+_BaseResolution = Union[ClassFacts, str]
+
+
+class ClassResolver:
+    """Resolves classes and their bases, caching other modules per process."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self._bindings: dict[str, ModuleBindings | None] = {}
+        self._facts: dict[tuple[str, str], ClassFacts] = {}
+
+    def facts(self, bindings: ModuleBindings, node: ast.ClassDef, depth: int = 0) -> ClassFacts:
+        """Facts of a class defined in ``bindings`` (the linted module or another)."""
+        # Only classes read from disk are cached: the linted module may be an
+        # editor buffer that differs from its file.
+        cacheable = self._bindings.get(bindings.module) is bindings
+        key = (bindings.module, node.name)
+        if cacheable and key in self._facts:
+            return self._facts[key]
+        own_methods = [
+            statement.name
+            for statement in node.body
+            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+        ]
+        constructor: str | None = next(
+            (name for name in ("__init__", "__new__") if name in own_methods), None
+        )
+        test_flag = _literal_test_flag(node)
+        kind: ClassKind = "plain"
+        methods = list(own_methods)
+        for base in node.bases:
+            resolved = self._resolve_base(bindings, base, depth + 1)
+            if resolved == _UNITTEST_ROOT:
+                kind = "unittest"
+            elif resolved == _UNKNOWN_ROOT:
+                if kind == "plain":
+                    kind = "unknown"
+            elif isinstance(resolved, ClassFacts):
+                if resolved.kind == "unittest":
+                    kind = "unittest"
+                elif resolved.kind == "unknown" and kind == "plain":
+                    kind = "unknown"
+                methods.extend(name for name in resolved.methods if name not in methods)
+                constructor = constructor or resolved.constructor
+                if test_flag is None:
+                    test_flag = resolved.test_flag
+        facts = ClassFacts(node.name, kind, tuple(methods), constructor, test_flag)
+        if cacheable:
+            self._facts[key] = facts
+        return facts
+
+    def _resolve_base(
+        self, bindings: ModuleBindings, base: ast.expr, depth: int
+    ) -> _BaseResolution:
+        if depth > MAX_DEPTH:
+            return _UNKNOWN_ROOT
+        dotted = _dotted(base)
+        if dotted is None:
+            return _UNKNOWN_ROOT
+        head, *rest = dotted
+        if not rest and head in bindings.classes:
+            return self.facts(bindings, bindings.classes[head], depth)
+        if head in bindings.imported:
+            module, attribute = bindings.imported[head]
+            path = [module] if attribute is None else [module, attribute]
+            *module_parts, name = [*path, *rest]
+            return self._resolve_symbol(".".join(module_parts), name, depth)
+        if not rest and head == "object":
+            return _OBJECT_ROOT
+        return _UNKNOWN_ROOT
+
+    def _resolve_symbol(self, module: str, name: str, depth: int) -> _BaseResolution:
+        """The class ``name`` that ``module`` defines or re-exports."""
+        if module == "unittest" or module.startswith("unittest."):
+            return _UNITTEST_ROOT if name.endswith("TestCase") else _UNKNOWN_ROOT
+        bindings = self._module(module)
+        if bindings is None:
+            return _UNKNOWN_ROOT
+        if name in bindings.classes:
+            return self.facts(bindings, bindings.classes[name], depth)
+        if name in bindings.imported and depth < MAX_DEPTH:
+            source, attribute = bindings.imported[name]
+            if attribute is not None:
+                return self._resolve_symbol(source, attribute, depth + 1)
+        return _UNKNOWN_ROOT
+
+    def _module(self, module: str) -> ModuleBindings | None:
+        if module in self._bindings:
+            return self._bindings[module]
+        bindings: ModuleBindings | None = None
+        path = self.project.module_path(module)
+        if path is not None:
+            is_package = path.is_dir()
+            source_file = path / "__init__.py" if is_package else path
+            try:
+                tree = ast.parse(source_file.read_bytes(), filename=str(source_file))
+            except (OSError, SyntaxError, ValueError):
+                tree = None
+            if tree is not None:
+                package = module if is_package else module.rpartition(".")[0]
+                bindings = module_bindings(tree, module, package or None)
+        self._bindings[module] = bindings
+        return bindings
+
+
+def _dotted(expression: ast.expr) -> list[str] | None:
+    """``a.b.C`` as ``["a", "b", "C"]``; None for anything else (calls, subscripts)."""
+    parts: list[str] = []
+    while isinstance(expression, ast.Attribute):
+        parts.append(expression.attr)
+        expression = expression.value
+    if not isinstance(expression, ast.Name):
+        return None
+    parts.append(expression.id)
+    parts.reverse()
+    return parts
+
+
+def _literal_test_flag(node: ast.ClassDef) -> bool | None:
+    for statement in node.body:
+        if (
+            isinstance(statement, ast.Assign)
+            and any(
+                isinstance(target, ast.Name) and target.id == "__test__"
+                for target in statement.targets
+            )
+            and isinstance(statement.value, ast.Constant)
+            and isinstance(statement.value.value, bool)
+        ):
+            return statement.value.value
+    return None

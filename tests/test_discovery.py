@@ -1,0 +1,301 @@
+"""SOT401-SOT404 through the real flake8 command, against real pytest config files."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Flake8Project
+
+SELECT = "[flake8]\nselect = SOT4\n"
+CRITICAL = """\
+class CriticalWebSocketTests:
+    def test_connect(self): ...
+    def test_send(self): ...
+    def helper(self): ...
+"""
+
+
+def sot401(path: str, config: str, patterns: str = "['Test*']", line: int = 1) -> str:
+    return (
+        f"{path}:{line}:1: SOT401 class CriticalWebSocketTests has 2 test methods but pytest "
+        f"will not collect it: name matches none of python_classes {patterns} ({config})"
+    )
+
+
+@pytest.mark.parametrize(
+    ("config_name", "config_text"),
+    [
+        ("pytest.ini", "[pytest]\npython_classes = Test*\n"),
+        (".pytest.ini", "[pytest]\npython_classes = Test*\n"),
+        ("pyproject.toml", "[tool.pytest.ini_options]\npython_classes = ['Test*']\n"),
+        ("pyproject.toml", "[tool.pytest.ini_options]\npython_classes = 'Test*'\n"),
+        ("pyproject.toml", "[tool.pytest]\npython_classes = ['Test*']\n"),
+        ("pytest.toml", "[pytest]\npython_classes = ['Test*']\n"),
+        ("tox.ini", "[pytest]\npython_classes = Test*\n"),
+        ("setup.cfg", SELECT + "[tool:pytest]\npython_classes = Test*\n"),
+    ],
+)
+def test_sot401_for_every_config_kind(
+    project: Flake8Project, config_name: str, config_text: str
+) -> None:
+    if config_name != "setup.cfg":
+        project.write("setup.cfg", SELECT)
+    project.write(config_name, config_text)
+    project.write("tests/test_ws.py", CRITICAL)
+    assert project.flake8("tests").stdout_lines == [sot401("tests/test_ws.py", config_name)]
+
+
+def test_sot401_with_pytest_defaults(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write("test_ws.py", CRITICAL)
+    assert project.flake8("test_ws.py").stdout_lines == [
+        sot401("test_ws.py", "pytest defaults", "['Test']")
+    ]
+
+
+def test_nearest_config_wins_walking_up(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "[tool:pytest]\npython_classes = *Tests\n")
+    project.write("sub/tox.ini", "[tox]\nenvlist = py\n")  # no [pytest]: not a pytest config
+    project.write("sub/pkg/pytest.ini", "[pytest]\npython_classes = Test\n")
+    project.write("sub/pkg/test_a.py", CRITICAL)
+    project.write("sub/test_b.py", CRITICAL)
+    assert project.flake8("sub").stdout_lines == [
+        sot401("sub/pkg/test_a.py", "sub/pkg/pytest.ini", "['Test']")
+    ]
+
+
+def test_first_config_in_a_directory_wins(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "[tool:pytest]\npython_classes = Critical*\n")
+    project.write("tox.ini", "[pytest]\npython_classes = Check\n")
+    project.write("test_ws.py", CRITICAL)
+    assert project.flake8("test_ws.py").stdout_lines == [
+        sot401("test_ws.py", "tox.ini", "['Check']")
+    ]
+
+
+def test_empty_pytest_ini_still_counts(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "[tool:pytest]\npython_classes = Critical*\n")
+    project.write("pytest.ini", "")
+    project.write("test_ws.py", CRITICAL)
+    assert project.flake8("test_ws.py").stdout_lines == [
+        sot401("test_ws.py", "pytest.ini", "['Test']")
+    ]
+
+
+def test_explicit_pytest_config_option(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "ssot-pytest-config = config/pytest.ini\n")
+    project.write("config/pytest.ini", "[pytest]\npython_classes = Check\n")
+    project.write("tox.ini", "[pytest]\npython_classes = Critical\n")
+    project.write("test_ws.py", CRITICAL)
+    assert project.flake8("test_ws.py").stdout_lines == [
+        sot401("test_ws.py", "config/pytest.ini", "['Check']")
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        pytest.param("class TestWebSocket:\n    def test_a(self): ...\n", id="matching-name"),
+        pytest.param("class CriticalHelpers:\n    def helper(self): ...\n", id="no-test-methods"),
+        pytest.param(
+            "import unittest\nclass CriticalTests(unittest.TestCase):\n    def test_a(self): ...\n",
+            id="unittest-testcase",
+        ),
+        pytest.param(
+            "from unittest import TestCase as TC\nclass CriticalTests(TC):\n"
+            "    def test_a(self): ...\n",
+            id="unittest-alias",
+        ),
+        pytest.param(
+            "import unittest as ut\nclass CriticalTests(ut.IsolatedAsyncioTestCase):\n"
+            "    def test_a(self): ...\n",
+            id="unittest-module-alias",
+        ),
+        pytest.param(
+            "from tests.base import BaseCase\nclass CriticalTests(BaseCase):\n"
+            "    def test_a(self): ...\n",
+            id="first-party-unittest-base",
+        ),
+        pytest.param(
+            "from .base import Reexported\nclass CriticalTests(Reexported):\n"
+            "    def test_a(self): ...\n",
+            id="relative-reexported-unittest-base",
+        ),
+        pytest.param(
+            "class CriticalTests:\n    __test__ = False\n    def test_a(self): ...\n",
+            id="test-false",
+        ),
+        pytest.param(
+            "class CriticalMixin:\n    def test_a(self): ...\nclass TestReal(CriticalMixin):\n"
+            "    pass\n",
+            id="mixin-in-same-module",
+        ),
+        pytest.param(
+            "from django.test import TestCase\nclass CriticalTests(TestCase):\n"
+            "    def test_a(self): ...\n",
+            id="third-party-base",
+        ),
+        pytest.param(
+            "def make():\n    class CriticalTests:\n        def test_a(self): ...\n",
+            id="nested-in-function",
+        ),
+    ],
+)
+def test_sot401_not_reported(project: Flake8Project, source: str) -> None:
+    project.write("setup.cfg", SELECT + "[tool:pytest]\npython_classes = Test*\n")
+    project.write("tests/__init__.py")
+    # base.py re-exports, through chain.py, a name that chain.py imports back from base.py.
+    project.write(
+        "tests/base.py",
+        "import unittest\nclass BaseCase(unittest.TestCase): ...\nfrom .chain import Reexported\n",
+    )
+    project.write("tests/chain.py", "from tests.base import BaseCase as Reexported\n")
+    project.write("tests/test_x.py", source)
+    assert project.flake8("tests").stdout_lines == []
+
+
+def test_sot401_counts_inherited_methods_and_follows_plain_bases(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write("tests/__init__.py")
+    project.write("tests/helpers.py", "class Checks:\n    def test_one(self): ...\n")
+    project.write(
+        "tests/test_x.py",
+        "from tests.helpers import Checks\nclass CriticalChecks(Checks, object):\n"
+        "    def test_two(self): ...\n",
+    )
+    assert project.flake8("tests").stdout_lines == [
+        "tests/test_x.py:2:1: SOT401 class CriticalChecks has 2 test methods but pytest will not "
+        "collect it: name matches none of python_classes ['Test'] (pytest defaults)"
+    ]
+
+
+def test_sot402_constructor_own_and_inherited(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write("tests/__init__.py")
+    project.write("tests/base.py", "class WithNew:\n    def __new__(cls): ...\n")
+    project.write(
+        "tests/test_x.py",
+        """\
+        from .base import WithNew
+        class TestClient:
+            def __init__(self):
+                self.client = None
+            def test_get(self): ...
+        class TestInherits(WithNew):
+            def test_a(self): ...
+            def test_b(self): ...
+        class TestFine:
+            def setup_method(self): ...
+            def test_c(self): ...
+        class TestNoTests:
+            def __init__(self): ...
+        """,
+    )
+    assert project.flake8("tests").stdout_lines == [
+        "tests/test_x.py:2:1: SOT402 class TestClient has 1 test method but pytest will not "
+        "collect it: it has __init__ (pytest skips such classes with only a warning)",
+        "tests/test_x.py:6:1: SOT402 class TestInherits has 2 test methods but pytest will not "
+        "collect it: it has __new__ (pytest skips such classes with only a warning)",
+    ]
+
+
+def test_sot403_module_name(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "[tool:pytest]\npython_files = test_*.py check_*.py\n")
+    project.write("tests/websocket_checks.py", "def test_connect(): ...\ndef test_send(): ...\n")
+    project.write("tests/check_ok.py", "def test_connect(): ...\n")
+    project.write("tests/helpers.py", "import pytest\n@pytest.fixture\ndef test_data(): ...\n")
+    project.write("tests/util.py", "class TestLooksLikeATest:\n    def helper(self): ...\n")
+    project.write(
+        "tests/unit/cases.py",
+        "import unittest\nclass Anything(unittest.TestCase):\n    def test_a(self): ...\n",
+    )
+    project.write("src/checks.py", "def test_not_in_a_test_directory(): ...\n")
+    assert project.flake8(".").stdout_lines == [
+        "./tests/unit/cases.py:1:1: SOT403 cases.py defines 1 test but pytest will not collect "
+        "it: file name matches none of python_files ['test_*.py', 'check_*.py'] (setup.cfg)",
+        "./tests/websocket_checks.py:1:1: SOT403 websocket_checks.py defines 2 tests but pytest "
+        "will not collect it: file name matches none of python_files ['test_*.py', "
+        "'check_*.py'] (setup.cfg)",
+    ]
+
+
+def test_sot403_under_testpaths(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "[tool:pytest]\ntestpaths = qa\n")
+    project.write("qa/smoke.py", "def test_up(): ...\n")
+    assert project.flake8("qa").stdout_lines == [
+        "qa/smoke.py:1:1: SOT403 smoke.py defines 1 test but pytest will not collect it: file "
+        "name matches none of python_files ['test_*.py', '*_test.py'] (setup.cfg)"
+    ]
+
+
+def test_sot404_outside_testpaths(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write("pyproject.toml", "[tool.pytest.ini_options]\ntestpaths = ['tests', 'integ*']\n")
+    project.write("tests/test_in.py", "def test_a(): ...\n")
+    project.write("integration/test_also_in.py", "def test_a(): ...\n")
+    project.write("src/app/test_models.py", "def test_model(): ...\n")
+    project.write("src/app/test_nothing.py", "def helper(): ...\n")
+    assert project.flake8(".").stdout_lines == [
+        "./src/app/test_models.py:1:1: SOT404 test_models.py defines 1 test but a bare pytest "
+        "run skips it: it lies outside testpaths ['tests', 'integ*'] (pyproject.toml)"
+    ]
+
+
+def test_stdin_uses_the_display_names_directory(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "[tool:pytest]\npython_classes = Test*\n")
+    run = project.flake8("-", "--stdin-display-name", "tests/test_ws.py", stdin=CRITICAL)
+    assert run.stdout_lines == [sot401("tests/test_ws.py", "setup.cfg")]
+
+
+def test_noqa_and_non_test_files(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write(
+        "tests/test_a.py", "class CriticalTests:  # noqa: SOT401\n    def test_a(self): ...\n"
+    )
+    project.write("app/models.py", CRITICAL)
+    assert project.flake8(".").stdout_lines == []
+
+
+def test_unreadable_pytest_config_stops_flake8(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write("pyproject.toml", "[tool.pytest.ini_options\npython_classes = 1\n")
+    project.write("test_a.py", "def test_a(): ...\n")
+    run = project.flake8("test_a.py")
+    # The parser's own wording differs between tomllib and tomli.
+    [line] = run.stderr.splitlines()
+    assert line.startswith(
+        f"flake8-ssot: {project.root}/pyproject.toml: cannot read pytest configuration: Expected"
+    )
+    assert "(at line 1, column" in line
+    assert run.returncode != 0 and run.stdout_lines == []
+
+
+def test_unreadable_nested_pytest_config_is_reported_once(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write("sub/tox.ini", "[pytest\n")
+    project.write("sub/test_a.py", CRITICAL)
+    project.write("sub/test_b.py", CRITICAL)
+    project.write("test_c.py", CRITICAL)
+    expected_error = (
+        f"flake8-ssot: {project.root}/sub/tox.ini: cannot read pytest configuration: "
+        f"File contains no section headers. file: '{project.root}/sub/tox.ini', line: 1 "
+        "'[pytest\\n'"
+    )
+    run = project.flake8("--jobs", "1", ".")
+    assert run.stderr.splitlines() == [expected_error]
+    assert run.stdout_lines == [sot401("./test_c.py", "pytest defaults", "['Test']")]
+    # Each flake8 worker process reports it once.
+    parallel = project.flake8("--jobs", "2", ".")
+    assert set(parallel.stderr.splitlines()) == {expected_error}
+    assert parallel.stdout_lines == run.stdout_lines
+
+
+def test_explicit_pytest_config_missing(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "ssot-pytest-config = nowhere.ini\n")
+    project.write("m.py", "")
+    run = project.flake8("m.py")
+    assert len(run.stderr.splitlines()) == 1
+    assert run.stderr.startswith(
+        f"flake8-ssot: {project.root}/nowhere.ini: cannot read pytest configuration: "
+    )
+    assert run.returncode != 0
