@@ -6,6 +6,8 @@ from pathlib import Path
 
 from conftest import Flake8Project
 
+from flake8_ssot.codes import ALL_CODES
+
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "monorepo"
 
 
@@ -16,4 +18,4 @@ def test_example_output_matches_expected() -> None:
     assert run.stdout_lines == expected
     assert run.returncode == 1
     codes = {line.split(": ")[1].split()[0] for line in expected}
-    assert codes == {"SOT101", "SOT201", "SOT301"}
+    assert codes == {code.code for code in ALL_CODES}
