@@ -196,6 +196,8 @@ class PytestConfigFinder:
     """Finds and caches the pytest settings in force for each directory."""
 
     def __init__(self, explicit: Path | None = None) -> None:
+        # Without a config file, pytest's rootdir is where it runs (for a bare run).
+        self._default_rootdir = absolute_path(Path.cwd())
         self._explicit: PytestConfig | None = None
         if explicit is not None:
             settings = read_pytest_settings(explicit) or {}
@@ -207,7 +209,7 @@ class PytestConfigFinder:
         if self._explicit is not None:
             return self._explicit
         found = self._lookup(directory)
-        return found if found is not None else PytestConfig(None, directory)
+        return found if found is not None else PytestConfig(None, self._default_rootdir)
 
     def _lookup(self, directory: Path) -> PytestConfig | None:
         if directory in self._by_directory:
