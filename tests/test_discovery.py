@@ -131,6 +131,16 @@ def test_explicit_pytest_config_option(project: Flake8Project) -> None:
             id="mixin-in-same-module",
         ),
         pytest.param(
+            "class CriticalChecks:\n    def test_a(self): ...\n"
+            "Frozen, Source = make_variants(CriticalChecks)\n",
+            id="handed-to-class-factory",
+        ),
+        pytest.param(
+            "class CriticalChecks:\n    def test_a(self): ...\n"
+            "@add_checks(CriticalChecks)\nclass TestWidget:\n    pass\n",
+            id="handed-to-class-decorator",
+        ),
+        pytest.param(
             "from django.test import TestCase\nclass CriticalTests(TestCase):\n"
             "    def test_a(self): ...\n",
             id="third-party-base",
@@ -152,6 +162,19 @@ def test_sot401_not_reported(project: Flake8Project, source: str) -> None:
     project.write("tests/chain.py", "from tests.base import BaseCase as Reexported\n")
     project.write("tests/test_x.py", source)
     assert project.flake8("tests").stdout_lines == []
+
+
+def test_sot401_self_reference_does_not_hide_it(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write(
+        "test_x.py",
+        "class CriticalTests(object):\n    def test_a(self):\n"
+        "        super(CriticalTests, self).__init__()\n",
+    )
+    assert project.flake8("test_x.py").stdout_lines == [
+        "test_x.py:1:1: SOT401 class CriticalTests has 1 test method but pytest will not "
+        "collect it: name matches none of python_classes ['Test'] (pytest defaults)"
+    ]
 
 
 def test_sot401_counts_inherited_methods_and_follows_plain_bases(project: Flake8Project) -> None:

@@ -42,12 +42,6 @@ def discovery_findings(tree: ast.AST, filename: str, context: CheckContext) -> l
         return []
     module_name = context.project.module_name(filename)
     bindings = module_bindings(tree, module_name.dotted, module_name.package or None)
-    base_names = {
-        base.id
-        for node in bindings.classes.values()
-        for base in node.bases
-        if isinstance(base, ast.Name)
-    }
     functions = [
         statement
         for statement in tree.body
@@ -71,7 +65,11 @@ def discovery_findings(tree: ast.AST, filename: str, context: CheckContext) -> l
             collected_tests += test_class.test_methods
             continue
         if not config.is_test_class(facts.name):
-            if collected_by_name and facts.kind == "plain" and facts.name not in base_names:
+            if (
+                collected_by_name
+                and facts.kind == "plain"
+                and not _used_elsewhere(tree, test_class.node)
+            ):
                 text = SOT401.render(
                     name=facts.name,
                     count=_plural(test_class.test_methods, "test method"),
@@ -112,6 +110,27 @@ def _module_findings(
         )
         return [Finding(1, 0, f"{SOT404.code} {text}")]
     return []
+
+
+def _used_elsewhere(tree: ast.Module, node: ast.ClassDef) -> bool:
+    """Whether the module names the class outside its own body.
+
+    A class that is a base of another class, or is handed to a class
+    factory (``make_tests(Base)``, ``@add_options(Base)``), is material for
+    other tests, not a test class that lost its name.
+    """
+    pending: list[ast.AST] = [tree]
+    while pending:
+        current = pending.pop()
+        if current is node:
+            pending.extend(node.bases)
+            pending.extend(node.keywords)
+            pending.extend(node.decorator_list)
+            continue
+        if isinstance(current, ast.Name) and current.id == node.name:
+            return True
+        pending.extend(ast.iter_child_nodes(current))
+    return False
 
 
 def _class_finding(test_class: _TestClass, code: Code, text: str) -> Finding:
