@@ -108,7 +108,7 @@ class SsotChecker:
         source = "".join(self.lines)
         findings = import_findings(self.tree, source, self.filename, context)
         try:
-            findings.extend(discovery_findings(self.tree, self.filename, context))
+            findings.extend(discovery_findings(self.tree, source, self.filename, context))
         except PytestConfigError as error:
             _report_once(error)
         for finding in findings:

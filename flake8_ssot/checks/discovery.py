@@ -9,6 +9,7 @@ per-directory config lookup, nothing more.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,9 @@ class _TestClass:
     test_methods: int
 
 
-def discovery_findings(tree: ast.AST, filename: str, context: CheckContext) -> list[Finding]:
+def discovery_findings(
+    tree: ast.AST, source: str, filename: str, context: CheckContext
+) -> list[Finding]:
     """Findings for one file; [] at once for files pytest would never look at."""
     if not isinstance(tree, ast.Module):
         return []
@@ -56,6 +59,7 @@ def discovery_findings(tree: ast.AST, filename: str, context: CheckContext) -> l
         for facts in [context.classes.facts(bindings, node)]
     ]
     findings: list[Finding] = []
+    name_uses = _NameUses(source)
     collected_tests = len(functions)
     for test_class in classes:
         facts = test_class.facts
@@ -68,7 +72,7 @@ def discovery_findings(tree: ast.AST, filename: str, context: CheckContext) -> l
             if (
                 collected_by_name
                 and facts.kind == "plain"
-                and not _used_elsewhere(tree, test_class.node)
+                and not name_uses.outside(test_class.node)
             ):
                 text = SOT401.render(
                     name=facts.name,
@@ -112,25 +116,34 @@ def _module_findings(
     return []
 
 
-def _used_elsewhere(tree: ast.Module, node: ast.ClassDef) -> bool:
-    """Whether the module names the class outside its own body.
+class _NameUses:
+    """Whether a module names a class outside the class's own body.
 
-    A class that is a base of another class, or is handed to a class
-    factory (``make_tests(Base)``, ``@add_options(Base)``), is material for
-    other tests, not a test class that lost its name.
+    A class that the module names elsewhere (a base of another class, or
+    handed to a class factory such as ``make_tests(Base)`` or
+    ``@add_options(Base)``) is material for other tests, not a test class
+    that lost its name. This is a text search over code lines (comment-only
+    lines skipped), so it costs no tree walk.
     """
-    pending: list[ast.AST] = [tree]
-    while pending:
-        current = pending.pop()
-        if current is node:
-            pending.extend(node.bases)
-            pending.extend(node.keywords)
-            pending.extend(node.decorator_list)
-            continue
-        if isinstance(current, ast.Name) and current.id == node.name:
-            return True
-        pending.extend(ast.iter_child_nodes(current))
-    return False
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._lines: list[str] | None = None
+
+    def outside(self, node: ast.ClassDef) -> bool:
+        if self.source.count(node.name) < 2:
+            return False  # Only its ``class`` line.
+        if self._lines is None:
+            self._lines = self.source.split("\n")
+        word = re.compile(rf"\b{re.escape(node.name)}\b")
+        body_start = node.body[0].lineno
+        body_end = node.end_lineno or body_start
+        for number, line in enumerate(self._lines, start=1):
+            if body_start <= number <= body_end or line.lstrip().startswith("#"):
+                continue
+            if number != node.lineno and word.search(line):
+                return True
+        return False
 
 
 def _class_finding(test_class: _TestClass, code: Code, text: str) -> Finding:
