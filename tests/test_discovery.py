@@ -141,6 +141,10 @@ def test_explicit_pytest_config_option(project: Flake8Project) -> None:
             id="handed-to-class-decorator",
         ),
         pytest.param(
+            "@make_variants\nclass CriticalChecks:\n    def test_a(self): ...\n",
+            id="decorated-by-class-factory",
+        ),
+        pytest.param(
             "from django.test import TestCase\nclass CriticalTests(TestCase):\n"
             "    def test_a(self): ...\n",
             id="third-party-base",
@@ -164,15 +168,17 @@ def test_sot401_not_reported(project: Flake8Project, source: str) -> None:
     assert project.flake8("tests").stdout_lines == []
 
 
-def test_sot401_self_reference_does_not_hide_it(project: Flake8Project) -> None:
+def test_sot401_self_reference_and_pytest_marks_do_not_hide_it(project: Flake8Project) -> None:
     project.write("setup.cfg", SELECT)
     project.write(
         "test_x.py",
-        "class CriticalTests(object):\n    def test_a(self):\n"
+        "import pytest\n"
+        "@pytest.mark.slow\n@pytest.mark.parametrize('x', [1])\n"
+        "class CriticalTests(object):\n    def test_a(self, x):\n"
         "        super(CriticalTests, self).__init__()\n",
     )
     assert project.flake8("test_x.py").stdout_lines == [
-        "test_x.py:1:1: SOT401 class CriticalTests has 1 test method but pytest will not "
+        "test_x.py:4:1: SOT401 class CriticalTests has 1 test method but pytest will not "
         "collect it: name matches none of python_classes ['Test'] (pytest defaults)"
     ]
 

@@ -72,6 +72,7 @@ def discovery_findings(
             if (
                 collected_by_name
                 and facts.kind == "plain"
+                and not _handed_to_factory(test_class.node)
                 and not name_uses.outside(test_class.node)
             ):
                 text = SOT401.render(
@@ -144,6 +145,21 @@ class _NameUses:
             if number != node.lineno and word.search(line):
                 return True
         return False
+
+
+def _handed_to_factory(node: ast.ClassDef) -> bool:
+    """A class decorator other than a pytest mark may generate the real test classes."""
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        parts: list[str] = []
+        while isinstance(target, ast.Attribute):
+            parts.append(target.attr)
+            target = target.value
+        if isinstance(target, ast.Name):
+            parts.append(target.id)
+        if "mark" not in parts:
+            return True
+    return False
 
 
 def _class_finding(test_class: _TestClass, code: Code, text: str) -> Finding:
