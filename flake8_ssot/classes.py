@@ -11,11 +11,12 @@ and checks say nothing about unknown classes.
 from __future__ import annotations
 
 import ast
+import builtins
 from dataclasses import dataclass
 from typing import Literal, Union
 
 from flake8_ssot.imports import resolve_relative
-from flake8_ssot.project import Project
+from flake8_ssot.project import Project, module_level_statements, parse_file
 
 ClassKind = Literal["plain", "unittest", "unknown"]
 #: The deepest chain of bases or re-exports followed before giving up.
@@ -52,9 +53,7 @@ def module_bindings(tree: ast.Module, module: str, package: str | None) -> Modul
     """Top-level classes and imports of one module (``if``/``try`` blocks included)."""
     classes: dict[str, ast.ClassDef] = {}
     imported: dict[str, tuple[str, str | None]] = {}
-    pending: list[ast.stmt] = list(reversed(tree.body))
-    while pending:
-        statement = pending.pop()
+    for statement in module_level_statements(tree):
         if isinstance(statement, ast.ClassDef):
             classes[statement.name] = statement
         elif isinstance(statement, ast.Import):
@@ -71,13 +70,6 @@ def module_bindings(tree: ast.Module, module: str, package: str | None) -> Modul
             for alias in statement.names:
                 if alias.name != "*":
                     imported[alias.asname or alias.name] = (source, alias.name)
-        elif isinstance(statement, (ast.If, ast.Try)):
-            nested = [*statement.body, *statement.orelse]
-            if isinstance(statement, ast.Try):
-                for handler in statement.handlers:
-                    nested.extend(handler.body)
-                nested.extend(statement.finalbody)
-            pending.extend(reversed(nested))
     return ModuleBindings(module, classes, imported)
 
 
@@ -107,10 +99,13 @@ class ClassResolver:
             statement.name
             for statement in node.body
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+            and not is_fixture(statement)
         ]
         constructor: str | None = next(
             (name for name in ("__init__", "__new__") if name in own_methods), None
         )
+        if constructor is None and _generates_init(bindings, node):
+            constructor = "__init__"
         test_flag = _literal_test_flag(node)
         kind: ClassKind = "plain"
         methods = list(own_methods)
@@ -153,6 +148,9 @@ class ClassResolver:
             return self._resolve_symbol(".".join(module_parts), name, depth)
         if not rest and head == "object":
             return _OBJECT_ROOT
+        builtin = getattr(builtins, head, None) if not rest else None
+        if isinstance(builtin, type):
+            return _builtin_facts(builtin)
         return _UNKNOWN_ROOT
 
     def _resolve_symbol(self, module: str, name: str, depth: int) -> _BaseResolution:
@@ -177,16 +175,52 @@ class ClassResolver:
         path = self.project.module_path(module)
         if path is not None:
             is_package = path.is_dir()
-            source_file = path / "__init__.py" if is_package else path
-            try:
-                tree = ast.parse(source_file.read_bytes(), filename=str(source_file))
-            except (OSError, SyntaxError, ValueError):
-                tree = None
+            tree = parse_file(path / "__init__.py" if is_package else path)
             if tree is not None:
                 package = module if is_package else module.rpartition(".")[0]
                 bindings = module_bindings(tree, module, package or None)
         self._bindings[module] = bindings
         return bindings
+
+
+def _builtin_facts(builtin: type) -> ClassFacts:
+    """A builtin base such as ``Exception`` or ``dict``: its constructor is what matters."""
+    constructor = None
+    for name in ("__init__", "__new__"):
+        if getattr(builtin, name) is not getattr(object, name):
+            constructor = name
+            break
+    return ClassFacts(builtin.__name__, "plain", (), constructor, None)
+
+
+def _generates_init(bindings: ModuleBindings, node: ast.ClassDef) -> bool:
+    """``@dataclass`` (without ``init=False``) writes an ``__init__`` for the class."""
+    for decorator in node.decorator_list:
+        call = decorator if isinstance(decorator, ast.Call) else None
+        dotted = _dotted(call.func if call else decorator)
+        if dotted is None:
+            continue
+        head = bindings.imported.get(dotted[0])
+        if dotted == ["dataclasses", "dataclass"] or (
+            len(dotted) == 1 and head == ("dataclasses", "dataclass")
+        ) or (len(dotted) == 2 and head == ("dataclasses", None) and dotted[1] == "dataclass"):
+            return not any(
+                keyword.arg == "init"
+                and isinstance(keyword.value, ast.Constant)
+                and keyword.value.value is False
+                for keyword in (call.keywords if call else [])
+            )
+    return False
+
+
+def is_fixture(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function decorated with ``@pytest.fixture`` (or ``@fixture``) is not a test."""
+    for decorator in function.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        dotted = _dotted(target)
+        if dotted and dotted[-1] in ("fixture", "yield_fixture"):
+            return True
+    return False
 
 
 def _dotted(expression: ast.expr) -> list[str] | None:

@@ -155,7 +155,7 @@ class Project:
         if package_path is None or not package_path.is_dir():
             return {}
         exported: dict[str, str] = {}
-        for statement in _module_level_statements(package_path / "__init__.py"):
+        for statement in _file_statements(package_path / "__init__.py"):
             if not isinstance(statement, ast.ImportFrom):
                 continue
             source = resolve_relative(statement.level, statement.module, package)
@@ -173,7 +173,7 @@ class Project:
         path = self.module_path(module)
         if path is None:
             return []
-        statements = _module_level_statements(path / "__init__.py" if path.is_dir() else path)
+        statements = _file_statements(path / "__init__.py" if path.is_dir() else path)
         bound: list[str] = []
         for statement in statements:
             declared = _literal_all(statement)
@@ -183,12 +183,20 @@ class Project:
         return [name for name in bound if not name.startswith("_")]
 
 
-def _module_level_statements(path: Path) -> list[ast.stmt]:
-    """A file's module-level statements, those in ``if``/``try`` blocks included."""
+def parse_file(path: Path) -> ast.Module | None:
+    """Another file of the project, parsed; None when it cannot be read or parsed."""
     try:
-        tree = ast.parse(path.read_bytes(), filename=str(path))
+        return ast.parse(path.read_bytes(), filename=str(path))
     except (OSError, SyntaxError, ValueError):
-        return []
+        return None
+
+
+def module_level_statements(tree: ast.Module) -> list[ast.stmt]:
+    """A module's top-level statements, those in ``if``/``try`` blocks included.
+
+    Definitions made under ``if TYPE_CHECKING:``, ``if sys.version_info``
+    or ``try: ... except ImportError:`` are module-level all the same.
+    """
     flattened: list[ast.stmt] = []
     pending = list(reversed(tree.body))
     while pending:
@@ -203,6 +211,11 @@ def _module_level_statements(path: Path) -> list[ast.stmt]:
         else:
             flattened.append(statement)
     return flattened
+
+
+def _file_statements(path: Path) -> list[ast.stmt]:
+    tree = parse_file(path)
+    return module_level_statements(tree) if tree is not None else []
 
 
 def _literal_all(statement: ast.stmt) -> list[str] | None:

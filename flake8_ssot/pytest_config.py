@@ -163,11 +163,16 @@ def _read_toml(path: Path) -> dict[str, tuple[str, ...]] | None:
         if not isinstance(tool_pytest, dict):
             return None
         native = {key: value for key, value in tool_pytest.items() if key != "ini_options"}
+        if native and "ini_options" in tool_pytest:
+            raise PytestConfigError(
+                path, "[tool.pytest] and [tool.pytest.ini_options] cannot be used together"
+            )
         table = native or tool_pytest.get("ini_options")
         if table is None:
             return None
     else:
-        table = document.get("pytest", {})
+        native = document.get("pytest", {})
+        table = native
     if not isinstance(table, dict):
         raise PytestConfigError(path, "the pytest table is not a table")
     settings = {}
@@ -175,12 +180,13 @@ def _read_toml(path: Path) -> dict[str, tuple[str, ...]] | None:
         if key not in table:
             continue
         value = table[key]
-        if isinstance(value, str):
+        if isinstance(value, str) and not native:
             settings[key] = tuple(_split_args(path, key, value))
         elif isinstance(value, list) and all(isinstance(item, str) for item in value):
             settings[key] = tuple(value)
         else:
-            raise PytestConfigError(path, f"{key} must be a string or a list of strings")
+            kinds = "a list of strings" if native else "a string or a list of strings"
+            raise PytestConfigError(path, f"{key} must be {kinds}")
     return settings
 
 

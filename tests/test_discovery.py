@@ -328,3 +328,91 @@ def test_explicit_pytest_config_missing(project: Flake8Project) -> None:
         f"flake8-ssot: {project.root}/nowhere.ini: cannot read pytest configuration: "
     )
     assert run.returncode != 0
+
+
+def test_what_pytest_does_with_flags_fixtures_and_builtin_constructors(
+    project: Flake8Project,
+) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write(
+        "tests/test_x.py",
+        """\
+        import dataclasses
+        import sys
+        from dataclasses import dataclass
+        import pytest
+
+        class CollectedAnyway:
+            __test__ = True
+            def test_a(self): ...
+
+        class OnlyFixtures:
+            @pytest.fixture
+            def test_data(self): ...
+
+        class TestError(Exception):
+            def test_b(self): ...
+
+        @dataclass
+        class TestRecord:
+            value: int = 0
+            def test_c(self): ...
+
+        @dataclasses.dataclass(init=False)
+        class TestNoInit:
+            def test_d(self): ...
+
+        if sys.version_info >= (3, 9):
+            class CriticalTests:
+                def test_e(self): ...
+        """,
+    )
+    assert project.flake8("tests").stdout_lines == [
+        "tests/test_x.py:14:1: SOT402 class TestError has 1 test method but pytest will not "
+        "collect it: it has __init__ (pytest skips such classes with only a warning)",
+        "tests/test_x.py:18:1: SOT402 class TestRecord has 1 test method but pytest will not "
+        "collect it: it has __init__ (pytest skips such classes with only a warning)",
+        "tests/test_x.py:27:5: SOT401 class CriticalTests has 1 test method but pytest will not "
+        "collect it: name matches none of python_classes ['Test'] (pytest defaults)",
+    ]
+
+
+def test_testpaths_that_match_nothing_fall_back_to_the_rootdir(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT + "[tool:pytest]\ntestpaths = nonexistent\n")
+    project.write("pkg/test_a.py", "def test_a(): ...\n")
+    assert project.flake8(".").stdout_lines == []
+
+
+@pytest.mark.parametrize(
+    ("config_name", "text", "problem"),
+    [
+        (
+            "pyproject.toml",
+            "[tool.pytest]\npython_classes = ['A']\n[tool.pytest.ini_options]\nx = 1\n",
+            "[tool.pytest] and [tool.pytest.ini_options] cannot be used together",
+        ),
+        (
+            "pyproject.toml",
+            "[tool.pytest]\npython_classes = 'Check'\n",
+            "python_classes must be a list of strings",
+        ),
+        ("pytest.toml", "[pytest]\ntestpaths = 3\n", "testpaths must be a list of strings"),
+        (
+            "pyproject.toml",
+            "[tool.pytest.ini_options]\ntestpaths = [1]\n",
+            "testpaths must be a string or a list of strings",
+        ),
+        ("tox.ini", "[pytest]\npython_files = 'test_*.py\n", "python_files: No closing quotation"),
+    ],
+)
+def test_pytest_config_that_pytest_refuses(
+    project: Flake8Project, config_name: str, text: str, problem: str
+) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write(config_name, text)
+    project.write("test_a.py", "def test_a(): ...\n")
+    run = project.flake8("test_a.py")
+    assert run.stderr.splitlines() == [
+        f"flake8-ssot: {project.root}/{config_name}: cannot read pytest configuration: {problem}"
+    ]
+    assert run.returncode != 0

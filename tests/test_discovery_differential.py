@@ -34,7 +34,9 @@ MODULE_NAMES = [
     "test_alpha", "beta_tests", "check_gamma", "delta_test", "epsilon", "test_zeta",
 ]
 CLASS_NAMES = ["TestAlpha", "AlphaTests", "CheckBeta", "GammaSuite", "Critical", "TestGamma"]
-BASES = [None, "unittest.TestCase", "TC", "UnitBase", "PlainBase", "InitBase", "ReUnit"]
+BASES = [
+    None, "unittest.TestCase", "TC", "UnitBase", "PlainBase", "InitBase", "ReUnit", "Exception",
+]
 METHOD_NAMES = ["test_one", "check_two", "it_should", "helper", "test_three"]
 FUNCTION_NAMES = ["test_f", "check_g", "h_should", "helper_fn"]
 DEFAULTS = {
@@ -51,6 +53,7 @@ BASE_FACTS = {
     "ReUnit": (True, [], False),
     "PlainBase": (False, ["test_inherited"], False),
     "InitBase": (False, [], True),
+    "Exception": (False, [], True),
 }
 
 
@@ -61,6 +64,7 @@ class GeneratedClass:
     methods: list[str]
     has_init: bool
     disabled: bool
+    enabled: bool
 
 
 @dataclass
@@ -110,6 +114,7 @@ def generate(seed: int) -> tuple[GeneratedProject, str, str]:
                     rng.sample(METHOD_NAMES, rng.randint(0, 3)),
                     has_init=not unittest_class and rng.random() < 0.2,
                     disabled=rng.random() < 0.1,
+                    enabled=rng.random() < 0.1,
                 )
             )
         modules.append(module)
@@ -150,6 +155,8 @@ def render_module(module: GeneratedModule) -> str:
         lines.append("    x = 1")
         if generated.disabled:
             lines.append("    __test__ = False")
+        elif generated.enabled:
+            lines.append("    __test__ = True")
         if generated.has_init:
             lines += ["    def __init__(self):", "        pass"]
         for method in generated.methods:
@@ -257,7 +264,8 @@ def test_checks_agree_with_pytest_collection(project: Flake8Project, seed: int) 
                 # Only the file name is reported (SOT403), and only for classes that
                 # the right file name would let pytest collect.
                 would_collect = unittest_class or (
-                    matches(classes, generated_class.name) and not generated_class.has_init
+                    (matches(classes, generated_class.name) or generated_class.enabled)
+                    and not generated_class.has_init
                     and not BASE_FACTS[generated_class.base][2]
                 )
                 if claimable and would_collect:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flake8_ssot.checks.base import CheckContext, Finding
-from flake8_ssot.classes import ClassFacts, module_bindings
+from flake8_ssot.classes import ClassFacts, is_fixture, module_bindings
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
-from flake8_ssot.project import absolute_path
+from flake8_ssot.project import absolute_path, module_level_statements
 from flake8_ssot.pytest_config import PytestConfig
 
 TEST_DIRECTORY_NAMES = frozenset({"tests", "test"})
@@ -45,16 +45,17 @@ def discovery_findings(
         return []
     module_name = context.project.module_name(filename)
     bindings = module_bindings(tree, module_name.dotted, module_name.package or None)
+    top_level = module_level_statements(tree)
     functions = [
         statement
-        for statement in tree.body
+        for statement in top_level
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
         and config.is_test_function(statement.name)
-        and not _is_fixture(statement)
+        and not is_fixture(statement)
     ]
     classes = [
         _TestClass(node, facts, _test_method_count(facts, config))
-        for node in tree.body
+        for node in top_level
         if isinstance(node, ast.ClassDef)
         for facts in [context.classes.facts(bindings, node)]
     ]
@@ -68,7 +69,7 @@ def discovery_findings(
         if facts.kind == "unittest":
             collected_tests += test_class.test_methods
             continue
-        if not config.is_test_class(facts.name):
+        if not (config.is_test_class(facts.name) or facts.test_flag is True):
             if (
                 collected_by_name
                 and facts.kind == "plain"
@@ -108,7 +109,8 @@ def _module_findings(
             config=config.label,
         )
         return [Finding(1, 0, f"{SOT403.code} {text}")]
-    if config.testpaths and not config.is_under_testpaths(path):
+    # When no testpaths entry matches anything, pytest falls back to the rootdir.
+    if config.testpath_dirs and not config.is_under_testpaths(path):
         text = SOT404.render(
             module=path.name, count=count, patterns=str(list(config.testpaths)),
             config=config.label,
@@ -177,15 +179,6 @@ def _in_test_directory(path: Path, config: PytestConfig) -> bool:
         config.rootdir in path.parents
     ) else path.parent.parts
     return any(part in TEST_DIRECTORY_NAMES for part in parents)
-
-
-def _is_fixture(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    for decorator in function.decorator_list:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        name = target.attr if isinstance(target, ast.Attribute) else getattr(target, "id", "")
-        if name in ("fixture", "yield_fixture"):
-            return True
-    return False
 
 
 def _plural(count: int, noun: str) -> str:
