@@ -165,9 +165,52 @@ SOT404 = Code(
     options=("ssot-pytest-config",),
 )
 
+SOT501 = Code(
+    code="SOT501",
+    title="second definition of a canonical symbol",
+    template="{kind} {name} redefines a canonical symbol: import it from {home}",
+    what_it_does=(
+        "Flags, in any module other than its home, a module-level `class Name`, `def Name`, "
+        "`async def Name` or binding `Name = ...` of a name registered in "
+        "`ssot-canonical-symbols` (definitions under module-level `if`/`try` blocks count)."
+    ),
+    why=(
+        "A second definition is a second source of truth: callers split between two "
+        "implementations, and a compat alias such as `WebSocketManager = "
+        "UnifiedWebSocketManager` keeps the old one alive."
+    ),
+    example="WebSocketManager = UnifiedWebSocketManager  # in unified_manager.py",
+    use_instead=(
+        "from netra_backend.app.websocket_core.websocket_manager import WebSocketManager"
+    ),
+    options=("ssot-canonical-symbols", "ssot-source-roots"),
+)
+SOT502 = Code(
+    code="SOT502",
+    title="canonical symbol imported from outside its home",
+    template="{names} imported from {module}: import from {home}",
+    what_it_does=(
+        "Flags `from X import Name` (absolute or relative) where `Name` is registered in "
+        "`ssot-canonical-symbols`, `X` is a first-party module (found under the source roots) "
+        "other than the name's home, and no higher-precedence code already reports the "
+        "import. Third-party modules that export the same name are not reported."
+    ),
+    why=(
+        "Importing a canonical symbol through a side door (a re-exporting package, a module "
+        "that imported it) ties the caller to that door, which then can never be removed."
+    ),
+    example="from netra_backend.app.services import WebSocketManager",
+    use_instead=(
+        "from netra_backend.app.websocket_core.websocket_manager import WebSocketManager"
+    ),
+    options=("ssot-canonical-symbols", "ssot-source-roots"),
+)
+
 #: Every released code. The import codes come in precedence order: where
 #: several apply to one import, the first one listed here wins.
-ALL_CODES: tuple[Code, ...] = (SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404)
+ALL_CODES: tuple[Code, ...] = (
+    SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404, SOT501, SOT502,
+)
 
 
 def lookup(code: str) -> Code | None:

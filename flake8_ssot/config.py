@@ -24,12 +24,14 @@ LEGACY_OPTION = "ssot-legacy-modules"
 COMPAT_OPTION = "ssot-compat-patterns"
 SOURCE_ROOTS_OPTION = "ssot-source-roots"
 PYTEST_CONFIG_OPTION = "ssot-pytest-config"
+CANONICAL_OPTION = "ssot-canonical-symbols"
 ALL_OPTIONS = (
     DEPRECATED_OPTION,
     LEGACY_OPTION,
     COMPAT_OPTION,
     SOURCE_ROOTS_OPTION,
     PYTEST_CONFIG_OPTION,
+    CANONICAL_OPTION,
 )
 
 DEFAULT_COMPAT_PATTERNS = "*_compat, *_compat.*"
@@ -74,6 +76,8 @@ class SsotConfig:
     legacy: Mapping[str, ModuleEntry]
     compat_patterns: tuple[str, ...]
     source_roots: tuple[Path, ...]
+    #: Each registered canonical name -> the dotted module that is its home.
+    canonical_homes: Mapping[str, str]
 
 
 def split_entries(raw: str) -> list[str]:
@@ -134,6 +138,25 @@ def parse_module_list(option: str, raw: str) -> dict[str, ModuleEntry]:
             raise ConfigError(option, text, f"{parsed.module!r} is listed twice")
         entries[parsed.module] = parsed
     return entries
+
+
+def parse_canonical_symbols(raw: str) -> dict[str, str]:
+    """``package.module:Name`` entries; a name may have one home only."""
+    homes: dict[str, str] = {}
+    for entry in split_entries(raw):
+        module, colon, name = (part.strip() for part in entry.partition(":"))
+        if not colon:
+            raise ConfigError(CANONICAL_OPTION, entry, "expected 'package.module:Name'")
+        if not is_dotted_name(module):
+            raise ConfigError(CANONICAL_OPTION, entry, f"{module!r} is not a dotted module name")
+        if not is_dotted_name(name) or "." in name:
+            raise ConfigError(CANONICAL_OPTION, entry, f"{name!r} is not a name")
+        if name in homes:
+            raise ConfigError(
+                CANONICAL_OPTION, entry, f"{name!r} already has a home: {homes[name]}"
+            )
+        homes[name] = module
+    return homes
 
 
 def check_option_names(config_file: Path) -> None:

@@ -14,9 +14,11 @@ from flake8.options.manager import OptionManager
 from flake8_ssot import __version__
 from flake8_ssot.checks import import_findings
 from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.checks.canonical import definition_findings
 from flake8_ssot.checks.discovery import discovery_findings
 from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import (
+    CANONICAL_OPTION,
     COMPAT_OPTION,
     DEFAULT_COMPAT_PATTERNS,
     DEPRECATED_OPTION,
@@ -27,6 +29,7 @@ from flake8_ssot.config import (
     SsotConfig,
     check_option_names,
     default_source_roots,
+    parse_canonical_symbols,
     parse_compat_patterns,
     parse_module_list,
     parse_source_roots,
@@ -85,6 +88,14 @@ class SsotChecker:
             "when it exists)",
         )
         parser.add_option(
+            f"--{CANONICAL_OPTION}",
+            default="",
+            parse_from_config=True,
+            help="Canonical symbols, one 'package.module:Name' per line: a second "
+            "definition elsewhere is SOT501, an import from another first-party "
+            "module is SOT502.",
+        )
+        parser.add_option(
             f"--{PYTEST_CONFIG_OPTION}",
             default="",
             parse_from_config=True,
@@ -107,6 +118,7 @@ class SsotChecker:
             return
         source = "".join(self.lines)
         findings = import_findings(self.tree, source, self.filename, context)
+        findings.extend(definition_findings(self.tree, source, self.filename, context))
         try:
             findings.extend(discovery_findings(self.tree, source, self.filename, context))
         except PytestConfigError as error:
@@ -143,6 +155,7 @@ def _context_from_options(options: argparse.Namespace) -> CheckContext:
         source_roots=parse_source_roots(roots, config_dir)
         if roots
         else default_source_roots(config_dir),
+        canonical_homes=parse_canonical_symbols(getattr(options, "ssot_canonical_symbols")),
     )
     pytest_config = getattr(options, "ssot_pytest_config")
     pytest_configs = PytestConfigFinder(

@@ -83,6 +83,30 @@ from conftest import Flake8Project
             id="deprecated-and-legacy",
         ),
         pytest.param(
+            "ssot-canonical-symbols = core.manager.Manager",
+            "flake8-ssot: ssot-canonical-symbols: entry 'core.manager.Manager': "
+            "expected 'package.module:Name'",
+            id="canonical-without-colon",
+        ),
+        pytest.param(
+            "ssot-canonical-symbols = core..manager:Manager",
+            "flake8-ssot: ssot-canonical-symbols: entry 'core..manager:Manager': "
+            "'core..manager' is not a dotted module name",
+            id="canonical-bad-module",
+        ),
+        pytest.param(
+            "ssot-canonical-symbols = core.manager:Man ager",
+            "flake8-ssot: ssot-canonical-symbols: entry 'core.manager:Man ager': "
+            "'Man ager' is not a name",
+            id="canonical-bad-name",
+        ),
+        pytest.param(
+            "ssot-canonical-symbols =\n    a.b:Manager\n    c.d:Manager",
+            "flake8-ssot: ssot-canonical-symbols: entry 'c.d:Manager': "
+            "'Manager' already has a home: a.b",
+            id="canonical-two-homes",
+        ),
+        pytest.param(
             "ssot-deprecated-module = a.old",
             "flake8-ssot: {root}/setup.cfg: unknown option 'ssot-deprecated-module' in [flake8] "
             "(did you mean 'ssot-deprecated-modules'?)",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 from typing import Protocol
 
-from flake8_ssot.checks import compat, deprecated, legacy
+from flake8_ssot.checks import canonical, compat, deprecated, legacy
 from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, imported_names
 from flake8_ssot.codes import Code
 from flake8_ssot.imports import ImportRef, collect_imports
@@ -28,8 +28,8 @@ class ImportCheck(Protocol):
     def message(self, hits: list[Hit]) -> str: ...
 
 
-#: In precedence order: deprecated, legacy, compat.
-IMPORT_CHECKS: tuple[ImportCheck, ...] = (deprecated, legacy, compat)
+#: In precedence order: deprecated, legacy, compat, canonical.
+IMPORT_CHECKS: tuple[ImportCheck, ...] = (deprecated, legacy, compat, canonical)
 
 
 def import_findings(

@@ -5,3 +5,7 @@ from .websocket_manager import WebSocketManager
 
 class UnifiedWebSocketManager(WebSocketManager):
     pass
+
+
+# The compat alias that kept two implementations alive:
+WebSocketManager = UnifiedWebSocketManager

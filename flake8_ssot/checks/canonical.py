@@ -1,0 +1,89 @@
+"""SOT501 and SOT502: one home for each registered canonical symbol.
+
+SOT502 is an import check like its siblings (last in precedence, so an
+import through a deprecated facade is reported once, as SOT101). SOT501
+looks at module-level definitions, and only in files whose text mentions a
+registered name at all.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName
+from flake8_ssot.codes import SOT501, SOT502, Code
+from flake8_ssot.project import module_level_statements
+
+CODE: Code = SOT502
+
+
+def match(imported: ImportedName, context: CheckContext) -> Hit | None:
+    """A hit for ``from X import Name`` with X first-party and not Name's home."""
+    name = imported.name
+    if name is None:
+        return None
+    home = context.config.canonical_homes.get(name)
+    if home is None or imported.module == home:
+        return None
+    if not context.project.is_first_party(imported.module):
+        return None
+    return Hit(imported, imported.module, name, home)
+
+
+def message(hits: list[Hit]) -> str:
+    """One message for a statement: the names, where they came from, their homes."""
+    rendered = []
+    by_home: dict[tuple[str, str], list[str]] = {}
+    for hit in hits:
+        by_home.setdefault((hit.subject, hit.replacement or ""), []).append(hit.entry)
+    for (module, home), names in by_home.items():
+        quoted = ", ".join(f"'{name}'" for name in names)
+        rendered.append(CODE.render(names=quoted, module=module, home=home))
+    return "; ".join(rendered)
+
+
+def definition_findings(
+    tree: ast.AST, source: str, filename: str, context: CheckContext
+) -> list[Finding]:
+    """SOT501 for each module-level definition of a registered name outside its home."""
+    homes = context.config.canonical_homes
+    if not homes or not isinstance(tree, ast.Module):
+        return []
+    if not any(name in source for name in homes):
+        return []
+    own_module: str | None = None
+    findings = []
+    for statement in module_level_statements(tree):
+        for kind, name in _defined_names(statement):
+            home = homes.get(name)
+            if home is None:
+                continue
+            if own_module is None:
+                own_module = context.project.module_name(filename).dotted
+            if own_module == home:
+                continue
+            text = SOT501.render(kind=kind, name=name, home=home)
+            findings.append(
+                Finding(statement.lineno, statement.col_offset, f"{SOT501.code} {text}")
+            )
+    return findings
+
+
+def _defined_names(statement: ast.stmt) -> list[tuple[str, str]]:
+    if isinstance(statement, ast.ClassDef):
+        return [("class", statement.name)]
+    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return [("function", statement.name)]
+    if isinstance(statement, ast.Assign):
+        return [("binding", name) for target in statement.targets for name in _target_names(target)]
+    if isinstance(statement, ast.AnnAssign) and statement.value is not None:
+        return [("binding", name) for name in _target_names(statement.target)]
+    return []
+
+
+def _target_names(target: ast.expr) -> list[str]:
+    if isinstance(target, ast.Name):
+        return [target.id]
+    if isinstance(target, (ast.Tuple, ast.List)):
+        return [name for element in target.elts for name in _target_names(element)]
+    return []
