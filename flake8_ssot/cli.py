@@ -1,4 +1,4 @@
-"""The ``flake8-ssot`` console script: explain a code, check a configuration.
+"""The ``flake8-ssot`` console script: fix imports, explain a code, check a configuration.
 
 ``check-config`` goes through flake8's own option machinery, so it reads
 exactly the configuration that ``flake8`` would (``--config``,
@@ -8,14 +8,20 @@ exactly the configuration that ``flake8`` would (``--config``,
 from __future__ import annotations
 
 import argparse
+import difflib
 import sys
+from collections import Counter
 from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from flake8.discover_files import expand_paths
 
 from flake8.options.parse_args import parse_args
 
 from flake8_ssot import __version__
 from flake8_ssot.codes import ALL_CODES, Code, lookup
 from flake8_ssot.config import ModuleEntry
+from flake8_ssot.fixer import fix_source, read_source, write_atomically
 from flake8_ssot.plugin import SsotChecker
 
 
@@ -83,13 +89,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     explain_parser = commands.add_parser("explain", help="document an error code")
     explain_parser.add_argument("code", help="e.g. SOT101")
+    fix_parser = commands.add_parser(
+        "fix",
+        help="rewrite fixable SOT101/SOT201/SOT502 imports to their canonical modules; "
+        "further arguments are flake8's (paths, --config, --exclude, ...)",
+    )
+    fix_parser.add_argument(
+        "--diff", action="store_true", help="print a unified diff and write nothing"
+    )
+    fix_parser.add_argument(
+        "--check", action="store_true", help="exit 1 if any file would change"
+    )
     commands.add_parser(
         "check-config",
         help="validate the ssot-* options flake8 would read, and print them; "
         "any further arguments are flake8's (e.g. --config path/to/setup.cfg)",
     )
     args, flake8_args = parser.parse_known_args(argv)
-    if args.command != "check-config" and flake8_args:
+    if args.command == "explain" and flake8_args:
         parser.error(f"unrecognized arguments: {' '.join(flake8_args)}")
     if args.command == "explain":
         code = lookup(args.code)
@@ -99,8 +116,90 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         print(explain(code))
         return 0
+    if args.command == "fix":
+        return run_fix(flake8_args, diff=args.diff, check=args.check)
     print(describe_config(flake8_args))
     return 0
+
+
+def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
+    """Fix every file flake8 would lint with these arguments; 1 with --check if any changes."""
+    _, options = parse_args(list(flake8_args))
+    context = SsotChecker.context
+    if context is None:
+        raise RuntimeError("flake8 did not load the flake8-ssot plugin")
+    files = sorted(
+        set(
+            expand_paths(
+                paths=options.filenames,
+                stdin_display_name=options.stdin_display_name,
+                filename_patterns=options.filename,
+                exclude=options.exclude,
+            )
+        )
+    )
+    progress = Progress(len(files))
+    changed_files = 0
+    rewritten: Counter[str] = Counter()
+    leftovers = 0
+    for index, filename in enumerate(files, start=1):
+        progress.show(index)
+        path = Path(filename)
+        try:
+            source, encoding = read_source(path)
+        except (OSError, UnicodeDecodeError, SyntaxError) as error:
+            print(f"{filename}: cannot read: {error}", file=sys.stderr)
+            continue
+        result = fix_source(source, filename, context)
+        if result.error is not None:
+            print(f"{filename}: {result.error}", file=sys.stderr)
+        for leftover in dict.fromkeys(result.leftovers):
+            leftovers += 1
+            print(
+                f"{filename}:{leftover.line}:{leftover.col + 1}: {leftover.code} "
+                f"left as is: {leftover.reason}",
+                file=sys.stderr,
+            )
+        if not result.changed:
+            continue
+        changed_files += 1
+        rewritten.update(result.rewritten)
+        if diff:
+            sys.stdout.writelines(
+                difflib.unified_diff(
+                    result.original.splitlines(keepends=True),
+                    result.fixed.splitlines(keepends=True),
+                    fromfile=filename,
+                    tofile=filename,
+                )
+            )
+        elif not check:
+            write_atomically(path, result.fixed, encoding)
+    progress.done()
+    verb = "would change" if (diff or check) else "changed"
+    per_code = ", ".join(f"{code}: {count}" for code, count in sorted(rewritten.items()))
+    print(
+        f"flake8-ssot fix: {changed_files} of {len(files)} files {verb}; "
+        f"imports rewritten: {per_code or 'none'}; findings left: {leftovers}",
+        file=sys.stderr,
+    )
+    return 1 if check and changed_files else 0
+
+
+class Progress:
+    """A one-line progress count on stderr, only for a terminal and a long run."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.enabled = total >= 200 and sys.stderr.isatty()
+
+    def show(self, done: int) -> None:
+        if self.enabled and (done % 50 == 0 or done == self.total):
+            print(f"\rflake8-ssot fix: {done}/{self.total} files", end="", file=sys.stderr)
+
+    def done(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -98,7 +98,7 @@ def collect_imports(
         return package_cache[0]
 
     refs: list[ImportRef] = []
-    for statement in _import_statements(tree):
+    for statement in import_statements(tree):
         if isinstance(statement, ast.Import):
             for alias in statement.names:
                 refs.append(
@@ -130,7 +130,7 @@ def collect_imports(
     return refs
 
 
-def _import_statements(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
+def import_statements(tree: ast.AST) -> list[ast.Import | ast.ImportFrom]:
     """Import statements at any depth, found without visiting expressions."""
     found: list[ast.Import | ast.ImportFrom] = []
     pending: list[ast.AST] = [tree]

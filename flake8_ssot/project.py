@@ -75,6 +75,7 @@ class Project:
         self._is_package_dir: dict[Path, bool] = {}
         self._module_paths: dict[str, Path | None] = {}
         self._reexports: dict[str, dict[str, str]] = {}
+        self._defined: dict[str, frozenset[str] | None] = {}
 
     def module_name(self, filename: str) -> ModuleName:
         """The dotted module name of a file (it need not exist: stdin has a display name).
@@ -167,6 +168,39 @@ class Project:
                 else:
                     exported[alias.asname or alias.name] = source
         return exported
+
+    def defined_names(self, module: str) -> frozenset[str] | None:
+        """Every name a first-party module binds at module level; None if not on disk.
+
+        Definitions, assignments and imports count (re-exports are names the
+        module defines too), star imports through the source module's public
+        names. The fixer moves an import only to a module that binds the name.
+        """
+        if module in self._defined:
+            return self._defined[module]
+        path = self.module_path(module)
+        names: frozenset[str] | None = None
+        if path is not None:
+            bound: set[str] = set()
+            package = module if path.is_dir() else module.rpartition(".")[0]
+            statements = _file_statements(path / "__init__.py" if path.is_dir() else path)
+            for statement in statements:
+                bound.update(_bound_names(statement))
+                if isinstance(statement, ast.ImportFrom) and any(
+                    alias.name == "*" for alias in statement.names
+                ):
+                    source = resolve_relative(statement.level, statement.module, package)
+                    if source is not None:
+                        bound.update(self._public_names(source))
+            if path.is_dir():
+                bound.update(
+                    child.stem if child.suffix == ".py" else child.name
+                    for child in path.iterdir()
+                    if child.suffix == ".py" or (child / "__init__.py").is_file()
+                )
+            names = frozenset(bound)
+        self._defined[module] = names
+        return names
 
     def _public_names(self, module: str) -> list[str]:
         """What ``from module import *`` binds: ``__all__``, else the public top-level names."""

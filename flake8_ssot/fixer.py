@@ -1,0 +1,304 @@
+"""Rewrite fixable imports to their canonical homes, one file at a time, atomically.
+
+The plan for each import statement comes from the same checks the plugin
+runs (so the fixer fixes exactly what flake8 reports); the edits go through
+ast-grep so that everything outside the rewritten statement stays byte for
+byte, and a statement that moves to a single new module keeps its
+parentheses, aliases and comments (only its module name changes). A file is
+written only when the new text compiles, through a temporary file and a
+rename.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import os
+import tempfile
+import tokenize
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ast_grep_py import Edit, SgNode, SgRoot
+
+from flake8_ssot.checks import IMPORT_CHECKS
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName
+from flake8_ssot.codes import SOT101, SOT201, SOT301, SOT502
+from flake8_ssot.imports import ImportRef, collect_imports, import_statements, resolve_relative
+
+_STATEMENT_KINDS = ("import_statement", "import_from_statement")
+
+
+@dataclass(frozen=True)
+class Leftover:
+    """A finding the fixer leaves alone, and why."""
+
+    line: int
+    col: int
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class _StatementEdit:
+    """How one import statement changes: a new module name, or a new text."""
+
+    line: int
+    col_bytes: int
+    module_name: str | None
+    text: str | None
+
+
+@dataclass
+class FileFix:
+    """What fixing one file did, or would do."""
+
+    path: Path
+    original: str
+    fixed: str
+    rewritten: Counter[str] = field(default_factory=Counter)
+    leftovers: list[Leftover] = field(default_factory=list)
+    error: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.error is None and self.fixed != self.original
+
+
+@dataclass(frozen=True)
+class _Target:
+    """Where one imported name goes: ``from module import name``, or, for a
+    module imported by name from its parent, ``import module as name``."""
+
+    module: str
+    code: str | None
+    module_object: bool = False
+
+
+def fix_source(source: str, filename: str, context: CheckContext) -> FileFix:
+    """The fixed text of one module (not written anywhere)."""
+    path = Path(filename)
+    result = FileFix(path, source, source)
+    try:
+        tree = ast.parse(source, filename=filename)
+    except (SyntaxError, ValueError) as error:
+        result.error = f"does not parse: {error}"
+        return result
+    package = context.project.module_name(filename).package or None
+    edits: list[_StatementEdit] = []
+    for statement in import_statements(tree):
+        if isinstance(statement, ast.ImportFrom):
+            edit = _plan_from(statement, package, context, result)
+        else:
+            edit = _plan_import(statement, context, result)
+        if edit is not None:
+            edits.append(edit)
+    statement_positions = {(edit.lineno, edit.col_offset) for edit in import_statements(tree)}
+    for ref in collect_imports(tree, source, lambda: package):
+        if (ref.line, ref.col) in statement_positions:
+            continue
+        finding = _classify(ImportedName(ref, ref.module, None), context)
+        if finding is not None:
+            result.leftovers.append(
+                Leftover(ref.line, ref.col, finding[0], "a dynamic import; rewrite it by hand")
+            )
+    if not edits:
+        return result
+    fixed = _apply(source, edits)
+    try:
+        compile(fixed, filename, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        result.error = f"the rewritten file would not compile ({error.msg}); left unchanged"
+        result.rewritten.clear()
+        return result
+    result.fixed = fixed
+    return result
+
+
+def _classify(imported: ImportedName, context: CheckContext) -> tuple[str, Hit] | None:
+    """The finding flake8 reports for this imported name: its code and hit."""
+    for check in IMPORT_CHECKS:
+        hit = check.match(imported, context)
+        if hit is not None:
+            return check.CODE.code, hit
+    return None
+
+
+def _plan_from(
+    statement: ast.ImportFrom, package: str | None, context: CheckContext, result: FileFix
+) -> _StatementEdit | None:
+    module = resolve_relative(statement.level, statement.module, package)
+    if module is None:
+        return None
+    ref = ImportRef(
+        module, tuple(alias.name for alias in statement.names),
+        statement.lineno, statement.col_offset,
+    )
+    targets: list[_Target] = []
+    for alias in statement.names:
+        finding = _classify(ImportedName(ref, module, alias.name), context)
+        target = _from_target(finding, module, alias.name, context)
+        if isinstance(target, str):
+            code = finding[0] if finding else ""
+            result.leftovers.append(
+                Leftover(statement.lineno, statement.col_offset, code, target)
+            )
+            targets.append(_Target(module, None))
+        else:
+            targets.append(target)
+    if all(target.code is None for target in targets):
+        return None
+    for target in targets:
+        if target.code is not None:
+            result.rewritten[target.code] += 1
+    groups: dict[str, list[ast.alias]] = {}
+    module_imports = []
+    for alias, target in zip(statement.names, targets):
+        if target.module_object:
+            module_imports.append(f"import {target.module} as {alias.asname or alias.name}")
+        else:
+            groups.setdefault(target.module, []).append(alias)
+    if len(groups) == 1 and not module_imports:
+        return _StatementEdit(statement.lineno, statement.col_offset, targets[0].module, None)
+    original_module = "." * statement.level + (statement.module or "")
+    lines = [
+        f"from {original_module if target == module else target} import "
+        + ", ".join(_alias_text(alias) for alias in aliases)
+        for target, aliases in groups.items()
+    ]
+    lines.extend(module_imports)
+    return _StatementEdit(statement.lineno, statement.col_offset, None, "\n".join(lines))
+
+
+def _from_target(
+    finding: tuple[str, Hit] | None, module: str, name: str, context: CheckContext
+) -> _Target | str:
+    """Where ``from module import name`` should import from, or why it cannot be fixed."""
+    if finding is None:
+        return _Target(module, None)
+    code, hit = finding
+    if code == SOT301.code:
+        return "no replacement is configured for a compat shim"
+    if code == SOT201.code and hit.subject != hit.entry:
+        return "no replacement is known for this part of the legacy module"
+    if name == "*":
+        return "a star import cannot be split by name; rewrite it by hand"
+    destination = hit.replacement
+    if destination is None:
+        return f"'{hit.entry}' has no configured replacement"
+    if code != SOT502.code and hit.imported.module != hit.entry:
+        # from PARENT import OLD: the module object itself.
+        return _Target(destination, code, module_object=True)
+    defined = context.project.defined_names(destination)
+    if defined is None:
+        return f"{destination} is not under the source roots, so {name} cannot be verified"
+    if name not in defined:
+        return f"{destination} does not define {name}"
+    return _Target(destination, code)
+
+
+def _plan_import(
+    statement: ast.Import, context: CheckContext, result: FileFix
+) -> _StatementEdit | None:
+    parts = []
+    for alias in statement.names:
+        ref = ImportRef(alias.name, (), statement.lineno, statement.col_offset)
+        finding = _classify(ImportedName(ref, alias.name, None), context)
+        replacement = _module_replacement(finding, alias)
+        if replacement is None:
+            parts.append(_alias_text(alias))
+        elif finding is not None and replacement.startswith("!"):
+            result.leftovers.append(
+                Leftover(statement.lineno, statement.col_offset, finding[0], replacement[1:])
+            )
+            parts.append(_alias_text(alias))
+        elif finding is not None:
+            parts.append(replacement)
+            result.rewritten[finding[0]] += 1
+    text = "import " + ", ".join(parts)
+    if text == "import " + ", ".join(_alias_text(alias) for alias in statement.names):
+        return None
+    return _StatementEdit(statement.lineno, statement.col_offset, None, text)
+
+
+def _module_replacement(finding: tuple[str, Hit] | None, alias: ast.alias) -> str | None:
+    """``NEW as name`` for an ``import OLD`` the fixer can rewrite; ``!reason`` if it cannot."""
+    if finding is None:
+        return None
+    code, hit = finding
+    if code == SOT301.code:
+        return "!no replacement is configured for a compat shim"
+    if code not in (SOT101.code, SOT201.code):
+        return None
+    if hit.subject != hit.entry:
+        return "!no replacement is known for this part of the legacy module"
+    if hit.replacement is None:
+        return f"!'{hit.entry}' has no configured replacement"
+    bound = alias.asname or alias.name
+    if "." in bound:
+        return f"!code refers to {bound}.*; rewrite `import {alias.name}` by hand"
+    return f"{hit.replacement} as {bound}"
+
+
+def _alias_text(alias: ast.alias) -> str:
+    return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
+
+
+def _apply(source: str, edits: list[_StatementEdit]) -> str:
+    """Apply statement edits through ast-grep; everything else stays as it was."""
+    root = SgRoot(source, "python").root()
+    lines = source.splitlines(keepends=True)
+    newline = "\r\n" if "\r\n" in source else "\n"
+    wanted = {(edit.line - 1, _code_points(lines, edit)): edit for edit in edits}
+    sg_edits: list[Edit] = []
+    for kind in _STATEMENT_KINDS:
+        for node in root.find_all(kind=kind):
+            start = node.range().start
+            edit = wanted.get((start.line, start.column))
+            if edit is None:
+                continue
+            sg_edits.append(_node_edit(node, edit, lines[start.line], start.column, newline))
+    return root.commit_edits(sg_edits)
+
+
+def _code_points(lines: list[str], edit: _StatementEdit) -> int:
+    """ast's byte column as ast-grep's code-point column."""
+    line = lines[edit.line - 1]
+    return len(line.encode("utf-8")[: edit.col_bytes].decode("utf-8", errors="ignore"))
+
+
+def _node_edit(node: SgNode, edit: _StatementEdit, line: str, column: int, newline: str) -> Edit:
+    if edit.module_name is not None:
+        module_node = node.field("module_name")
+        if module_node is not None:
+            return module_node.replace(edit.module_name)
+    indent = line[:column]
+    comments = [
+        child.text().rstrip("\r")
+        for child in node.children()
+        if child.kind() == "comment"
+    ]
+    text_lines = [*comments, *(edit.text or "").split("\n")]
+    return node.replace((newline + indent).join(text_lines))
+
+
+def read_source(path: Path) -> tuple[str, str]:
+    """A file's text and encoding, as Python itself would read it (BOM, coding cookie)."""
+    raw = path.read_bytes()
+    encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
+    return raw.decode(encoding), encoding
+
+
+def write_atomically(path: Path, text: str, encoding: str) -> None:
+    """Replace the file in one rename, so no reader ever sees half a file."""
+    data = text.encode(encoding)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, path.stat().st_mode & 0o7777)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
