@@ -21,7 +21,7 @@ from flake8.options.parse_args import parse_args
 from flake8_ssot import __version__
 from flake8_ssot.codes import ALL_CODES, Code, lookup
 from flake8_ssot.config import ModuleEntry
-from flake8_ssot.fixer import fix_source, read_source, write_atomically
+from flake8_ssot.fixer import Leftover, fix_source, read_source, write_atomically
 from flake8_ssot.plugin import SsotChecker
 
 
@@ -153,7 +153,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
         result = fix_source(source, filename, context)
         if result.error is not None:
             print(f"{filename}: {result.error}", file=sys.stderr)
-        for leftover in dict.fromkeys(result.leftovers):
+        for leftover in sorted(dict.fromkeys(result.leftovers), key=_position):
             leftovers += 1
             print(
                 f"{filename}:{leftover.line}:{leftover.col + 1}: {leftover.code} "
@@ -184,6 +184,10 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
         file=sys.stderr,
     )
     return 1 if check and changed_files else 0
+
+
+def _position(leftover: Leftover) -> tuple[int, int]:
+    return leftover.line, leftover.col
 
 
 class Progress:

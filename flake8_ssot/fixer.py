@@ -48,6 +48,8 @@ class _StatementEdit:
     col_bytes: int
     module_name: str | None
     text: str | None
+    #: Imported names rewritten, per code.
+    counts: Counter[str]
 
 
 @dataclass
@@ -103,6 +105,7 @@ def fix_source(source: str, filename: str, context: CheckContext) -> FileFix:
             result.leftovers.append(
                 Leftover(ref.line, ref.col, finding[0], "a dynamic import; rewrite it by hand")
             )
+    edits = _starting_their_lines(edits, source, result)
     if not edits:
         return result
     fixed = _apply(source, edits)
@@ -114,6 +117,26 @@ def fix_source(source: str, filename: str, context: CheckContext) -> FileFix:
         return result
     result.fixed = fixed
     return result
+
+
+def _starting_their_lines(
+    edits: list[_StatementEdit], source: str, result: FileFix
+) -> list[_StatementEdit]:
+    """Keep edits that can be written; a split statement must begin its own line."""
+    lines = source.splitlines(keepends=True)
+    kept = []
+    for edit in edits:
+        prefix = lines[edit.line - 1].encode("utf-8")[: edit.col_bytes]
+        if edit.text is not None and "\n" in edit.text and prefix.strip():
+            for code in edit.counts:
+                result.leftovers.append(
+                    Leftover(edit.line, edit.col_bytes, code, "shares its line with other "
+                             "code, so it cannot be split; rewrite it by hand")
+                )
+        else:
+            kept.append(edit)
+            result.rewritten.update(edit.counts)
+    return kept
 
 
 def _classify(imported: ImportedName, context: CheckContext) -> tuple[str, Hit] | None:
@@ -149,9 +172,7 @@ def _plan_from(
             targets.append(target)
     if all(target.code is None for target in targets):
         return None
-    for target in targets:
-        if target.code is not None:
-            result.rewritten[target.code] += 1
+    counts = Counter(target.code for target in targets if target.code is not None)
     groups: dict[str, list[ast.alias]] = {}
     module_imports = []
     for alias, target in zip(statement.names, targets):
@@ -160,7 +181,9 @@ def _plan_from(
         else:
             groups.setdefault(target.module, []).append(alias)
     if len(groups) == 1 and not module_imports:
-        return _StatementEdit(statement.lineno, statement.col_offset, targets[0].module, None)
+        return _StatementEdit(
+            statement.lineno, statement.col_offset, targets[0].module, None, counts
+        )
     original_module = "." * statement.level + (statement.module or "")
     lines = [
         f"from {original_module if target == module else target} import "
@@ -168,7 +191,9 @@ def _plan_from(
         for target, aliases in groups.items()
     ]
     lines.extend(module_imports)
-    return _StatementEdit(statement.lineno, statement.col_offset, None, "\n".join(lines))
+    return _StatementEdit(
+        statement.lineno, statement.col_offset, None, "\n".join(lines), counts
+    )
 
 
 def _from_target(
@@ -202,6 +227,7 @@ def _plan_import(
     statement: ast.Import, context: CheckContext, result: FileFix
 ) -> _StatementEdit | None:
     parts = []
+    counts: Counter[str] = Counter()
     for alias in statement.names:
         ref = ImportRef(alias.name, (), statement.lineno, statement.col_offset)
         finding = _classify(ImportedName(ref, alias.name, None), context)
@@ -215,11 +241,11 @@ def _plan_import(
             parts.append(_alias_text(alias))
         elif finding is not None:
             parts.append(replacement)
-            result.rewritten[finding[0]] += 1
+            counts[finding[0]] += 1
     text = "import " + ", ".join(parts)
     if text == "import " + ", ".join(_alias_text(alias) for alias in statement.names):
         return None
-    return _StatementEdit(statement.lineno, statement.col_offset, None, text)
+    return _StatementEdit(statement.lineno, statement.col_offset, None, text, counts)
 
 
 def _module_replacement(finding: tuple[str, Hit] | None, alias: ast.alias) -> str | None:
@@ -273,7 +299,7 @@ def _node_edit(node: SgNode, edit: _StatementEdit, line: str, column: int, newli
         module_node = node.field("module_name")
         if module_node is not None:
             return module_node.replace(edit.module_name)
-    indent = line[:column]
+    indent = line[:column]  # whitespace only: see _starting_their_lines
     comments = [
         child.text().rstrip("\r")
         for child in node.children()
