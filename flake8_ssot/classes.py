@@ -135,7 +135,7 @@ class ClassResolver:
     ) -> _BaseResolution:
         if depth > MAX_DEPTH:
             return _UNKNOWN_ROOT
-        dotted = _dotted(base)
+        dotted = dotted_parts(base)
         if dotted is None:
             return _UNKNOWN_ROOT
         head, *rest = dotted
@@ -197,7 +197,7 @@ def _generates_init(bindings: ModuleBindings, node: ast.ClassDef) -> bool:
     """``@dataclass`` (without ``init=False``) writes an ``__init__`` for the class."""
     for decorator in node.decorator_list:
         call = decorator if isinstance(decorator, ast.Call) else None
-        dotted = _dotted(call.func if call else decorator)
+        dotted = dotted_parts(call.func if call else decorator)
         if dotted is None:
             continue
         head = bindings.imported.get(dotted[0])
@@ -217,13 +217,13 @@ def is_fixture(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """A function decorated with ``@pytest.fixture`` (or ``@fixture``) is not a test."""
     for decorator in function.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        dotted = _dotted(target)
+        dotted = dotted_parts(target)
         if dotted and dotted[-1] in ("fixture", "yield_fixture"):
             return True
     return False
 
 
-def _dotted(expression: ast.expr) -> list[str] | None:
+def dotted_parts(expression: ast.expr) -> list[str] | None:
     """``a.b.C`` as ``["a", "b", "C"]``; None for anything else (calls, subscripts)."""
     parts: list[str] = []
     while isinstance(expression, ast.Attribute):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from flake8_ssot.checks.base import CheckContext, Finding
-from flake8_ssot.classes import ClassFacts, is_fixture, module_bindings
+from flake8_ssot.classes import ClassFacts, dotted_parts, is_fixture, module_bindings
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
 from flake8_ssot.project import absolute_path, module_level_statements
 from flake8_ssot.pytest_config import PytestConfig
@@ -153,13 +153,7 @@ def _handed_to_factory(node: ast.ClassDef) -> bool:
     """A class decorator other than a pytest mark may generate the real test classes."""
     for decorator in node.decorator_list:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        parts: list[str] = []
-        while isinstance(target, ast.Attribute):
-            parts.append(target.attr)
-            target = target.value
-        if isinstance(target, ast.Name):
-            parts.append(target.id)
-        if "mark" not in parts:
+        if "mark" not in (dotted_parts(target) or []):
             return True
     return False
 
