@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import re
 import sys
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from flake8.defaults import NOQA_INLINE_REGEXP
 from flake8.discover_files import expand_paths
+from flake8.formatting.default import Nothing
+from flake8.style_guide import Decision, StyleGuideManager
 
 from flake8.options.parse_args import parse_args
 
@@ -93,6 +97,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "fix",
         help="rewrite fixable SOT101/SOT201/SOT502 imports to their canonical modules; "
         "further arguments are flake8's (paths, --config, --exclude, ...)",
+        description="Rewrite the SOT101, SOT201 and SOT502 imports flake8 reports to their "
+        "canonical modules. Any other argument is passed to flake8's option parsing "
+        "(paths, --config, --append-config, --exclude, --select, ...).",
     )
     fix_parser.add_argument(
         "--diff", action="store_true", help="print a unified diff and write nothing"
@@ -138,7 +145,9 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
             )
         )
     )
+    style_guides = StyleGuideManager(options, Nothing(options))
     progress = Progress(len(files))
+    unreadable = 0
     changed_files = 0
     rewritten: Counter[str] = Counter()
     leftovers = 0
@@ -149,8 +158,10 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
             source, encoding = read_source(path)
         except (OSError, UnicodeDecodeError, SyntaxError) as error:
             print(f"{filename}: cannot read: {error}", file=sys.stderr)
+            unreadable += 1
             continue
-        result = fix_source(source, filename, context)
+        reported = _reported_by_flake8(style_guides, filename, source)
+        result = fix_source(source, filename, context, reported)
         if result.error is not None:
             print(f"{filename}: {result.error}", file=sys.stderr)
         for leftover in sorted(dict.fromkeys(result.leftovers), key=_position):
@@ -180,10 +191,35 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
     per_code = ", ".join(f"{code}: {count}" for code, count in sorted(rewritten.items()))
     print(
         f"flake8-ssot fix: {changed_files} of {len(files)} files {verb}; "
-        f"imports rewritten: {per_code or 'none'}; findings left: {leftovers}",
+        f"imported names rewritten: {per_code or 'none'}; findings left: {leftovers}",
         file=sys.stderr,
     )
+    if unreadable:
+        return 2
     return 1 if check and changed_files else 0
+
+
+def _reported_by_flake8(
+    style_guides: StyleGuideManager, filename: str, source: str
+) -> Callable[[str, int], bool]:
+    """flake8's own verdict for a code on a line: select/ignore, per-file-ignores, noqa."""
+    guide = style_guides.style_guide_for(filename)
+    lines = source.splitlines()
+
+    def reported(code: str, line: int) -> bool:
+        if guide.should_report_error(code) is not Decision.Selected:
+            return False
+        physical = lines[line - 1] if 0 < line <= len(lines) else ""
+        noqa = NOQA_INLINE_REGEXP.search(physical)
+        if noqa is None:
+            return True
+        codes = noqa.group("codes")
+        if not codes:
+            return False
+        listed = tuple(part for part in re.split(r"[,\s]+", codes) if part)
+        return not code.startswith(listed)
+
+    return reported
 
 
 def _position(leftover: Leftover) -> tuple[int, int]:

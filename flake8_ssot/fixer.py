@@ -17,6 +17,7 @@ import os
 import tempfile
 import tokenize
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,22 +79,31 @@ class _Target:
     module_object: bool = False
 
 
-def fix_source(source: str, filename: str, context: CheckContext) -> FileFix:
+#: Whether flake8 reports this code on this line (select, ignore, per-file-ignores, noqa).
+Reported = Callable[[str, int], bool]
+
+
+def fix_source(
+    source: str, filename: str, context: CheckContext, reported: Reported
+) -> FileFix:
     """The fixed text of one module (not written anywhere)."""
     path = Path(filename)
     result = FileFix(path, source, source)
     try:
         tree = ast.parse(source, filename=filename)
+        compile(tree, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
-        result.error = f"does not parse: {error}"
+        result.error = f"does not compile as it is: {error}"
         return result
+    attribute_uses = _attribute_uses(tree)
     package = context.project.module_name(filename).package or None
     edits: list[_StatementEdit] = []
     for statement in import_statements(tree):
+        plan = _Plan(context, result, reported, attribute_uses)
         if isinstance(statement, ast.ImportFrom):
-            edit = _plan_from(statement, package, context, result)
+            edit = _plan_from(statement, package, plan)
         else:
-            edit = _plan_import(statement, context, result)
+            edit = _plan_import(statement, plan)
         if edit is not None:
             edits.append(edit)
     statement_positions = {(edit.lineno, edit.col_offset) for edit in import_statements(tree)}
@@ -101,7 +111,7 @@ def fix_source(source: str, filename: str, context: CheckContext) -> FileFix:
         if (ref.line, ref.col) in statement_positions:
             continue
         finding = _classify(ImportedName(ref, ref.module, None), context)
-        if finding is not None:
+        if finding is not None and reported(finding[0], ref.line):
             result.leftovers.append(
                 Leftover(ref.line, ref.col, finding[0], "a dynamic import; rewrite it by hand")
             )
@@ -111,8 +121,9 @@ def fix_source(source: str, filename: str, context: CheckContext) -> FileFix:
     fixed = _apply(source, edits)
     try:
         compile(fixed, filename, "exec", dont_inherit=True)
-    except SyntaxError as error:
-        result.error = f"the rewritten file would not compile ({error.msg}); left unchanged"
+    except (SyntaxError, ValueError) as error:
+        reason = error.msg if isinstance(error, SyntaxError) else str(error)
+        result.error = f"the rewritten file would not compile ({reason}); left unchanged"
         result.rewritten.clear()
         return result
     result.fixed = fixed
@@ -139,6 +150,42 @@ def _starting_their_lines(
     return kept
 
 
+@dataclass(frozen=True)
+class _Plan:
+    """What planning one statement needs to know about its file."""
+
+    context: CheckContext
+    result: FileFix
+    reported: Reported
+    #: For each name, the attributes the module reads from it (``x.attr``).
+    attribute_uses: dict[str, set[str]]
+
+    def finding(self, imported: ImportedName, line: int) -> tuple[str, Hit] | None:
+        """The finding flake8 reports for this name, if it reports one."""
+        found = _classify(imported, self.context)
+        if found is None or not self.reported(found[0], line):
+            return None
+        return found
+
+    def module_object_problem(self, new: str, bound: str) -> str | None:
+        """Why ``import NEW as bound`` would break this file, if it would."""
+        defined = self.context.project.defined_names(new)
+        if defined is None:
+            return f"{new} was not found under the source roots"
+        missing = sorted(self.attribute_uses.get(bound, set()) - defined)
+        if missing:
+            return f"the code uses {bound}.{missing[0]}, which {new} does not define"
+        return None
+
+
+def _attribute_uses(tree: ast.AST) -> dict[str, set[str]]:
+    uses: dict[str, set[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            uses.setdefault(node.value.id, set()).add(node.attr)
+    return uses
+
+
 def _classify(imported: ImportedName, context: CheckContext) -> tuple[str, Hit] | None:
     """The finding flake8 reports for this imported name: its code and hit."""
     for check in IMPORT_CHECKS:
@@ -149,7 +196,7 @@ def _classify(imported: ImportedName, context: CheckContext) -> tuple[str, Hit] 
 
 
 def _plan_from(
-    statement: ast.ImportFrom, package: str | None, context: CheckContext, result: FileFix
+    statement: ast.ImportFrom, package: str | None, plan: _Plan
 ) -> _StatementEdit | None:
     module = resolve_relative(statement.level, statement.module, package)
     if module is None:
@@ -160,11 +207,11 @@ def _plan_from(
     )
     targets: list[_Target] = []
     for alias in statement.names:
-        finding = _classify(ImportedName(ref, module, alias.name), context)
-        target = _from_target(finding, module, alias.name, context)
+        finding = plan.finding(ImportedName(ref, module, alias.name), statement.lineno)
+        target = _from_target(finding, module, alias, plan)
         if isinstance(target, str):
             code = finding[0] if finding else ""
-            result.leftovers.append(
+            plan.result.leftovers.append(
                 Leftover(statement.lineno, statement.col_offset, code, target)
             )
             targets.append(_Target(module, None))
@@ -197,9 +244,11 @@ def _plan_from(
 
 
 def _from_target(
-    finding: tuple[str, Hit] | None, module: str, name: str, context: CheckContext
+    finding: tuple[str, Hit] | None, module: str, alias: ast.alias, plan: _Plan
 ) -> _Target | str:
     """Where ``from module import name`` should import from, or why it cannot be fixed."""
+    name = alias.name
+    context = plan.context
     if finding is None:
         return _Target(module, None)
     code, hit = finding
@@ -214,28 +263,31 @@ def _from_target(
         return f"'{hit.entry}' has no configured replacement"
     if code != SOT502.code and hit.imported.module != hit.entry:
         # from PARENT import OLD: the module object itself.
-        return _Target(destination, code, module_object=True)
+        problem = plan.module_object_problem(destination, alias.asname or name)
+        return problem or _Target(destination, code, module_object=True)
+    if code == SOT101.code and name not in context.project.reexports(hit.entry):
+        own = context.project.defined_names(hit.entry)
+        if own is not None and name in own:
+            return f"{name} is defined in {hit.entry} itself; move it by hand"
     defined = context.project.defined_names(destination)
     if defined is None:
-        return f"{destination} is not under the source roots, so {name} cannot be verified"
+        return f"{destination} was not found under the source roots"
     if name not in defined:
         return f"{destination} does not define {name}"
     return _Target(destination, code)
 
 
-def _plan_import(
-    statement: ast.Import, context: CheckContext, result: FileFix
-) -> _StatementEdit | None:
+def _plan_import(statement: ast.Import, plan: _Plan) -> _StatementEdit | None:
     parts = []
     counts: Counter[str] = Counter()
     for alias in statement.names:
         ref = ImportRef(alias.name, (), statement.lineno, statement.col_offset)
-        finding = _classify(ImportedName(ref, alias.name, None), context)
-        replacement = _module_replacement(finding, alias)
+        finding = plan.finding(ImportedName(ref, alias.name, None), statement.lineno)
+        replacement = _module_replacement(finding, alias, plan)
         if replacement is None:
             parts.append(_alias_text(alias))
         elif finding is not None and replacement.startswith("!"):
-            result.leftovers.append(
+            plan.result.leftovers.append(
                 Leftover(statement.lineno, statement.col_offset, finding[0], replacement[1:])
             )
             parts.append(_alias_text(alias))
@@ -248,7 +300,9 @@ def _plan_import(
     return _StatementEdit(statement.lineno, statement.col_offset, None, text, counts)
 
 
-def _module_replacement(finding: tuple[str, Hit] | None, alias: ast.alias) -> str | None:
+def _module_replacement(
+    finding: tuple[str, Hit] | None, alias: ast.alias, plan: _Plan
+) -> str | None:
     """``NEW as name`` for an ``import OLD`` the fixer can rewrite; ``!reason`` if it cannot."""
     if finding is None:
         return None
@@ -263,7 +317,10 @@ def _module_replacement(finding: tuple[str, Hit] | None, alias: ast.alias) -> st
         return f"!'{hit.entry}' has no configured replacement"
     bound = alias.asname or alias.name
     if "." in bound:
-        return f"!code refers to {bound}.*; rewrite `import {alias.name}` by hand"
+        return f"!`import {alias.name}` binds the top-level package; rewrite it by hand"
+    problem = plan.module_object_problem(hit.replacement, bound)
+    if problem is not None:
+        return f"!{problem}"
     return f"{hit.replacement} as {bound}"
 
 
@@ -319,6 +376,7 @@ def read_source(path: Path) -> tuple[str, str]:
 def write_atomically(path: Path, text: str, encoding: str) -> None:
     """Replace the file in one rename, so no reader ever sees half a file."""
     data = text.encode(encoding)
+    path = path.resolve()  # write through a symlink, keeping the link
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -122,17 +122,16 @@ def test_left_alone_with_reasons(migrating: Flake8Project) -> None:
     assert path.read_text(encoding="utf-8") == source
     assert run.stderr.splitlines() == [
         "app/mod.py:1:1: SOT201 left as is: pkg.newlog does not define only_old",
-        "app/mod.py:2:1: SOT201 left as is: pkg.nowhere is not under the source roots, "
-        "so thing cannot be verified",
-        "app/mod.py:3:1: SOT201 left as is: code refers to pkg.oldlog.*; "
-        "rewrite `import pkg.oldlog` by hand",
+        "app/mod.py:2:1: SOT201 left as is: pkg.nowhere was not found under the source roots",
+        "app/mod.py:3:1: SOT201 left as is: `import pkg.oldlog` binds the top-level package; "
+        "rewrite it by hand",
         "app/mod.py:5:5: SOT201 left as is: a dynamic import; rewrite it by hand",
         "app/mod.py:6:8: SOT101 left as is: shares its line with other code, so it cannot "
         "be split; rewrite it by hand",
         "app/mod.py:7:1: SOT101 left as is: a star import cannot be split by name; "
         "rewrite it by hand",
         "app/mod.py:8:1: SOT301 left as is: no replacement is configured for a compat shim",
-        "flake8-ssot fix: 0 of 2 files changed; imports rewritten: none; findings left: 7",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 7",
     ]
 
 
@@ -170,7 +169,7 @@ def test_diff_and_check_write_nothing(migrating: Flake8Project) -> None:
     check = fix(migrating, "--check", "app")
     assert check.returncode == 1
     assert check.stderr.splitlines()[-1] == (
-        "flake8-ssot fix: 1 of 2 files would change; imports rewritten: SOT101: 1; "
+        "flake8-ssot fix: 1 of 2 files would change; imported names rewritten: SOT101: 1; "
         "findings left: 0"
     )
     assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
@@ -209,7 +208,7 @@ def test_unparsable_file_is_reported_not_touched(migrating: Flake8Project) -> No
     run = fix(migrating, "app")
     assert run.returncode == 0
     assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\ndef (:\n"
-    assert run.stderr.splitlines()[0].startswith("app/broken.py: does not parse: ")
+    assert run.stderr.splitlines()[0].startswith("app/broken.py: does not compile as it is: ")
 
 
 def test_after_fix_flake8_reports_only_what_fix_left(migrating: Flake8Project) -> None:
@@ -247,3 +246,64 @@ def test_fix_over_the_example_leaves_no_fixable_finding(tmp_path: Path) -> None:
         location = line.split(": ")[0]
         assert any(entry.startswith(location + ":") for entry in left), line
     assert fix(project, "--check").returncode == 0
+
+
+def test_fix_only_what_flake8_reports(migrating: Flake8Project) -> None:
+    migrating.write("setup.cfg", CONFIG + "per-file-ignores = app/ignored.py: SOT101\n")
+    source = (
+        "from pkg.facade import Manager  # noqa: SOT101\n"
+        "from pkg.oldlog import get_logger  # noqa\n"
+        "from pkg.sidedoor import Manager as M  # noqa: E501\n"
+    )
+    path = migrating.write("app/mod.py", source)
+    ignored = migrating.write("app/ignored.py", "from pkg.facade import Manager\n")
+    run = fix(migrating, "app")
+    assert run.returncode == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == source.replace(
+        "pkg.sidedoor import Manager as M", "pkg.facade.core import Manager as M"
+    )
+    assert ignored.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    selected = fix(migrating, "--select", "SOT2", "app")
+    assert selected.returncode == 0
+    assert path.read_text(encoding="utf-8").startswith("from pkg.facade import Manager  #")
+
+
+def test_module_object_rewrites_are_checked_against_its_uses(migrating: Flake8Project) -> None:
+    source = (
+        "import pkg.oldlog as ol\nol.only_old()\n"
+        "from pkg import facade\nfacade.Manager()\n"
+    )
+    path = migrating.write("app/mod.py", source)
+    run = fix(migrating, "app")
+    assert path.read_text(encoding="utf-8") == (
+        "import pkg.oldlog as ol\nol.only_old()\n"
+        "import pkg.facade.core as facade\nfacade.Manager()\n"
+    )
+    assert (
+        "app/mod.py:1:1: SOT201 left as is: the code uses ol.only_old, which pkg.newlog "
+        "does not define"
+    ) in run.stderr
+
+
+def test_names_the_facade_defines_itself_stay(migrating: Flake8Project) -> None:
+    migrating.write(
+        "pkg/facade/__init__.py", "from .core import Manager\nVERSION = '1'\n"
+    )
+    migrating.write("pkg/facade/core.py", "class Manager: ...\nVERSION = '2'\n")
+    source = "from pkg.facade import VERSION\n"
+    path = migrating.write("app/mod.py", source)
+    run = fix(migrating, "app")
+    assert path.read_text(encoding="utf-8") == source
+    assert "VERSION is defined in pkg.facade itself; move it by hand" in run.stderr
+
+
+def test_symlinks_stay_links_and_missing_paths_fail(migrating: Flake8Project) -> None:
+    real = migrating.write("app/real.py", "from pkg.facade import Manager\n")
+    link = migrating.root / "app" / "link.py"
+    link.symlink_to(real)
+    run = fix(migrating, "app/link.py")
+    assert run.returncode == 0, run.stderr
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    missing = fix(migrating, "app/missing.py")
+    assert missing.returncode == 2
