@@ -71,12 +71,10 @@ class FileFix:
 
 @dataclass(frozen=True)
 class _Target:
-    """Where one imported name goes: ``from module import name``, or, for a
-    module imported by name from its parent, ``import module as name``."""
+    """Where one imported name goes (``code`` None: it stays where it is)."""
 
     module: str
     code: str | None
-    module_object: bool = False
 
 
 #: Whether flake8 reports this code on this line (select, ignore, per-file-ignores, noqa).
@@ -221,13 +219,9 @@ def _plan_from(
         return None
     counts = Counter(target.code for target in targets if target.code is not None)
     groups: dict[str, list[ast.alias]] = {}
-    module_imports = []
     for alias, target in zip(statement.names, targets):
-        if target.module_object:
-            module_imports.append(f"import {target.module} as {alias.asname or alias.name}")
-        else:
-            groups.setdefault(target.module, []).append(alias)
-    if len(groups) == 1 and not module_imports:
+        groups.setdefault(target.module, []).append(alias)
+    if len(groups) == 1:
         return _StatementEdit(
             statement.lineno, statement.col_offset, targets[0].module, None, counts
         )
@@ -237,7 +231,6 @@ def _plan_from(
         + ", ".join(_alias_text(alias) for alias in aliases)
         for target, aliases in groups.items()
     ]
-    lines.extend(module_imports)
     return _StatementEdit(
         statement.lineno, statement.col_offset, None, "\n".join(lines), counts
     )
@@ -262,9 +255,7 @@ def _from_target(
     if destination is None:
         return f"'{hit.entry}' has no configured replacement"
     if code != SOT502.code and hit.imported.module != hit.entry:
-        # from PARENT import OLD: the module object itself.
-        problem = plan.module_object_problem(destination, alias.asname or name)
-        return problem or _Target(destination, code, module_object=True)
+        return "imports the module object from its parent package; rewrite it by hand"
     if code == SOT101.code and name not in context.project.reexports(hit.entry):
         own = context.project.defined_names(hit.entry)
         if own is not None and name in own:
