@@ -12,6 +12,7 @@ rename.
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import os
 import tempfile
@@ -57,7 +58,6 @@ class _StatementEdit:
 class FileFix:
     """What fixing one file did, or would do."""
 
-    path: Path
     original: str
     fixed: str
     rewritten: Counter[str] = field(default_factory=Counter)
@@ -85,31 +85,30 @@ def fix_source(
     source: str, filename: str, context: CheckContext, reported: Reported
 ) -> FileFix:
     """The fixed text of one module (not written anywhere)."""
-    path = Path(filename)
-    result = FileFix(path, source, source)
+    result = FileFix(source, source)
     try:
         tree = ast.parse(source, filename=filename)
         compile(tree, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
         result.error = f"does not compile as it is: {error}"
         return result
-    attribute_uses = _attribute_uses(tree)
     package = context.project.module_name(filename).package or None
+    plan = _Plan(context, result, reported, tree)
+    statements = import_statements(tree)
     edits: list[_StatementEdit] = []
-    for statement in import_statements(tree):
-        plan = _Plan(context, result, reported, attribute_uses)
+    for statement in statements:
         if isinstance(statement, ast.ImportFrom):
             edit = _plan_from(statement, package, plan)
         else:
             edit = _plan_import(statement, plan)
         if edit is not None:
             edits.append(edit)
-    statement_positions = {(edit.lineno, edit.col_offset) for edit in import_statements(tree)}
+    statement_positions = {(statement.lineno, statement.col_offset) for statement in statements}
     for ref in collect_imports(tree, source, lambda: package):
         if (ref.line, ref.col) in statement_positions:
             continue
-        finding = _classify(ImportedName(ref, ref.module, None), context)
-        if finding is not None and reported(finding[0], ref.line):
+        finding = plan.finding(ImportedName(ref, ref.module, None), ref.line)
+        if finding is not None:
             result.leftovers.append(
                 Leftover(ref.line, ref.col, finding[0], "a dynamic import; rewrite it by hand")
             )
@@ -155,8 +154,19 @@ class _Plan:
     context: CheckContext
     result: FileFix
     reported: Reported
-    #: For each name, the attributes the module reads from it (``x.attr``).
-    attribute_uses: dict[str, set[str]]
+    tree: ast.AST
+
+    @functools.cached_property
+    def attribute_uses(self) -> dict[str, set[str]]:
+        """For each name, the attributes the module reads from it (``x.attr``).
+
+        Walked only when a module import is about to be redirected.
+        """
+        uses: dict[str, set[str]] = {}
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+                uses.setdefault(node.value.id, set()).add(node.attr)
+        return uses
 
     def finding(self, imported: ImportedName, line: int) -> tuple[str, Hit] | None:
         """The finding flake8 reports for this name, if it reports one."""
@@ -174,14 +184,6 @@ class _Plan:
         if missing:
             return f"the code uses {bound}.{missing[0]}, which {new} does not define"
         return None
-
-
-def _attribute_uses(tree: ast.AST) -> dict[str, set[str]]:
-    uses: dict[str, set[str]] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            uses.setdefault(node.value.id, set()).add(node.attr)
-    return uses
 
 
 def _classify(imported: ImportedName, context: CheckContext) -> tuple[str, Hit] | None:
