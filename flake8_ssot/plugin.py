@@ -140,7 +140,7 @@ def _report_once(error: PytestConfigError) -> None:
 def _context_from_options(options: argparse.Namespace) -> CheckContext:
     cwd = absolute_path(Path.cwd())
     # flake8 hides --append-config files from plugins: only the main file is checked.
-    config_file = None if options.isolated else find_flake8_config_file(options.config, cwd)
+    config_file = find_flake8_config_file(cwd)
     if config_file is not None:
         check_option_names(config_file)
     config_dir = config_file.parent if config_file else cwd

@@ -11,8 +11,11 @@ from __future__ import annotations
 import ast
 import configparser
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from flake8.main.options import stage1_arg_parser
 
 from flake8_ssot.imports import resolve_relative
 
@@ -24,16 +27,24 @@ def absolute_path(path: str | Path) -> Path:
     return Path(os.path.abspath(path))
 
 
-def find_flake8_config_file(explicit_config: str | None, start: Path) -> Path | None:
+def find_flake8_config_file(start: Path) -> Path | None:
     """The config file flake8 itself reads, if any.
 
-    flake8 does not tell plugins where its config file is, so this follows
-    its documented lookup: ``--config`` if given, otherwise the first of
-    setup.cfg, tox.ini, .flake8 holding a ``[flake8]`` section, walking up
-    from ``start``.
+    flake8 does not tell plugins where its config file is, and it consumes
+    ``--config`` and ``--isolated`` before plugins see the options (they are
+    always None and False there). So this reads them from the command line
+    with flake8's own first-stage parser, then follows its documented
+    lookup: the first of setup.cfg, tox.ini, .flake8 holding a ``[flake8]``
+    section, walking up from ``start``.
     """
-    if explicit_config:
-        return absolute_path(explicit_config)
+    try:
+        command_line, _ = stage1_arg_parser().parse_known_args(sys.argv[1:])
+    except SystemExit:  # not flake8's command line (flake8 used as a library)
+        command_line = None
+    if command_line is not None and command_line.isolated:
+        return None
+    if command_line is not None and command_line.config:
+        return absolute_path(command_line.config)
     for directory in (start, *start.parents):
         for name in FLAKE8_CONFIG_FILES:
             candidate = directory / name

@@ -176,3 +176,39 @@ def test_valid_patterns_and_underscore_option_names(project: Flake8Project) -> N
         "SOT301 'shim1' is a ",
         "SOT301 'a.v1' is a c",
     ]
+
+
+def test_config_given_with_dash_dash_config_is_the_one_checked(project: Flake8Project) -> None:
+    """flake8 hides --config from plugins; the plugin still checks that file, not the cwd's."""
+    project.write("repo/ci/flake8.cfg", "[flake8]\nselect = SOT\nssot-legacy-module = a.old\n")
+    project.write("repo/src/m.py", "import os\n")
+    run = project.flake8("--config", "repo/ci/flake8.cfg", "repo/src")
+    assert run.stderr.splitlines() == [
+        f"flake8-ssot: {project.root}/repo/ci/flake8.cfg: unknown option 'ssot-legacy-module' "
+        "in [flake8] (did you mean 'ssot-legacy-modules'?)"
+    ]
+
+
+def test_source_roots_are_relative_to_a_dash_dash_config_file(project: Flake8Project) -> None:
+    project.write(
+        "repo/ci/flake8.cfg",
+        "[flake8]\nselect = SOT\nssot-source-roots = ../src\n"
+        "ssot-deprecated-modules = ns.facade = ns.facade.core\n",
+    )
+    # A namespace package: only the source root tells its module name.
+    project.write("repo/src/ns/facade/__init__.py", "from .core import Manager\n")
+    project.write("repo/src/ns/facade/core.py", "class Manager: ...\n")
+    project.write("repo/src/ns/app.py", "from .facade import Manager\n")
+    run = project.flake8("--config", "repo/ci/flake8.cfg", "repo/src/ns/app.py")
+    assert run.stderr == ""
+    assert run.stdout_lines == [
+        "repo/src/ns/app.py:1:1: SOT101 'ns.facade' is deprecated: "
+        "import Manager from ns.facade.core"
+    ]
+
+
+def test_isolated_runs_read_no_config_file(project: Flake8Project) -> None:
+    project.write("setup.cfg", "[flake8]\nssot-legacy-module = a.old\n")
+    project.write("src/m.py", "import os\n")
+    run = project.flake8("--isolated", "--select=SOT", "src")
+    assert (run.stderr, run.stdout_lines, run.returncode) == ("", [], 0)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from flake8_ssot.project import ModuleName, Project, find_flake8_config_file
 
 
@@ -91,9 +93,14 @@ def test_reexports_of_unparsable_or_missing_facade(tmp_path: Path) -> None:
     assert project.reexports("nowhere") == {}
 
 
-def test_flake8_config_dir_lookup(tmp_path: Path) -> None:
+def test_flake8_config_dir_lookup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     touch(tmp_path / "setup.cfg", "[metadata]\nname = x\n")
     touch(tmp_path / "tox.ini", "[flake8]\n")
     touch(tmp_path / "a" / "b" / "setup.cfg", "[tool:pytest]\n")
-    assert find_flake8_config_file(None, tmp_path / "a" / "b") == tmp_path / "tox.ini"
-    assert find_flake8_config_file("a/setup.cfg", tmp_path) == Path.cwd() / "a" / "setup.cfg"
+    monkeypatch.setattr("sys.argv", ["flake8", "--jobs=1", "src"])
+    assert find_flake8_config_file(tmp_path / "a" / "b") == tmp_path / "tox.ini"
+    # flake8 consumes these before plugins see the options: they come from the command line.
+    monkeypatch.setattr("sys.argv", ["flake8", "--config", "a/setup.cfg", "src"])
+    assert find_flake8_config_file(tmp_path) == Path.cwd() / "a" / "setup.cfg"
+    monkeypatch.setattr("sys.argv", ["flake8", "--isolated", "src"])
+    assert find_flake8_config_file(tmp_path / "a" / "b") is None
