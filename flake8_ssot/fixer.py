@@ -17,6 +17,7 @@ import io
 import os
 import tempfile
 import tokenize
+import warnings
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -87,8 +88,11 @@ def fix_source(
     """The fixed text of one module (not written anywhere)."""
     result = FileFix(source, source)
     try:
-        tree = ast.parse(source, filename=filename)
-        compile(tree, filename, "exec", dont_inherit=True)
+        with warnings.catch_warnings():
+            # Invalid escapes and the like are the user's code, reported by flake8 itself.
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source, filename=filename)
+            compile(tree, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
         result.error = f"does not compile as it is: {error}"
         return result
@@ -117,7 +121,9 @@ def fix_source(
         return result
     fixed = _apply(source, edits)
     try:
-        compile(fixed, filename, "exec", dont_inherit=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(fixed, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
         reason = error.msg if isinstance(error, SyntaxError) else str(error)
         result.error = f"the rewritten file would not compile ({reason}); left unchanged"

@@ -211,6 +211,17 @@ def test_unparsable_file_is_reported_not_touched(migrating: Flake8Project) -> No
     assert run.stderr.splitlines()[0].startswith("app/broken.py: does not compile as it is: ")
 
 
+def test_warnings_about_the_users_code_are_flake8s_to_report(migrating: Flake8Project) -> None:
+    # A SyntaxWarning in every Python; flake8 reports it as F632.
+    migrating.write("app/mod.py", "from pkg.facade import Manager\nsame = 1 is 1\n")
+    run = fix(migrating, "app")
+    assert run.returncode == 0
+    assert run.stderr.splitlines() == [
+        "flake8-ssot fix: 1 of 2 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0"
+    ]
+
+
 def test_after_fix_flake8_reports_only_what_fix_left(migrating: Flake8Project) -> None:
     migrating.write(
         "app/mod.py",
