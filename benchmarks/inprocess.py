@@ -1,46 +1,52 @@
-"""In-process cost of the plugin against one ``ast.walk`` over the same trees.
+"""In-process timings, run inside the flake8-ssot venv by benchmarks/run.py.
 
-Usage: python benchmarks/inprocess.py [DIRECTORY]   (default: the stdlib)
+Usage:
+    python inprocess.py plugin CONFIG FILE_LIST ROUNDS
+        the plugin over pre-parsed trees against one ``ast.walk`` of the
+        same trees (the floor for any AST plugin), alternating, ROUNDS each;
+    python inprocess.py parse FILE_LIST
+        reading and ``ast.parse`` of every file once, the fixer's yardstick;
+    python inprocess.py account FLAKE8_ARGS...
+        one real flake8 run, with the CPU time spent in the plugin counted.
 
-Parses every file once, then times, alternately and five times each, the
-plugin over all pre-parsed trees and a bare ``ast.walk`` over them (the
-floor for any AST-based plugin), and prints the medians and their ratio.
-The configuration names real stdlib modules so the checks have work to do.
+Prints one JSON object. Files that do not parse are skipped, as flake8
+skips plugins on them (it reports E999 instead).
 """
 
 from __future__ import annotations
 
 import ast
-import statistics
+import json
+import os
 import sys
-import sysconfig
 import time
 import tokenize
 import warnings
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
+from flake8.main.cli import main as flake8_main
 from flake8.options.parse_args import parse_args
 
 from flake8_ssot.plugin import SsotChecker
 
-ROUNDS = 5
+ParsedFile = tuple[str, ast.Module, list[str]]
 
 
-def load(root: Path) -> list[tuple[str, ast.Module, list[str]]]:
+def load(paths: list[str]) -> list[ParsedFile]:
     trees = []
-    for path in sorted(root.rglob("*.py")):
-        if "site-packages" in path.relative_to(root).parts:
-            continue
+    for path in paths:
         try:
             with tokenize.open(path) as handle:
                 lines = handle.readlines()
-            trees.append((str(path), ast.parse("".join(lines)), lines))
+            trees.append((path, ast.parse("".join(lines)), lines))
         except (SyntaxError, UnicodeDecodeError, ValueError):
             continue
     return trees
 
 
-def time_plugin(trees: list[tuple[str, ast.Module, list[str]]]) -> tuple[float, int]:
+def time_plugin(trees: list[ParsedFile]) -> tuple[float, int]:
     start = time.perf_counter()
     found = 0
     for filename, tree, lines in trees:
@@ -48,7 +54,7 @@ def time_plugin(trees: list[tuple[str, ast.Module, list[str]]]) -> tuple[float, 
     return time.perf_counter() - start, found
 
 
-def time_walk(trees: list[tuple[str, ast.Module, list[str]]]) -> float:
+def time_walk(trees: list[ParsedFile]) -> float:
     start = time.perf_counter()
     for _, tree, _ in trees:
         for _ in ast.walk(tree):
@@ -56,30 +62,64 @@ def time_walk(trees: list[tuple[str, ast.Module, list[str]]]) -> float:
     return time.perf_counter() - start
 
 
-def main() -> None:
-    warnings.simplefilter("ignore")
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(sysconfig.get_paths()["stdlib"])
-    parse_args([
-        "--isolated",
-        f"--ssot-source-roots={root}",
-        "--ssot-deprecated-modules=asyncio = asyncio.events, json = json.decoder, xml.etree",
-        "--ssot-legacy-modules=optparse = argparse, email.mime, imp = importlib",
-        "--ssot-compat-patterns=*_compat, *_compat.*, _compat_*",
-    ])
-    trees = load(root)
+def plugin_against_walk(config: str, paths: list[str], rounds: int) -> dict[str, object]:
+    sys.argv = ["flake8", "--config", config]  # the plugin reads --config here
+    parse_args(sys.argv[1:])
+    trees = load(paths)
     plugin_times, walk_times = [], []
     findings = 0
-    for _ in range(ROUNDS):
+    for _ in range(rounds):
         elapsed, findings = time_plugin(trees)
         plugin_times.append(elapsed)
         walk_times.append(time_walk(trees))
-    plugin, walk = statistics.median(plugin_times), statistics.median(walk_times)
-    print(f"corpus: {root} ({len(trees)} files), Python {sys.version.split()[0]}")
-    print("| measure | median of 5 (s) |")
-    print("|---|---|")
-    print(f"| flake8-ssot over pre-parsed trees ({findings} findings) | {plugin:.3f} |")
-    print(f"| one ast.walk over the same trees | {walk:.3f} |")
-    print(f"| ratio plugin / ast.walk | {plugin / walk:.2f} |")
+    return {"files": len(trees), "findings": findings, "plugin": plugin_times, "walk": walk_times}
+
+
+def parse_all(paths: list[str]) -> dict[str, object]:
+    start = time.perf_counter()
+    for path in paths:
+        try:
+            ast.parse(Path(path).read_bytes(), filename=path)
+        except (SyntaxError, ValueError):
+            continue
+    return {"parse": time.perf_counter() - start}
+
+
+def account(flake8_args: list[str]) -> dict[str, object]:
+    """CPU time inside SsotChecker.run during a whole flake8 run, and of the whole process."""
+    spent = 0.0
+    run = SsotChecker.run
+
+    def counted(self: SsotChecker) -> Iterator[tuple[int, int, str, type[Any]]]:
+        nonlocal spent
+        start = time.process_time()
+        findings = list(run(self))
+        spent += time.process_time() - start
+        return iter(findings)
+
+    SsotChecker.run = counted  # type: ignore[method-assign]
+    sys.argv = ["flake8", *flake8_args]  # the plugin reads --config from flake8's command line
+    try:
+        flake8_main([*flake8_args, "--output-file", os.devnull])
+    except SystemExit:
+        pass
+    total = time.process_time()
+    return {"plugin": spent, "total": total, "share": spent / total}
+
+
+def main() -> None:
+    warnings.simplefilter("ignore")  # invalid escape sequences in corpus files
+    mode, *arguments = sys.argv[1:]
+    if mode == "account":
+        result = account(arguments)
+    elif mode == "plugin":
+        config, file_list, rounds = arguments
+        paths = Path(file_list).read_text(encoding="utf-8").splitlines()
+        result = plugin_against_walk(config, paths, int(rounds))
+    else:
+        (file_list,) = arguments
+        result = parse_all(Path(file_list).read_text(encoding="utf-8").splitlines())
+    print(json.dumps(result))
 
 
 if __name__ == "__main__":

@@ -98,7 +98,7 @@ def fix_source(
         return result
     package = context.project.module_name(filename).package or None
     plan = _Plan(context, result, reported, tree)
-    statements = import_statements(tree)
+    statements = import_statements(tree, source)
     edits: list[_StatementEdit] = []
     for statement in statements:
         if isinstance(statement, ast.ImportFrom):

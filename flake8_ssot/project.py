@@ -27,6 +27,15 @@ def absolute_path(path: str | Path) -> Path:
     return Path(os.path.abspath(path))
 
 
+def is_within(path: Path, ancestor: Path) -> bool:
+    """``path`` is ``ancestor`` or below it; both absolute and normalised.
+
+    Comparing parts is many times cheaper than ``ancestor in path.parents``,
+    which builds every parent, and this runs for every linted file.
+    """
+    return path.parts[: len(ancestor.parts)] == ancestor.parts
+
+
 def find_flake8_config_file(start: Path) -> Path | None:
     """The config file flake8 itself reads, if any.
 
@@ -84,6 +93,8 @@ class Project:
             sorted(source_roots, key=lambda root: len(root.parts), reverse=True)
         )
         self._is_package_dir: dict[Path, bool] = {}
+        #: Asked for by several checks per linted file.
+        self._module_names: dict[str, ModuleName] = {}
         self._module_paths: dict[str, Path | None] = {}
         self._reexports: dict[str, dict[str, str]] = {}
         self._defined: dict[str, frozenset[str] | None] = {}
@@ -95,6 +106,9 @@ class Project:
         above the last one, directories up to the innermost source root
         holding the file count as namespace packages.
         """
+        cached = self._module_names.get(filename)
+        if cached is not None:
+            return cached
         path = absolute_path(filename)
         is_package = path.stem == "__init__"
         parts = [] if is_package else [path.stem]
@@ -104,10 +118,11 @@ class Project:
             directory = directory.parent
         parts.reverse()
         for root in self.source_roots:
-            if directory == root or root in directory.parents:
+            if is_within(directory, root):
                 parts = [*directory.relative_to(root).parts, *parts]
                 break
-        return ModuleName(".".join(parts), is_package)
+        name = self._module_names[filename] = ModuleName(".".join(parts), is_package)
+        return name
 
     def _has_init(self, directory: Path) -> bool:
         cached = self._is_package_dir.get(directory)

@@ -16,7 +16,7 @@ import glob
 import os
 import shlex
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +25,7 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-from flake8_ssot.project import absolute_path
+from flake8_ssot.project import absolute_path, is_within
 
 #: pytest's defaults for the settings that decide collection.
 DEFAULTS: Mapping[str, tuple[str, ...]] = {
@@ -96,10 +96,11 @@ class PytestConfig:
         return tuple(expanded)
 
     def is_under_testpaths(self, path: Path) -> bool:
-        return any(path == entry or entry in path.parents for entry in self.testpath_dirs)
+        return any(is_within(path, entry) for entry in self.testpath_dirs)
 
 
-def _matches_prefix_or_glob(patterns: Sequence[str], name: str) -> bool:
+@functools.lru_cache(maxsize=8192)
+def _matches_prefix_or_glob(patterns: tuple[str, ...], name: str) -> bool:
     """pytest's rule for python_classes and python_functions."""
     for pattern in patterns:
         if name.startswith(pattern):
@@ -203,7 +204,7 @@ class PytestConfigFinder:
 
     def __init__(self, explicit: Path | None = None) -> None:
         # Without a config file, pytest's rootdir is where it runs (for a bare run).
-        self._default_rootdir = absolute_path(Path.cwd())
+        self._defaults = PytestConfig(None, absolute_path(Path.cwd()))
         self._explicit: PytestConfig | None = None
         if explicit is not None:
             settings = read_pytest_settings(explicit) or {}
@@ -215,7 +216,7 @@ class PytestConfigFinder:
         if self._explicit is not None:
             return self._explicit
         found = self._lookup(directory)
-        return found if found is not None else PytestConfig(None, self._default_rootdir)
+        return found if found is not None else self._defaults
 
     def _lookup(self, directory: Path) -> PytestConfig | None:
         if directory in self._by_directory:

@@ -15,16 +15,23 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def venv_python() -> Path:
-    """The interpreter of this Python version's venv, created on first use."""
-    version = f"{sys.version_info.major}.{sys.version_info.minor}"
-    env_dir = ROOT / f".venv-py{version}"
-    bin_dir = env_dir / ("Scripts" if sys.platform == "win32" else "bin")
-    python = bin_dir / ("python.exe" if sys.platform == "win32" else "python")
+PYTHON_VERSION = f"{sys.version_info.major}.{sys.version_info.minor}"
+
+
+def venv_python(env_dir: Path = ROOT / f".venv-py{PYTHON_VERSION}") -> Path:
+    """The interpreter of a venv of this Python (the checkout's by default), made on first use."""
+    python = executable(env_dir, "python")
     if not python.exists():
-        print(f"creating {env_dir.name} with Python {version}", file=sys.stderr)
+        print(f"creating {env_dir} with Python {PYTHON_VERSION}", file=sys.stderr)
         venv.EnvBuilder(with_pip=True).create(env_dir)
     return python
+
+
+def executable(env_dir: Path, name: str) -> Path:
+    """A venv's console script or interpreter, where each platform puts it."""
+    if sys.platform == "win32":
+        return env_dir / "Scripts" / f"{name}.exe"
+    return env_dir / "bin" / name
 
 
 def pip_install(python: Path, *requirements: str) -> None:

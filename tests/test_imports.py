@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flake8_ssot.imports import ImportRef, collect_imports, resolve_relative
+from flake8_ssot.imports import ImportRef, collect_imports, import_statements, resolve_relative
 
 identifiers = st.sampled_from(["a", "b", "pkg", "core", "x_compat", "old"])
 dotted_names = st.lists(identifiers, min_size=1, max_size=4).map(".".join)
@@ -51,7 +51,7 @@ WRAPPERS = [
 
 
 @st.composite
-def import_statements(draw: st.DrawFn) -> tuple[str, list[ImportRef]]:
+def wrapped_import_statements(draw: st.DrawFn) -> tuple[str, list[ImportRef]]:
     """An import statement in some block, and the refs Python's semantics give it."""
     wrapper = draw(st.sampled_from(WRAPPERS))
     line = wrapper.split("{stmt}")[0].count("\n") + 1
@@ -80,7 +80,7 @@ def import_statements(draw: st.DrawFn) -> tuple[str, list[ImportRef]]:
     return wrapper.format(stmt=statement), expected
 
 
-@given(import_statements())
+@given(wrapped_import_statements())
 def test_collected_imports_match_python_semantics(case: tuple[str, list[ImportRef]]) -> None:
     source, expected = case
     assert refs_of(source) == expected
@@ -132,3 +132,19 @@ def test_dynamic_import_after_form_feed_keeps_its_line() -> None:
     # str.splitlines() would count \f as a line end and lose the marker line.
     source = "x = 1\f\ny = __import__('a')\r\nz = __import__('b')\n"
     assert [(ref.module, ref.line) for ref in refs_of(source)] == [("a", 2), ("b", 3)]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "import a\nfrom b import c\n",  # every "import" is a top-level statement: no walk
+        "import a\ndef f():\n    import b\n",
+        '"""Docs that say import."""\nimport a\n',
+        "import a\nif x:\n    from b import c\n",
+    ],
+)
+def test_the_text_shortcut_never_hides_a_nested_import(source: str) -> None:
+    tree = ast.parse(source)
+    walked = [node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))]
+    found = import_statements(tree, source)
+    assert sorted(id(node) for node in found) == sorted(id(node) for node in walked)

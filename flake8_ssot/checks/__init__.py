@@ -10,7 +10,7 @@ most one finding per code.
 from __future__ import annotations
 
 import ast
-from typing import Protocol
+from typing import Optional, Protocol
 
 from flake8_ssot.checks import canonical, compat, deprecated, legacy
 from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, imported_names
@@ -30,6 +30,8 @@ class ImportCheck(Protocol):
 
 #: In precedence order: deprecated, legacy, compat, canonical.
 IMPORT_CHECKS: tuple[ImportCheck, ...] = (deprecated, legacy, compat, canonical)
+#: A check that matched, and its hit's subject, entry and replacement.
+_FirstMatch = tuple[ImportCheck, str, str, Optional[str]]
 
 
 def import_findings(
@@ -62,9 +64,29 @@ def _hits_by_check(
     hits: dict[ImportCheck, list[Hit]] = {}
     for ref in refs:
         for imported in imported_names(ref):
-            for check in IMPORT_CHECKS:
-                hit = check.match(imported, context)
-                if hit is not None:
-                    hits.setdefault(check, []).append(hit)
-                    break
+            first = _first_match(imported, context)
+            if first is not None:
+                check, subject, entry, replacement = first
+                hits.setdefault(check, []).append(Hit(imported, subject, entry, replacement))
     return hits
+
+
+def _first_match(imported: ImportedName, context: CheckContext) -> _FirstMatch | None:
+    """The first check that matches a (module, name), remembered for the process.
+
+    The checks look only at the module and the name, and a project imports
+    the same few hundred of them thousands of times.
+    """
+    key = (imported.module, imported.name)
+    if key not in context.first_matches:
+        context.first_matches[key] = None
+        for index, check in enumerate(IMPORT_CHECKS):
+            hit = check.match(imported, context)
+            if hit is not None:
+                context.first_matches[key] = (index, hit.subject, hit.entry, hit.replacement)
+                break
+    first = context.first_matches[key]
+    if first is None:
+        return None
+    index, subject, entry, replacement = first
+    return IMPORT_CHECKS[index], subject, entry, replacement

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Optional
 
 from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import SsotConfig
 from flake8_ssot.imports import ImportRef
 from flake8_ssot.project import Project
 from flake8_ssot.pytest_config import PytestConfigFinder
+
+
+#: Which import check matched first (its index in precedence order), and
+#: the hit's subject, entry and replacement.
+FirstMatch = tuple[int, str, str, Optional[str]]
 
 
 @dataclass(frozen=True)
@@ -19,6 +25,10 @@ class CheckContext:
     project: Project
     pytest_configs: PytestConfigFinder
     classes: ClassResolver
+    #: (module, name) -> the first match, or None: checks read nothing else.
+    first_matches: dict[tuple[str, Optional[str]], Optional[FirstMatch]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
 
 @dataclass(frozen=True)

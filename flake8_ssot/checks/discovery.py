@@ -9,6 +9,7 @@ per-directory config lookup, nothing more.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +17,7 @@ from pathlib import Path
 from flake8_ssot.checks.base import CheckContext, Finding
 from flake8_ssot.classes import ClassFacts, dotted_parts, is_fixture, module_bindings
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
-from flake8_ssot.project import absolute_path, module_level_statements
+from flake8_ssot.project import absolute_path, is_within, module_level_statements
 from flake8_ssot.pytest_config import PytestConfig
 
 TEST_DIRECTORY_NAMES = frozenset({"tests", "test"})
@@ -169,9 +170,15 @@ def _test_method_count(facts: ClassFacts, config: PytestConfig) -> int:
 
 
 def _in_test_directory(path: Path, config: PytestConfig) -> bool:
-    parents = path.parent.relative_to(config.rootdir).parts if (
-        config.rootdir in path.parents
-    ) else path.parent.parts
+    return _is_test_directory(path.parent, config.rootdir)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_test_directory(directory: Path, rootdir: Path) -> bool:
+    """A directory named tests or test between the rootdir and the file (cached: per file)."""
+    parents = directory.parts[len(rootdir.parts):] if is_within(directory, rootdir) else (
+        directory.parts
+    )
     return any(part in TEST_DIRECTORY_NAMES for part in parents)
 
 
