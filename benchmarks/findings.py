@@ -24,14 +24,18 @@ SSOT_BAN_CODES = frozenset({"SOT101", "SOT201"})
 Site = tuple[str, int]  # (path, first line of the import statement or call)
 
 
-def parse_output(output: str, codes: Iterable[str]) -> list[tuple[str, int, str]]:
-    """(path, line, code) of every finding with one of the codes in flake8/ruff concise output."""
+def parse_output(output: str, codes: Iterable[str], cwd: Path) -> list[tuple[str, int, str]]:
+    """(path, line, code) of every finding with one of the codes in flake8/ruff concise output.
+
+    ruff prints paths relative to its working directory, flake8 as given:
+    both become absolute against ``cwd``, the directory the tools ran in.
+    """
     wanted = frozenset(codes)
     found = []
     for line in output.splitlines():
         match = FINDING_LINE.match(line)
         if match and match["code"] in wanted:
-            found.append((match["path"], int(match["line"]), match["code"]))
+            found.append((str(cwd / match["path"]), int(match["line"]), match["code"]))
     return found
 
 

@@ -6,8 +6,9 @@ Usage:
         same trees (the floor for any AST plugin), alternating, ROUNDS each;
     python inprocess.py parse FILE_LIST
         reading and ``ast.parse`` of every file once, the fixer's yardstick;
-    python inprocess.py account FLAKE8_ARGS...
-        one real flake8 run, with the CPU time spent in the plugin counted.
+    python inprocess.py account MODULE:CLASS FLAKE8_ARGS...
+        one real flake8 run, with the CPU time spent in that plugin counted
+        (run it in the venv that has the plugin).
 
 Prints one JSON object. Files that do not parse are skipped, as flake8
 skips plugins on them (it reports E999 instead).
@@ -16,6 +17,7 @@ skips plugins on them (it reports E999 instead).
 from __future__ import annotations
 
 import ast
+import importlib
 import json
 import os
 import sys
@@ -28,8 +30,6 @@ from typing import Any
 
 from flake8.main.cli import main as flake8_main
 from flake8.options.parse_args import parse_args
-
-from flake8_ssot.plugin import SsotChecker
 
 ParsedFile = tuple[str, ast.Module, list[str]]
 
@@ -47,6 +47,8 @@ def load(paths: list[str]) -> list[ParsedFile]:
 
 
 def time_plugin(trees: list[ParsedFile]) -> tuple[float, int]:
+    from flake8_ssot.plugin import SsotChecker  # only the flake8-ssot venv has it
+
     start = time.perf_counter()
     found = 0
     for filename, tree, lines in trees:
@@ -85,20 +87,26 @@ def parse_all(paths: list[str]) -> dict[str, object]:
     return {"parse": time.perf_counter() - start}
 
 
-def account(flake8_args: list[str]) -> dict[str, object]:
-    """CPU time inside SsotChecker.run during a whole flake8 run, and of the whole process."""
-    spent = 0.0
-    run = SsotChecker.run
+def account(plugin: str, flake8_args: list[str]) -> dict[str, object]:
+    """CPU time inside a plugin's ``run`` during a whole flake8 run, and of the whole process.
 
-    def counted(self: SsotChecker) -> Iterator[tuple[int, int, str, type[Any]]]:
+    ``plugin`` is the ``module:Class`` of the plugin's entry point. Works for
+    any plugin with a ``run`` method, so the alternatives are measured alike.
+    """
+    module_name, _, class_name = plugin.partition(":")
+    checker = getattr(importlib.import_module(module_name), class_name)
+    spent = 0.0
+    run = checker.run
+
+    def counted(self: object) -> Iterator[tuple[int, int, str, type[Any]]]:
         nonlocal spent
         start = time.process_time()
         findings = list(run(self))
         spent += time.process_time() - start
         return iter(findings)
 
-    SsotChecker.run = counted  # type: ignore[method-assign]
-    sys.argv = ["flake8", *flake8_args]  # the plugin reads --config from flake8's command line
+    checker.run = counted
+    sys.argv = ["flake8", *flake8_args]  # flake8-ssot reads --config from flake8's command line
     try:
         flake8_main([*flake8_args, "--output-file", os.devnull])
     except SystemExit:
@@ -111,7 +119,8 @@ def main() -> None:
     warnings.simplefilter("ignore")  # invalid escape sequences in corpus files
     mode, *arguments = sys.argv[1:]
     if mode == "account":
-        result = account(arguments)
+        plugin, *flake8_args = arguments
+        result = account(plugin, flake8_args)
     elif mode == "plugin":
         config, file_list, rounds = arguments
         paths = Path(file_list).read_text(encoding="utf-8").splitlines()
