@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ast_grep_py import Edit, SgNode, SgRoot
 
-from flake8_ssot.checks import IMPORT_CHECKS
+from flake8_ssot.checks import first_hit
 from flake8_ssot.checks.base import CheckContext, Hit, ImportedName
 from flake8_ssot.codes import SOT101, SOT201, SOT301, SOT502
 from flake8_ssot.imports import ImportRef, collect_imports, import_statements, resolve_relative
@@ -176,10 +176,10 @@ class _Plan:
 
     def finding(self, imported: ImportedName, line: int) -> tuple[str, Hit] | None:
         """The finding flake8 reports for this name, if it reports one."""
-        found = _classify(imported, self.context)
-        if found is None or not self.reported(found[0], line):
+        first = first_hit(imported, self.context)
+        if first is None or not self.reported(first[0].CODE.code, line):
             return None
-        return found
+        return first[0].CODE.code, first[1]
 
     def module_object_problem(self, new: str, bound: str) -> str | None:
         """Why ``import NEW as bound`` would break this file, if it would."""
@@ -190,15 +190,6 @@ class _Plan:
         if missing:
             return f"the code uses {bound}.{missing[0]}, which {new} does not define"
         return None
-
-
-def _classify(imported: ImportedName, context: CheckContext) -> tuple[str, Hit] | None:
-    """The finding flake8 reports for this imported name: its code and hit."""
-    for check in IMPORT_CHECKS:
-        hit = check.match(imported, context)
-        if hit is not None:
-            return check.CODE.code, hit
-    return None
 
 
 def _plan_from(

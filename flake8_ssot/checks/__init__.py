@@ -10,7 +10,7 @@ most one finding per code.
 from __future__ import annotations
 
 import ast
-from typing import Optional, Protocol
+from typing import Protocol
 
 from flake8_ssot.checks import canonical, compat, deprecated, legacy
 from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, imported_names
@@ -30,8 +30,6 @@ class ImportCheck(Protocol):
 
 #: In precedence order: deprecated, legacy, compat, canonical.
 IMPORT_CHECKS: tuple[ImportCheck, ...] = (deprecated, legacy, compat, canonical)
-#: A check that matched, and its hit's subject, entry and replacement.
-_FirstMatch = tuple[ImportCheck, str, str, Optional[str]]
 
 
 def import_findings(
@@ -64,15 +62,17 @@ def _hits_by_check(
     hits: dict[ImportCheck, list[Hit]] = {}
     for ref in refs:
         for imported in imported_names(ref):
-            first = _first_match(imported, context)
+            first = first_hit(imported, context)
             if first is not None:
-                check, subject, entry, replacement = first
-                hits.setdefault(check, []).append(Hit(imported, subject, entry, replacement))
+                check, hit = first
+                hits.setdefault(check, []).append(hit)
     return hits
 
 
-def _first_match(imported: ImportedName, context: CheckContext) -> _FirstMatch | None:
-    """The first check that matches a (module, name), remembered for the process.
+def first_hit(imported: ImportedName, context: CheckContext) -> tuple[ImportCheck, Hit] | None:
+    """The first check in precedence order that matches, and its hit.
+
+    The match is remembered per (module, name) for the process.
 
     The checks look only at the module and the name, and a project imports
     the same few hundred of them thousands of times.
@@ -89,4 +89,4 @@ def _first_match(imported: ImportedName, context: CheckContext) -> _FirstMatch |
     if first is None:
         return None
     index, subject, entry, replacement = first
-    return IMPORT_CHECKS[index], subject, entry, replacement
+    return IMPORT_CHECKS[index], Hit(imported, subject, entry, replacement)
