@@ -72,10 +72,15 @@ class FileFix:
 
 @dataclass(frozen=True)
 class _Target:
-    """Where one imported name goes (``code`` None: it stays where it is)."""
+    """Where one imported name goes (``code`` None: it stays where it is).
+
+    ``name`` is what the target module binds the object as, when that is
+    not the name the statement imports (a facade's ``import x as y``).
+    """
 
     module: str
     code: str | None
+    name: str | None = None
 
 
 #: Whether flake8 reports this code on this line (select, ignore, per-file-ignores, noqa).
@@ -183,12 +188,12 @@ class _Plan:
 
     def module_object_problem(self, new: str, bound: str) -> str | None:
         """Why ``import NEW as bound`` would break this file, if it would."""
-        defined = self.context.project.defined_names(new)
-        if defined is None:
+        project = self.context.project
+        if project.summary(new) is None:
             return f"{new} was not found under the source roots"
-        missing = sorted(self.attribute_uses.get(bound, set()) - defined)
-        if missing:
-            return f"the code uses {bound}.{missing[0]}, which {new} does not define"
+        for attribute in sorted(self.attribute_uses.get(bound, set())):
+            if not project.has_attribute(new, attribute):
+                return f"the code uses {bound}.{attribute}, which {new} does not define"
         return None
 
 
@@ -218,16 +223,19 @@ def _plan_from(
         return None
     counts = Counter(target.code for target in targets if target.code is not None)
     groups: dict[str, list[ast.alias]] = {}
+    renames: dict[int, str] = {}
     for alias, target in zip(statement.names, targets):
         groups.setdefault(target.module, []).append(alias)
-    if len(groups) == 1:
+        if target.name is not None and target.name != alias.name:
+            renames[id(alias)] = target.name
+    if len(groups) == 1 and not renames:
         return _StatementEdit(
             statement.lineno, statement.col_offset, targets[0].module, None, counts
         )
     original_module = "." * statement.level + (statement.module or "")
     lines = [
         f"from {original_module if target == module else target} import "
-        + ", ".join(_alias_text(alias) for alias in aliases)
+        + ", ".join(_alias_text(alias, renames.get(id(alias))) for alias in aliases)
         for target, aliases in groups.items()
     ]
     return _StatementEdit(
@@ -238,9 +246,12 @@ def _plan_from(
 def _from_target(
     finding: tuple[str, Hit] | None, module: str, alias: ast.alias, plan: _Plan
 ) -> _Target | str:
-    """Where ``from module import name`` should import from, or why it cannot be fixed."""
+    """Where ``from module import name`` should import from, or why it cannot be fixed.
+
+    The target is the hit's redirect, the same one its message advises; a
+    name without one is left with the reason the message gives.
+    """
     name = alias.name
-    context = plan.context
     if finding is None:
         return _Target(module, None)
     code, hit = finding
@@ -250,21 +261,18 @@ def _from_target(
         return "no replacement is known for this part of the legacy module"
     if name == "*":
         return "a star import cannot be split by name; rewrite it by hand"
+    if code != SOT502.code and hit.imported.module != hit.entry:
+        return "imports the module object from its parent package; rewrite it by hand"
+    if hit.redirect is not None:
+        return _Target(hit.redirect.module, code, hit.redirect.name)
+    if hit.note is not None:
+        return hit.note
     destination = hit.replacement
     if destination is None:
         return f"'{hit.entry}' has no configured replacement"
-    if code != SOT502.code and hit.imported.module != hit.entry:
-        return "imports the module object from its parent package; rewrite it by hand"
-    if code == SOT101.code and name not in context.project.reexports(hit.entry):
-        own = context.project.defined_names(hit.entry)
-        if own is not None and name in own:
-            return f"{name} is defined in {hit.entry} itself; move it by hand"
-    defined = context.project.defined_names(destination)
-    if defined is None:
+    if plan.context.project.summary(destination) is None:
         return f"{destination} was not found under the source roots"
-    if name not in defined:
-        return f"{destination} does not define {name}"
-    return _Target(destination, code)
+    return f"{destination} does not define {name}"
 
 
 def _plan_import(statement: ast.Import, plan: _Plan) -> _StatementEdit | None:
@@ -314,8 +322,11 @@ def _module_replacement(
     return f"{hit.replacement} as {bound}"
 
 
-def _alias_text(alias: ast.alias) -> str:
-    return f"{alias.name} as {alias.asname}" if alias.asname else alias.name
+def _alias_text(alias: ast.alias, renamed: str | None = None) -> str:
+    """An alias as source text; ``renamed`` imports another name under the same binding."""
+    bound = alias.asname or alias.name
+    name = renamed or alias.name
+    return name if name == bound else f"{name} as {bound}"
 
 
 def _apply(source: str, edits: list[_StatementEdit]) -> str:

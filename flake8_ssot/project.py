@@ -17,7 +17,7 @@ from pathlib import Path
 
 from flake8.main.options import stage1_arg_parser
 
-from flake8_ssot.imports import resolve_relative
+from flake8_ssot.bindings import Binding, ModuleSummary, Origin, origin, summarise
 
 FLAKE8_CONFIG_FILES = ("setup.cfg", "tox.ini", ".flake8")
 
@@ -96,8 +96,9 @@ class Project:
         #: Asked for by several checks per linted file.
         self._module_names: dict[str, ModuleName] = {}
         self._module_paths: dict[str, Path | None] = {}
-        self._reexports: dict[str, dict[str, str]] = {}
-        self._defined: dict[str, frozenset[str] | None] = {}
+        self._summaries: dict[str, ModuleSummary | None] = {}
+        self._origins: dict[tuple[str, str], Origin] = {}
+        self._public: dict[str, frozenset[str]] = {}
 
     def module_name(self, filename: str) -> ModuleName:
         """The dotted module name of a file (it need not exist: stdin has a display name).
@@ -162,85 +163,81 @@ class Project:
             and self.module_path(f"{package}.{name}") is not None
         )
 
-    def reexports(self, package: str) -> dict[str, str]:
-        """Names that a package's ``__init__.py`` imports from other modules.
+    def summary(self, module: str) -> ModuleSummary | None:
+        """What a first-party module binds when it runs; None if it is not on disk.
 
-        Maps each name the facade binds to the module it comes from (usually
-        one of the facade's submodules), read statically from module-level
-        ``from .sub import Name`` statements (including those inside
-        ``if``/``try`` blocks, and ``from .sub import *`` through the
-        submodule's ``__all__`` or public names).
+        Read once per process: SOT101's advice, the fixer and the checks of
+        every linted file ask about the same few facades and replacements.
         """
-        cached = self._reexports.get(package)
-        if cached is None:
-            cached = self._read_reexports(package)
-            self._reexports[package] = cached
-        return cached
-
-    def _read_reexports(self, package: str) -> dict[str, str]:
-        package_path = self.module_path(package)
-        if package_path is None or not package_path.is_dir():
-            return {}
-        exported: dict[str, str] = {}
-        for statement in _file_statements(package_path / "__init__.py"):
-            if not isinstance(statement, ast.ImportFrom):
-                continue
-            source = resolve_relative(statement.level, statement.module, package)
-            if source is None or source in (package, "__future__"):
-                continue
-            for alias in statement.names:
-                if alias.name == "*":
-                    exported.update(dict.fromkeys(self._public_names(source), source))
-                else:
-                    exported[alias.asname or alias.name] = source
-        return exported
-
-    def defined_names(self, module: str) -> frozenset[str] | None:
-        """Every name a first-party module binds at module level; None if not on disk.
-
-        Definitions, assignments and imports count (re-exports are names the
-        module defines too), star imports through the source module's public
-        names. The fixer moves an import only to a module that binds the name.
-        """
-        if module in self._defined:
-            return self._defined[module]
+        if module in self._summaries:
+            return self._summaries[module]
+        found: ModuleSummary | None = None
         path = self.module_path(module)
-        names: frozenset[str] | None = None
         if path is not None:
-            bound: set[str] = set()
-            package = module if path.is_dir() else module.rpartition(".")[0]
-            statements = _file_statements(path / "__init__.py" if path.is_dir() else path)
-            for statement in statements:
-                bound.update(_bound_names(statement))
-                if isinstance(statement, ast.ImportFrom) and any(
-                    alias.name == "*" for alias in statement.names
-                ):
-                    source = resolve_relative(statement.level, statement.module, package)
-                    if source is not None:
-                        bound.update(self._public_names(source))
-            if path.is_dir():
-                bound.update(
-                    child.stem if child.suffix == ".py" else child.name
-                    for child in path.iterdir()
-                    if child.suffix == ".py" or (child / "__init__.py").is_file()
-                )
-            names = frozenset(bound)
-        self._defined[module] = names
-        return names
+            is_package = path.is_dir()
+            tree = parse_file(path / "__init__.py" if is_package else path)
+            if tree is None and is_package:
+                tree = ast.Module(body=[], type_ignores=[])  # a namespace package
+            if tree is not None:
+                found = summarise(tree, module, is_package)
+        self._summaries[module] = found
+        return found
 
-    def _public_names(self, module: str) -> list[str]:
-        """What ``from module import *`` binds: ``__all__``, else the public top-level names."""
-        path = self.module_path(module)
-        if path is None:
+    def bindings(self, module: str, name: str) -> list[Binding]:
+        """Every runtime module-level binding of ``name`` in ``module``, star imports included."""
+        summary = self.summary(module)
+        if summary is None:
             return []
-        statements = _file_statements(path / "__init__.py" if path.is_dir() else path)
-        bound: list[str] = []
-        for statement in statements:
-            declared = _literal_all(statement)
-            if declared is not None:
-                return declared
-            bound.extend(_bound_names(statement))
-        return [name for name in bound if not name.startswith("_")]
+        found = [binding for binding in summary.bindings if binding.name == name]
+        for source, branches in summary.star_sources:
+            if name in self.public_names(source):
+                found.append(Binding(name, source, name, branches))
+        return found
+
+    def origin(self, module: str, name: str) -> Origin:
+        """Where the object ``module`` binds as ``name`` comes from (see bindings.origin)."""
+        key = (module, name)
+        if key not in self._origins:
+            self._origins[key] = origin(module, self.bindings(module, name), self.is_first_party)
+        return self._origins[key]
+
+    def binds(self, module: str, name: str) -> bool | None:
+        """Whether ``from module import name`` finds a name; None if the module is not on disk.
+
+        A module-level binding counts, and so does a submodule of a package
+        (``from`` imports load it).
+        """
+        if self.summary(module) is None:
+            return None
+        return bool(self.bindings(module, name)) or self.is_submodule(module, name)
+
+    def has_attribute(self, module: str, name: str) -> bool | None:
+        """Whether ``module.name`` works after ``import module``; None if not on disk.
+
+        A submodule is an attribute only once something imports it, so only
+        the submodules the package's own ``__init__`` imports count.
+        """
+        summary = self.summary(module)
+        if summary is None:
+            return None
+        return bool(self.bindings(module, name)) or name in summary.loaded_submodules
+
+    def public_names(self, module: str) -> frozenset[str]:
+        """What ``from module import *`` binds: ``__all__``, else the public top-level names."""
+        if module in self._public:
+            return self._public[module]
+        self._public[module] = frozenset()  # a star-import cycle
+        summary = self.summary(module)
+        names: frozenset[str] = frozenset()
+        if summary is not None and summary.declared_all is not None:
+            names = frozenset(summary.declared_all)
+        elif summary is not None:
+            bound = {binding.name for binding in summary.bindings}
+            for source, _ in summary.star_sources:
+                bound.update(self.public_names(source))
+            names = frozenset(name for name in bound if not name.startswith("_"))
+        self._public[module] = names
+        return names
 
 
 def parse_file(path: Path) -> ast.Module | None:
@@ -271,42 +268,3 @@ def module_level_statements(tree: ast.Module) -> list[ast.stmt]:
         else:
             flattened.append(statement)
     return flattened
-
-
-def _file_statements(path: Path) -> list[ast.stmt]:
-    tree = parse_file(path)
-    return module_level_statements(tree) if tree is not None else []
-
-
-def _literal_all(statement: ast.stmt) -> list[str] | None:
-    """The names of ``__all__ = [...]`` (or a tuple) when written as literals."""
-    if not (
-        isinstance(statement, ast.Assign)
-        and any(isinstance(target, ast.Name) and target.id == "__all__"
-                for target in statement.targets)
-        and isinstance(statement.value, (ast.List, ast.Tuple))
-    ):
-        return None
-    names = [
-        element.value
-        for element in statement.value.elts
-        if isinstance(element, ast.Constant) and isinstance(element.value, str)
-    ]
-    return names if len(names) == len(statement.value.elts) else None
-
-
-def _bound_names(statement: ast.stmt) -> list[str]:
-    """Module-level names a statement binds."""
-    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return [statement.name]
-    if isinstance(statement, ast.Assign):
-        return [target.id for target in statement.targets if isinstance(target, ast.Name)]
-    if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
-        return [statement.target.id]
-    if isinstance(statement, (ast.Import, ast.ImportFrom)):
-        return [
-            alias.asname or alias.name.partition(".")[0]
-            for alias in statement.names
-            if alias.name != "*"
-        ]
-    return []

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from flake8_ssot.bindings import Chosen, Defined, Reexport
 from flake8_ssot.project import ModuleName, Project, find_flake8_config_file
 
 
@@ -43,7 +44,7 @@ def test_is_submodule_tells_modules_from_names(tmp_path: Path) -> None:
     assert not project.is_submodule("missing", "core")
 
 
-def test_reexports_are_read_statically_and_cached(tmp_path: Path) -> None:
+def test_origins_are_read_statically_and_cached(tmp_path: Path) -> None:
     init = tmp_path / "f" / "__init__.py"
     touch(
         init,
@@ -52,16 +53,68 @@ def test_reexports_are_read_statically_and_cached(tmp_path: Path) -> None:
         "if True:\n    from .fast import Fast\n"
         "def g():\n    from .hidden import Hidden\n",
     )
+    touch(tmp_path / "f" / "core.py", "class Thing: ...\ndef other(): ...\n")
     project = Project((tmp_path,))
-    assert project.reexports("f") == {
-        "Thing": "f.core",
-        "alias": "f.core",
-        "Extra": "f.extra",
-        "path": "os",
-        "Fast": "f.fast",
-    }
+    assert project.origin("f", "Thing") == Reexport("f.core", "Thing")
+    assert project.origin("f", "alias") == Reexport("f.core", "other")
+    assert project.origin("f", "Extra") == Reexport("f.extra", "Extra")
+    assert project.origin("f", "path") == Reexport("os", "path")
+    assert project.origin("f", "Fast") == Reexport("f.fast", "Fast")
+    assert project.origin("f", "g") == Defined()
+    assert project.origin("f", "Hidden") is None
     init.write_text("raise SystemExit('never executed')\n", encoding="utf-8")
-    assert project.reexports("f")["Thing"] == "f.core"
+    assert project.origin("f", "Thing") == Reexport("f.core", "Thing")
+
+
+@pytest.mark.parametrize(
+    ("facade", "expected"),
+    [
+        pytest.param(
+            "try:\n    from .a import X\nexcept ImportError:\n    X = None\n",
+            Reexport("f.a", "X"), id="first-party-guarded-by-a-stub",
+        ),
+        pytest.param(
+            "try:\n    from .a import X\nexcept ImportError:\n    class X: ...\n",
+            Reexport("f.a", "X"), id="first-party-guarded-by-a-class",
+        ),
+        pytest.param(
+            "try:\n    from .a import X\nexcept ImportError:\n    from .b import X\n",
+            Chosen(("f.a", "f.b")), id="try-over-two-modules",
+        ),
+        pytest.param(
+            "try:\n    from ujson import X\nexcept ImportError:\n    X = None\n",
+            Chosen(("ujson", "f")), id="optional-third-party",
+        ),
+        pytest.param(
+            "import sys\nif sys.version_info >= (3, 11):\n    from .a import X\n"
+            "else:\n    from .b import X\n",
+            Chosen(("f.a", "f.b")), id="if-else",
+        ),
+        pytest.param(
+            "import sys\nif sys.platform == 'win32':\n    from .a import X\n"
+            "else:\n    from .a import X\n",
+            Reexport("f.a", "X"), id="if-else-same-source",
+        ),
+        pytest.param("from .a import X\nclass X(X): ...\n", Defined(), id="rebound-class"),
+        pytest.param("from .a import X\nX = wrap(X)\n", Defined(), id="rebound-call"),
+        pytest.param(
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import X\n",
+            None, id="type-checking-only",
+        ),
+        pytest.param(
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import X\n"
+            "else:\n    from .b import X\n",
+            Reexport("f.b", "X"), id="type-checking-else",
+        ),
+    ],
+)
+def test_origin_of_conditional_reexports(
+    tmp_path: Path, facade: str, expected: object
+) -> None:
+    touch(tmp_path / "f" / "__init__.py", facade)
+    touch(tmp_path / "f" / "a.py", "class X: ...\n")
+    touch(tmp_path / "f" / "b.py", "class X: ...\n")
+    assert Project((tmp_path,)).origin("f", "X") == expected
 
 
 def test_star_reexports_use_all_or_public_names(tmp_path: Path) -> None:
@@ -73,24 +126,37 @@ def test_star_reexports_use_all_or_public_names(tmp_path: Path) -> None:
         "def g(): ...\nclass C: ...\nX: int = 1\nY = Z = 2\n_private = 3\n"
         "if True:\n    W = 4\n",
     )
-    assert Project((tmp_path,)).reexports("f") == {
-        "A": "f.listed",
-        "os": "f.public",
-        "AnyType": "f.public",
-        "g": "f.public",
-        "C": "f.public",
-        "X": "f.public",
-        "Y": "f.public",
-        "Z": "f.public",
-        "W": "f.public",
-    }
+    project = Project((tmp_path,))
+    for name in ("os", "AnyType", "g", "C", "X", "Y", "Z", "W"):
+        assert project.origin("f", name) == Reexport("f.public", name)
+    assert project.origin("f", "A") == Reexport("f.listed", "A")
+    assert project.origin("f", "B") is None
+    assert project.origin("f", "_private") is None
 
 
-def test_reexports_of_unparsable_or_missing_facade(tmp_path: Path) -> None:
+def test_binds_and_attributes(tmp_path: Path) -> None:
+    touch(tmp_path / "new" / "__init__.py", "from . import loaded\nfrom .other import thing\n")
+    touch(tmp_path / "new" / "loaded.py")
+    touch(tmp_path / "new" / "other.py", "thing = 1\n")
+    touch(tmp_path / "new" / "unloaded.py")
+    project = Project((tmp_path,))
+    # ``from new import unloaded`` works (it imports the submodule) ...
+    assert project.binds("new", "unloaded")
+    assert project.binds("new", "thing")
+    assert not project.binds("new", "missing")
+    # ... but ``import new; new.unloaded`` does not: nothing imported it.
+    assert not project.has_attribute("new", "unloaded")
+    assert project.has_attribute("new", "loaded")
+    assert project.has_attribute("new", "other")  # loaded by ``from .other import thing``
+    assert project.binds("nowhere", "x") is None
+    assert project.has_attribute("nowhere", "x") is None
+
+
+def test_origins_of_unparsable_or_missing_facade(tmp_path: Path) -> None:
     touch(tmp_path / "f" / "__init__.py", "from .core import (\n")
     project = Project((tmp_path,))
-    assert project.reexports("f") == {}
-    assert project.reexports("nowhere") == {}
+    assert project.origin("f", "core") is None
+    assert project.origin("nowhere", "x") is None
 
 
 def test_flake8_config_dir_lookup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

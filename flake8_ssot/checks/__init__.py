@@ -10,6 +10,7 @@ most one finding per code.
 from __future__ import annotations
 
 import ast
+from dataclasses import replace
 from typing import Protocol
 
 from flake8_ssot.checks import canonical, compat, deprecated, legacy
@@ -83,10 +84,10 @@ def first_hit(imported: ImportedName, context: CheckContext) -> tuple[ImportChec
         for index, check in enumerate(IMPORT_CHECKS):
             hit = check.match(imported, context)
             if hit is not None:
-                context.first_matches[key] = (index, hit.subject, hit.entry, hit.replacement)
+                context.first_matches[key] = (index, hit)
                 break
     first = context.first_matches[key]
     if first is None:
         return None
-    index, subject, entry, replacement = first
-    return IMPORT_CHECKS[index], Hit(imported, subject, entry, replacement)
+    index, hit = first
+    return IMPORT_CHECKS[index], replace(hit, imported=imported)

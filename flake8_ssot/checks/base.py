@@ -12,9 +12,9 @@ from flake8_ssot.project import Project
 from flake8_ssot.pytest_config import PytestConfigFinder
 
 
-#: Which import check matched first (its index in precedence order), and
-#: the hit's subject, entry and replacement.
-FirstMatch = tuple[int, str, str, Optional[str]]
+#: Which import check matched first (its index in precedence order), and its
+#: hit (whose ``imported`` is the first statement that asked).
+FirstMatch = tuple[int, "Hit"]
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,26 @@ class Hit:
 
     ``subject`` is what the message calls out (the module that was
     imported), ``entry`` the configured module or pattern that matched it,
-    and ``replacement`` where to import from instead, when known.
+    and ``replacement`` the module to use instead, when one is configured.
     """
 
     imported: ImportedName
     subject: str
     entry: str
     replacement: str | None
+    #: Where this one name can be imported from instead, known to be bound
+    #: there; the message advises it and ``fix`` rewrites to it, nothing else.
+    redirect: Redirect | None = None
+    #: Why the name has no redirect, when that is worth telling the user.
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """``from module import name`` gives the same object the user imported."""
+
+    module: str
+    name: str
 
 
 def imported_names(ref: ImportRef) -> list[ImportedName]:

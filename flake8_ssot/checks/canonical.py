@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 
-from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName
+from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, Redirect
 from flake8_ssot.codes import SOT501, SOT502, Code
 from flake8_ssot.project import module_level_statements
 
@@ -27,7 +27,8 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
         return None
     if not context.project.is_first_party(imported.module):
         return None
-    return Hit(imported, imported.module, name, home)
+    redirect = Redirect(home, name) if context.project.binds(home, name) else None
+    return Hit(imported, imported.module, name, home, redirect)
 
 
 def message(hits: list[Hit]) -> str:

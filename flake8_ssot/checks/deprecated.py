@@ -7,8 +7,10 @@ the disease; only the facade's own names are reported.
 
 from __future__ import annotations
 
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName
+from flake8_ssot.bindings import Chosen, Defined, Reexport
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect
 from flake8_ssot.codes import SOT101, Code
+from flake8_ssot.config import ModuleEntry
 
 CODE: Code = SOT101
 
@@ -22,8 +24,7 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
             return Hit(imported, entry.module, entry.module, entry.replacement)
         if context.project.is_submodule(entry.module, imported.name):
             return None
-        defined_in = context.project.reexports(entry.module).get(imported.name)
-        return Hit(imported, entry.module, entry.module, defined_in or entry.replacement)
+        return _name_hit(imported, entry, imported.name, context)
     as_module = imported.as_module
     if as_module is not None and as_module in deprecated:
         entry = deprecated[as_module]
@@ -31,26 +32,58 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
     return None
 
 
+def _name_hit(
+    imported: ImportedName, entry: ModuleEntry, name: str, context: CheckContext
+) -> Hit:
+    """A hit for one name of the facade, with the one place it may be imported from.
+
+    The facade's own import of the name is the truth; the configured
+    replacement is only a fallback for names the facade does not visibly
+    bind, and only when it binds the name itself.
+    """
+    project = context.project
+    facade = entry.module
+    found = project.origin(facade, name)
+    redirect: Redirect | None = None
+    note: str | None = None
+    if isinstance(found, Reexport):
+        redirect = Redirect(found.module, found.name)
+    elif isinstance(found, Defined):
+        note = f"{name} is defined in {facade} itself"
+    elif isinstance(found, Chosen):
+        note = f"{facade} chooses {name} at import time from {' or '.join(found.sources)}"
+    elif entry.replacement is not None and project.binds(entry.replacement, name):
+        redirect = Redirect(entry.replacement, name)
+    return Hit(imported, facade, facade, entry.replacement, redirect, note)
+
+
 def message(hits: list[Hit]) -> str:
-    """One message for all of a statement's hits, naming each replacement."""
+    """One message for all of a statement's hits: for each name, only what is true of it."""
     rendered = []
     for facade in dict.fromkeys(hit.entry for hit in hits):
-        advice: list[str] = []
-        names_by_target: dict[str, list[str]] = {}
+        # Advice in the order the names were imported; names bound under the
+        # same name in one module share an "import A, B from M".
+        advice: dict[str, list[str]] = {}
         for hit in hits:
-            if hit.entry != facade or hit.replacement is None:
+            if hit.entry != facade:
                 continue
             name = hit.imported.name
-            if name is None or name == "*" or hit.imported.module != facade:
-                if f"use {hit.replacement}" not in advice:
-                    advice.append(f"use {hit.replacement}")
-            else:
-                names_by_target.setdefault(hit.replacement, []).append(name)
-        advice.extend(
-            f"import {', '.join(names)} from {target}"
-            for target, names in names_by_target.items()
-        )
+            redirect = hit.redirect
+            if redirect is not None and name is not None and redirect.name == name:
+                advice.setdefault(f"import {{}} from {redirect.module}", []).append(name)
+            elif redirect is not None:
+                advice.setdefault(
+                    f"from {redirect.module} import {redirect.name} as {name}", []
+                )
+            elif hit.note is not None:
+                advice.setdefault(hit.note, [])
+            elif hit.replacement is not None:
+                advice.setdefault(f"use {hit.replacement}", [])
+        texts = [
+            template.format(", ".join(names)) if names else template
+            for template, names in advice.items()
+        ]
         rendered.append(
-            CODE.render(module=facade, advice=f": {'; '.join(advice)}" if advice else "")
+            CODE.render(module=facade, advice=f": {'; '.join(texts)}" if texts else "")
         )
     return "; ".join(rendered)

@@ -7,7 +7,9 @@ the match is by dotted components, so ``logging_config_v2`` is not
 
 from __future__ import annotations
 
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName
+from dataclasses import replace
+
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect
 from flake8_ssot.codes import SOT201, Code
 
 CODE: Code = SOT201
@@ -34,8 +36,22 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
         entry = legacy_entry(candidate, context)
         if entry is not None:
             replacement = context.config.legacy[entry].replacement
-            return Hit(imported, candidate, entry, replacement)
+            return _with_redirect(Hit(imported, candidate, entry, replacement), context)
     return None
+
+
+def _with_redirect(hit: Hit, context: CheckContext) -> Hit:
+    """``from OLD import name`` moves to NEW only where NEW binds the name too."""
+    name = hit.imported.name
+    new = hit.replacement
+    if new is None or name is None or name == "*" or hit.imported.module != hit.entry:
+        return hit
+    binds = context.project.binds(new, name)
+    if binds:
+        return replace(hit, redirect=Redirect(new, name))
+    if binds is False:
+        return replace(hit, note=f"{new} does not define {name}")
+    return hit
 
 
 def message(hits: list[Hit]) -> str:
@@ -48,6 +64,12 @@ def message(hits: list[Hit]) -> str:
         seen.add(hit.subject)
         if hit.subject == hit.entry:
             advice = f": use {hit.replacement}" if hit.replacement else ""
+            missing = [
+                other.imported.name for other in hits
+                if other.subject == hit.subject and other.note is not None
+            ]
+            if missing:
+                advice += f" (it does not define {', '.join(map(str, dict.fromkeys(missing)))})"
         elif hit.replacement:
             advice = f": '{hit.entry}' is replaced by {hit.replacement}"
         else:

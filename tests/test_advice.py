@@ -1,0 +1,179 @@
+"""SOT101/SOT201 advice and ``fix`` agree, and neither sends a caller to another object."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from conftest import Flake8Project
+
+CONFIG = """\
+[flake8]
+select = SOT
+ssot-deprecated-modules = app.ws = app.ws.fallback
+ssot-legacy-modules = app.oldlog = app.newlog
+"""
+
+FACADE = """\
+import sys
+
+from .events import emit_event as emit
+from .manager import Thing
+try:
+    from .unified import Unified
+except ImportError:
+    Unified = None
+try:
+    from .fast import Codec
+except ImportError:
+    from .slow import Codec
+if sys.platform == "win32":
+    from .win import Loop
+else:
+    from .posix import Loop
+
+
+class Thing(Thing):
+    pass
+
+
+def __getattr__(name):
+    import importlib
+    return getattr(importlib.import_module(".fallback", __name__), name)
+"""
+
+SUBMODULES = {
+    "events.py": "def emit_event(): ...\n",
+    "manager.py": "class Thing: ...\n",
+    "unified.py": "class Unified: ...\n",
+    "fast.py": "class Codec: ...\n",
+    "slow.py": "class Codec: ...\n",
+    "win.py": "class Loop: ...\n",
+    "posix.py": "class Loop: ...\n",
+    "fallback.py": "def lazy(): ...\n",
+}
+
+
+@pytest.fixture
+def facade(project: Flake8Project) -> Flake8Project:
+    project.write("setup.cfg", CONFIG)
+    project.write("app/__init__.py")
+    project.write("app/ws/__init__.py", FACADE)
+    for name, text in SUBMODULES.items():
+        project.write(f"app/ws/{name}", text)
+    project.write("app/oldlog.py", "def get_logger(): ...\ndef only_old(): ...\n")
+    project.write("app/newlog.py", "def get_logger(): ...\n")
+    return project
+
+
+def fix(project: Flake8Project, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "flake8_ssot.cli", "fix", *args],
+        cwd=project.root, capture_output=True, text=True, timeout=120,
+    )
+
+
+CLIENT = """\
+from app.ws import emit
+from app.ws import emit as send
+from app.ws import Unified
+from app.ws import Thing
+from app.ws import Codec
+from app.ws import Loop
+from app.ws import lazy
+from app.ws import missing
+from app.oldlog import get_logger
+from app.oldlog import only_old
+"""
+
+ADVICE = [
+    "client.py:1:1: SOT101 'app.ws' is deprecated: from app.ws.events import emit_event as emit",
+    "client.py:2:1: SOT101 'app.ws' is deprecated: from app.ws.events import emit_event as emit",
+    "client.py:3:1: SOT101 'app.ws' is deprecated: import Unified from app.ws.unified",
+    "client.py:4:1: SOT101 'app.ws' is deprecated: Thing is defined in app.ws itself",
+    "client.py:5:1: SOT101 'app.ws' is deprecated: app.ws chooses Codec at import time "
+    "from app.ws.fast or app.ws.slow",
+    "client.py:6:1: SOT101 'app.ws' is deprecated: app.ws chooses Loop at import time "
+    "from app.ws.win or app.ws.posix",
+    "client.py:7:1: SOT101 'app.ws' is deprecated: import lazy from app.ws.fallback",
+    "client.py:8:1: SOT101 'app.ws' is deprecated: use app.ws.fallback",
+    "client.py:9:1: SOT201 'app.oldlog' is legacy: use app.newlog",
+    "client.py:10:1: SOT201 'app.oldlog' is legacy: use app.newlog "
+    "(it does not define only_old)",
+]
+
+FIXED = """\
+from app.ws.events import emit_event as emit
+from app.ws.events import emit_event as send
+from app.ws.unified import Unified
+from app.ws import Thing
+from app.ws import Codec
+from app.ws import Loop
+from app.ws.fallback import lazy
+from app.ws import missing
+from app.newlog import get_logger
+from app.oldlog import only_old
+"""
+
+LEFT = [
+    "client.py:4:1: SOT101 left as is: Thing is defined in app.ws itself",
+    "client.py:5:1: SOT101 left as is: app.ws chooses Codec at import time "
+    "from app.ws.fast or app.ws.slow",
+    "client.py:6:1: SOT101 left as is: app.ws chooses Loop at import time "
+    "from app.ws.win or app.ws.posix",
+    "client.py:8:1: SOT101 left as is: app.ws.fallback does not define missing",
+    "client.py:10:1: SOT201 left as is: app.newlog does not define only_old",
+]
+
+
+def test_message_advises_exactly_what_fix_does(facade: Flake8Project) -> None:
+    facade.write("client.py", CLIENT)
+    assert facade.flake8("client.py").stdout_lines == ADVICE
+    run = fix(facade, "client.py")
+    assert run.stderr.splitlines()[:-1] == LEFT
+    assert (facade.root / "client.py").read_text(encoding="utf-8") == FIXED
+    # What is left is exactly what fix said it left, with the same advice as before.
+    left_lines = {line.split(" left as is")[0].rsplit(":", 2)[0] for line in LEFT}
+    assert facade.flake8("client.py").stdout_lines == [
+        line for line in ADVICE if line.split(": SOT")[0].rsplit(":", 1)[0] in left_lines
+    ]
+
+
+def test_a_split_renames_only_the_redirected_alias(facade: Flake8Project) -> None:
+    facade.write("client.py", "from app.ws import Unified, emit as e, Thing\n")
+    assert facade.flake8("client.py").stdout_lines == [
+        "client.py:1:1: SOT101 'app.ws' is deprecated: import Unified from app.ws.unified; "
+        "from app.ws.events import emit_event as emit; Thing is defined in app.ws itself"
+    ]
+    fix(facade, "client.py")
+    assert (facade.root / "client.py").read_text(encoding="utf-8") == (
+        "from app.ws.unified import Unified\n"
+        "from app.ws.events import emit_event as e\n"
+        "from app.ws import Thing\n"
+    )
+
+
+def test_module_object_needs_the_submodule_imported(project: Flake8Project) -> None:
+    """``import old as x; x.sub`` -> ``import new as x`` only if ``new`` imports ``sub`` itself."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-legacy-modules =\n    old = new\n    old2 = new2\n",
+    )
+    project.write("old/__init__.py", "from . import sub\n")
+    project.write("old/sub.py", "value = 1\n")
+    project.write("new/__init__.py")
+    project.write("new/sub.py", "value = 2\n")
+    project.write("old2/__init__.py", "from . import sub\n")
+    project.write("old2/sub.py", "value = 1\n")
+    project.write("new2/__init__.py", "from .sub import value\n")
+    project.write("new2/sub.py", "value = 2\n")
+    project.write("client.py", "import old as x\nimport old2 as y\nprint(x.sub.value, y.sub)\n")
+    run = fix(project, "client.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "client.py:1:1: SOT201 left as is: the code uses x.sub, which new does not define"
+    ]
+    assert (project.root / "client.py").read_text(encoding="utf-8") == (
+        "import old as x\nimport new2 as y\nprint(x.sub.value, y.sub)\n"
+    )
