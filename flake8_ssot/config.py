@@ -11,6 +11,7 @@ import configparser
 import difflib
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,11 +96,20 @@ def split_entries(raw: str) -> list[str]:
     return entries
 
 
+def identifier_text(text: str) -> str:
+    """Names as Python reads them: it normalises identifiers to NFKC.
+
+    ``ｐkg.old`` in the config is the module that ``import pkg.old`` (or
+    ``import ｐkg.old``) imports, so the entry must match it.
+    """
+    return unicodedata.normalize("NFKC", text.strip())
+
+
 def parse_module_entry(option: str, entry: str) -> ModuleEntry:
     """Parse ``OLD [= NEW] [; removed-in VERSION]``."""
     head, *clauses = entry.split(";")
     old, equals, new = head.partition("=")
-    old, new = old.strip(), new.strip()
+    old, new = identifier_text(old), identifier_text(new)
     if not is_dotted_name(old):
         raise ConfigError(option, entry, f"{old!r} is not a dotted module name")
     replacement: str | None = None
@@ -144,7 +154,7 @@ def parse_canonical_symbols(raw: str) -> dict[str, str]:
     """``package.module:Name`` entries; a name may have one home only."""
     homes: dict[str, str] = {}
     for entry in split_entries(raw):
-        module, colon, name = (part.strip() for part in entry.partition(":"))
+        module, colon, name = (identifier_text(part) for part in entry.partition(":"))
         if not colon:
             raise ConfigError(CANONICAL_OPTION, entry, "expected 'package.module:Name'")
         if not is_dotted_name(module):
@@ -193,7 +203,7 @@ def parse_compat_patterns(patterns: Iterable[str]) -> tuple[str, ...]:
     """Validate fnmatch patterns over dotted module names."""
     checked = []
     for pattern in patterns:
-        pattern = pattern.strip()
+        pattern = identifier_text(pattern)
         if not pattern:
             continue
         if not _COMPAT_PATTERN_RE.match(pattern):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import keyword
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -115,10 +116,11 @@ def collect_imports(
                 refs.append(
                     ImportRef(module, names, statement.lineno, statement.col_offset)
                 )
-    if any(marker in source for marker in DYNAMIC_IMPORT_MARKERS):
+    text = searchable_text(source)
+    if any(marker in text for marker in DYNAMIC_IMPORT_MARKERS):
         marker_lines = [
             number
-            for number, line in enumerate(_NEWLINE_RE.split(source), start=1)
+            for number, line in enumerate(_NEWLINE_RE.split(text), start=1)
             if any(marker in line for marker in DYNAMIC_IMPORT_MARKERS)
         ]
         for call in sorted(
@@ -128,6 +130,17 @@ def collect_imports(
             if module is not None:
                 refs.append(ImportRef(module, (), call.lineno, call.col_offset))
     return refs
+
+
+def searchable_text(source: str) -> str:
+    """The source as the parser reads its identifiers, for cheap text tests.
+
+    Python normalises identifiers to NFKC, so ``importlib.ｉmport_module``
+    calls ``import_module``; a text test on the raw source would miss it.
+    Normalisation keeps line breaks, so line numbers stay valid. ASCII
+    sources (nearly all) are returned as they are, at no cost.
+    """
+    return source if source.isascii() else unicodedata.normalize("NFKC", source)
 
 
 def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.ImportFrom]:
@@ -195,9 +208,10 @@ def _dynamic_import_target(
         name = function.attr
     else:
         return None
-    if name not in ("import_module", "__import__") or not call.args:
+    if name not in ("import_module", "__import__"):
         return None
-    target = _string_constant(call.args[0])
+    first = _keyword_or_position(call, "name", 0)
+    target = _string_constant(first) if first is not None else None
     if target is None:
         return None
     if name == "__import__":

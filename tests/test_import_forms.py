@@ -281,3 +281,30 @@ def test_name_reexported_from_outside_the_facade(project: Flake8Project) -> None
         "app.py:1:1: SOT101 'db.models' is deprecated: import DoesNotExist from db.exceptions; "
         "import Model from db.models.base; use db.models.base"
     ]
+
+
+def test_names_python_normalises_and_keyword_arguments(project: Flake8Project) -> None:
+    """NFKC: the parser reads ``ｉmport_module`` as ``import_module``, and config entries too."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-legacy-modules =\n    ｐkg.old = pkg.new\n"
+        "ssot-canonical-symbols = pkg.home:Ｍanager\n",
+    )
+    project.write("pkg/__init__.py")
+    project.write("pkg/home.py", "class Manager: ...\n")
+    project.write(
+        "app.py",
+        "import importlib\n"
+        "importlib.ｉmport_module('pkg.old')\n"
+        "importlib.import_module(name='pkg.old')\n"
+        "__import__(name='pkg.old')\n"
+        "importlib.import_module(package='pkg', name='.old')\n"
+        "class Ｍanager: ...\n",
+    )
+    assert project.flake8("app.py").stdout_lines == [
+        "app.py:2:1: SOT201 'pkg.old' is legacy: use pkg.new",
+        "app.py:3:1: SOT201 'pkg.old' is legacy: use pkg.new",
+        "app.py:4:1: SOT201 'pkg.old' is legacy: use pkg.new",
+        "app.py:5:1: SOT201 'pkg.old' is legacy: use pkg.new",
+        "app.py:6:1: SOT501 class Manager redefines a canonical symbol: import it from pkg.home",
+    ]

@@ -12,6 +12,7 @@ import ast
 
 from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, Redirect
 from flake8_ssot.codes import SOT501, SOT502, Code
+from flake8_ssot.imports import searchable_text
 from flake8_ssot.project import module_level_statements
 
 CODE: Code = SOT502
@@ -50,7 +51,8 @@ def definition_findings(
     homes = context.config.canonical_homes
     if not homes or not isinstance(tree, ast.Module):
         return []
-    if not any(name in source for name in homes):
+    text = searchable_text(source)
+    if not any(name in text for name in homes):
         return []
     own_module: str | None = None
     findings = []
