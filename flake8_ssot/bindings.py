@@ -38,8 +38,9 @@ class Binding:
     """One module-level binding of a name.
 
     ``source`` is the module an import takes the object from and ``original``
-    its name there; both None when the module makes the object itself (a
-    definition, an assignment, ``import a`` binding a top-level package).
+    its name there; ``original`` is None when the object is the module
+    ``source`` itself (``import posixpath as path``), and both are None when
+    the module makes the object itself (a definition, an assignment).
     """
 
     name: str
@@ -136,13 +137,13 @@ class _Reader:
             self._note_submodule(alias.name)
             if alias.asname is None:
                 head = alias.name.partition(".")[0]
-                self.bindings.append(Binding(head, None, None, where))
+                self.bindings.append(Binding(head, head, None, where))
             else:
                 parent, _, last = alias.name.rpartition(".")
-                source = parent or None
-                self.bindings.append(
-                    Binding(alias.asname, source, last if source else None, where)
-                )
+                if parent:
+                    self.bindings.append(Binding(alias.asname, parent, last, where))
+                else:
+                    self.bindings.append(Binding(alias.asname, alias.name, None, where))
 
     def _import_from(self, statement: ast.ImportFrom, where: tuple[Branch, ...]) -> None:
         source = resolve_relative(statement.level, statement.module, self.package)
@@ -308,8 +309,10 @@ def origin(
     sources = list(dict.fromkeys((binding.source, binding.original) for binding in kept))
     if len(sources) == 1:
         source, original = sources[0]
-        if source is None or original is None:
+        if source is None:
             return Defined()
+        if original is None:
+            return None  # a top-level module object: no ``from`` import names it
         return Reexport(source, original)
     if any(binding.source is None and not binding.branches for binding in kept):
         return Defined()  # rebound unconditionally after an import: the module's own object

@@ -177,3 +177,25 @@ def test_module_object_needs_the_submodule_imported(project: Flake8Project) -> N
     assert (project.root / "client.py").read_text(encoding="utf-8") == (
         "import old as x\nimport new2 as y\nprint(x.sub.value, y.sub)\n"
     )
+
+
+def test_a_facade_name_that_shadows_its_submodule(project: Flake8Project) -> None:
+    """``unittest/__init__.py`` does ``from .main import main``: the import gets the function."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = ut\n")
+    project.write(
+        "ut/__init__.py",
+        "from .main import main\nfrom . import case\nimport posixpath as path\n"
+        "def one(): ...\ndef two(): ...\n",
+    )
+    project.write("ut/main.py", "def main(): ...\n")
+    project.write("ut/case.py", "class TestCase: ...\n")
+    project.write("ut/loader.py")
+    project.write("client.py", "from ut import main, case, loader, one, two, path\n")
+    assert project.flake8("client.py").stdout_lines == [
+        "client.py:1:1: SOT101 'ut' is deprecated: import main from ut.main; "
+        "one, two are defined in ut itself"
+    ]
+    fix(project, "client.py")
+    assert (project.root / "client.py").read_text(encoding="utf-8") == (
+        "from ut.main import main\nfrom ut import case, loader, one, two, path\n"
+    )

@@ -22,7 +22,7 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
     if entry is not None:
         if imported.name is None or imported.name == "*":
             return Hit(imported, entry.module, entry.module, entry.replacement)
-        if context.project.is_submodule(entry.module, imported.name):
+        if _is_submodule_import(entry.module, imported.name, context):
             return None
         return _name_hit(imported, entry, imported.name, context)
     as_module = imported.as_module
@@ -30,6 +30,24 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
         entry = deprecated[as_module]
         return Hit(imported, entry.module, entry.module, entry.replacement)
     return None
+
+
+def _is_submodule_import(facade: str, name: str, context: CheckContext) -> bool:
+    """``from FACADE import name`` gets the submodule, unless the facade binds the name.
+
+    ``unittest/__init__.py`` does ``from .main import main``: the function
+    shadows the submodule ``unittest.main``, and that function is what the
+    import gets.
+    """
+    project = context.project
+    if not project.is_submodule(facade, name):
+        return False
+    found = project.origin(facade, name)
+    return found is None or found == Reexport(facade, name)
+
+
+def defined_note(name: str, facade: str) -> str:
+    return f"{name} is defined in {facade} itself"
 
 
 def _name_hit(
@@ -49,7 +67,7 @@ def _name_hit(
     if isinstance(found, Reexport):
         redirect = Redirect(found.module, found.name)
     elif isinstance(found, Defined):
-        note = f"{name} is defined in {facade} itself"
+        note = defined_note(name, facade)
     elif isinstance(found, Chosen):
         note = f"{facade} chooses {name} at import time from {' or '.join(found.sources)}"
     elif entry.replacement is not None and project.binds(entry.replacement, name):
@@ -75,15 +93,23 @@ def message(hits: list[Hit]) -> str:
                 advice.setdefault(
                     f"from {redirect.module} import {redirect.name} as {name}", []
                 )
+            elif name is not None and hit.note == defined_note(name, facade):
+                advice.setdefault(defined_note("{}", facade), []).append(name)
             elif hit.note is not None:
                 advice.setdefault(hit.note, [])
             elif hit.replacement is not None:
                 advice.setdefault(f"use {hit.replacement}", [])
         texts = [
-            template.format(", ".join(names)) if names else template
+            _fill(template, names) if names else template
             for template, names in advice.items()
         ]
         rendered.append(
             CODE.render(module=facade, advice=f": {'; '.join(texts)}" if texts else "")
         )
     return "; ".join(rendered)
+
+
+def _fill(template: str, names: list[str]) -> str:
+    """``import {} from M`` with the names; "is defined" becomes "are defined" for several."""
+    text = template.format(", ".join(names))
+    return text.replace(" is defined in ", " are defined in ", 1) if len(names) > 1 else text
