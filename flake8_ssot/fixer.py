@@ -102,7 +102,7 @@ def fix_source(
         result.error = f"does not compile as it is: {error}"
         return result
     package = context.project.module_name(filename).package or None
-    plan = _Plan(context, result, reported, tree)
+    plan = _Plan(context, result, reported, tree, context.project.module_name(filename).dotted)
     statements = import_statements(tree, source)
     edits: list[_StatementEdit] = []
     for statement in statements:
@@ -166,6 +166,8 @@ class _Plan:
     result: FileFix
     reported: Reported
     tree: ast.AST
+    #: The dotted name of the file being fixed.
+    own_module: str
 
     @functools.cached_property
     def attribute_uses(self) -> dict[str, set[str]]:
@@ -186,14 +188,37 @@ class _Plan:
             return None
         return first[0].CODE.code, first[1]
 
-    def module_object_problem(self, new: str, bound: str) -> str | None:
-        """Why ``import NEW as bound`` would break this file, if it would."""
+    def module_object_problem(self, hit: Hit, new: str, bound: str) -> str | None:
+        """Why ``import NEW as bound`` would break this file or change what it uses, if so.
+
+        A legacy module is swapped for its replacement on purpose, so every
+        ``bound.attr`` only has to exist in NEW; a deprecated facade is only
+        a door, so each ``bound.attr`` must be the very object it was.
+        """
         project = self.context.project
         if project.summary(new) is None:
             return f"{new} was not found under the source roots"
         for attribute in sorted(self.attribute_uses.get(bound, set())):
             if not project.has_attribute(new, attribute):
                 return f"the code uses {bound}.{attribute}, which {new} does not define"
+            if hit.entry in self.context.config.deprecated:
+                same = project.resolve(hit.entry, attribute)
+                if not isinstance(same, tuple) or same != project.resolve(new, attribute):
+                    return (
+                        f"the code uses {bound}.{attribute}, which {new} does not bind "
+                        f"to the same object as {hit.entry}"
+                    )
+        return None
+
+    def own_module_problem(self, hit: Hit, target: str) -> str | None:
+        """Why a rewrite must not touch this file: a legacy module's own imports, or itself."""
+        own = self.own_module
+        if hit.entry in self.context.config.legacy and (
+            own == hit.entry or own.startswith(hit.entry + ".")
+        ):
+            return f"this file is part of the legacy module {hit.entry}; it goes when that goes"
+        if target == own:
+            return f"the target is {own} itself"
         return None
 
 
@@ -264,6 +289,9 @@ def _from_target(
     if code != SOT502.code and hit.imported.module != hit.entry:
         return "imports the module object from its parent package; rewrite it by hand"
     if hit.redirect is not None:
+        problem = plan.own_module_problem(hit, hit.redirect.module)
+        if problem is not None:
+            return problem
         return _Target(hit.redirect.module, code, hit.redirect.name)
     if hit.note is not None:
         return hit.note
@@ -316,7 +344,9 @@ def _module_replacement(
     bound = alias.asname or alias.name
     if "." in bound:
         return f"!`import {alias.name}` binds the top-level package; rewrite it by hand"
-    problem = plan.module_object_problem(hit.replacement, bound)
+    problem = plan.own_module_problem(hit, hit.replacement) or plan.module_object_problem(
+        hit, hit.replacement, bound
+    )
     if problem is not None:
         return f"!{problem}"
     return f"{hit.replacement} as {bound}"

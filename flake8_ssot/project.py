@@ -17,7 +17,16 @@ from pathlib import Path
 
 from flake8.main.options import stage1_arg_parser
 
-from flake8_ssot.bindings import Binding, ModuleSummary, Origin, origin, summarise
+from flake8_ssot.bindings import (
+    Binding,
+    Chosen,
+    Defined,
+    ModuleSummary,
+    Origin,
+    Reexport,
+    origin,
+    summarise,
+)
 
 FLAKE8_CONFIG_FILES = ("setup.cfg", "tox.ini", ".flake8")
 
@@ -200,6 +209,29 @@ class Project:
         if key not in self._origins:
             self._origins[key] = origin(module, self.bindings(module, name), self.is_first_party)
         return self._origins[key]
+
+    def resolve(self, module: str, name: str) -> tuple[str, str] | Chosen | None:
+        """The module that makes the object ``module`` binds as ``name``, and its name there.
+
+        Follows re-exports to the module that defines the object (or to a
+        module that is not on disk, whose name is all that can be known).
+        :class:`Chosen` when some module on the way picks the object at
+        import time; None when the trail goes cold (a name bound nowhere
+        visible, a re-export cycle). Two names are the same object when they
+        resolve to the same place.
+        """
+        seen: set[tuple[str, str]] = set()
+        while (module, name) not in seen:
+            seen.add((module, name))
+            if self.summary(module) is None:
+                return module, name
+            found = self.origin(module, name)
+            if isinstance(found, Defined):
+                return module, name
+            if not isinstance(found, Reexport):
+                return found
+            module, name = found.module, found.name
+        return None
 
     def binds(self, module: str, name: str) -> bool | None:
         """Whether ``from module import name`` finds a name; None if the module is not on disk.

@@ -199,3 +199,53 @@ def test_a_facade_name_that_shadows_its_submodule(project: Flake8Project) -> Non
     assert (project.root / "client.py").read_text(encoding="utf-8") == (
         "from ut.main import main\nfrom ut import case, loader, one, two, path\n"
     )
+
+
+def test_side_doors_and_module_objects_keep_their_objects(project: Flake8Project) -> None:
+    """A side door that rebinds a canonical name, and a facade that wraps a name."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-canonical-symbols = app.home:Canon\n"
+        "ssot-deprecated-modules = app.ws = app.ws.core\n",
+    )
+    project.write("app/__init__.py")
+    project.write("app/home.py", "class Canon: ...\n")
+    project.write("app/plain.py", "from app.home import Canon\n")
+    project.write("app/sidedoor.py", "from app.home import Canon\nCanon = list(Canon)\n")
+    project.write("app/ws/__init__.py", "from .core import Gadget, Plain\nGadget = list(Gadget)\n")
+    project.write("app/ws/core.py", "class Gadget: ...\nclass Plain: ...\n")
+    project.write(
+        "client.py",
+        "from app.plain import Canon\nfrom app.sidedoor import Canon as C2\n"
+        "import app.ws as ws\nimport app.ws as ws2\nprint(ws.Gadget, ws2.Plain)\n",
+    )
+    assert project.flake8("client.py").stdout_lines == [
+        "client.py:1:1: SOT502 'Canon' imported from app.plain: import from app.home",
+        "client.py:2:1: SOT502 'Canon' imported from app.sidedoor, which binds its own: "
+        "remove that second definition, then import from app.home",
+        "client.py:3:1: SOT101 'app.ws' is deprecated: use app.ws.core",
+        "client.py:4:1: SOT101 'app.ws' is deprecated: use app.ws.core",
+    ]
+    run = fix(project, "client.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "client.py:2:1: SOT502 left as is: app.sidedoor binds its own Canon, not the one in "
+        "app.home",
+        "client.py:3:1: SOT101 left as is: the code uses ws.Gadget, which app.ws.core does not "
+        "bind to the same object as app.ws",
+    ]
+    assert (project.root / "client.py").read_text(encoding="utf-8") == (
+        "from app.home import Canon\nfrom app.sidedoor import Canon as C2\n"
+        "import app.ws as ws\nimport app.ws.core as ws2\nprint(ws.Gadget, ws2.Plain)\n"
+    )
+
+
+def test_fix_leaves_a_modules_import_of_itself(project: Flake8Project) -> None:
+    """A replacement that re-exports from the legacy module is not rewritten to import itself."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = app.old = app.new\n")
+    project.write("app/__init__.py")
+    project.write("app/old.py", "def only_old(): ...\n")
+    project.write("app/new.py", "from app.old import only_old\n")
+    run = fix(project, "app/new.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "app/new.py:1:1: SOT201 left as is: the target is app.new itself"
+    ]

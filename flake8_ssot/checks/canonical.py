@@ -28,19 +28,38 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
         return None
     if not context.project.is_first_party(imported.module):
         return None
-    redirect = Redirect(home, name) if context.project.binds(home, name) else None
-    return Hit(imported, imported.module, name, home, redirect)
+    project = context.project
+    side_door = project.resolve(imported.module, name)
+    if side_door is not None and side_door != project.resolve(home, name):
+        # The side door rebinds the name (a compat alias, a wrapper): importing
+        # from the home would hand the caller another object.
+        return Hit(
+            imported, imported.module, name, home,
+            note=f"{imported.module} binds its own {name}, not the one in {home}",
+        )
+    return Hit(imported, imported.module, name, home, Redirect(home, name))
 
 
 def message(hits: list[Hit]) -> str:
     """One message for a statement: the names, where they came from, their homes."""
     rendered = []
-    by_home: dict[tuple[str, str], list[str]] = {}
+    by_home: dict[tuple[str, str], list[Hit]] = {}
+    rebound: list[Hit] = []
     for hit in hits:
-        by_home.setdefault((hit.subject, hit.replacement or ""), []).append(hit.entry)
-    for (module, home), names in by_home.items():
-        quoted = ", ".join(f"'{name}'" for name in names)
+        if hit.redirect is None:
+            rebound.append(hit)
+        else:
+            by_home.setdefault((hit.subject, hit.replacement or ""), []).append(hit)
+    for (module, home), module_hits in by_home.items():
+        quoted = ", ".join(f"'{hit.entry}'" for hit in module_hits)
         rendered.append(CODE.render(names=quoted, module=module, home=home))
+    # A side door that rebinds the name hands out another object: importing
+    # from the home instead would change the program, so that is not advised.
+    rendered.extend(
+        f"'{hit.entry}' imported from {hit.subject}, which binds its own: remove that "
+        f"second definition, then import from {hit.replacement}"
+        for hit in rebound
+    )
     return "; ".join(rendered)
 
 
