@@ -428,6 +428,29 @@ REGRESSIONS = [
              "from app.sidedoor import Canon\n", {"Canon": None}),
         id="canonical-side-door-that-rebinds-the-symbol",
     ),
+    pytest.param(
+        tiny({"app/ws/__init__.py": "from .core import Manager\nfrom .extra import Helper\n",
+              "app/ws/core.py": CLASS.format(name="Manager"),
+              "app/ws/extra.py": CLASS.format(name="Helper")},
+             "from app.ws import (\n    Manager,  # coding: latin-1\n    Helper,\n)\n"
+             "S = 'caf\u00e9'\n",
+             {"Manager": None, "Helper": None, "S": None}),
+        id="split-moves-a-comment-that-becomes-a-coding-cookie",
+    ),
+    pytest.param(
+        tiny({"app/oldlog.py": "def only_old():\n    pass\n",
+              "app/newlog.py": "import sys\nif sys.version_info < (3, 0):\n"
+              "    def only_old():\n        pass\n"},
+             "from app.oldlog import only_old\n", {"only_old": ["app.newlog", "only_old"]}),
+        id="replacement-defines-the-name-only-in-a-branch-not-taken",
+    ),
+    pytest.param(
+        tiny({"setup.cfg": "[flake8]\nselect = SOT\nssot-legacy-modules = app.oldlog = app.newlog\n"
+              "ssot-canonical-symbols = app.oldlog:get_logger\n", **NEWLOG,
+              "app/newlog.py": "from app.oldlog import get_logger\n"},
+             "from app.newlog import get_logger\n", {"get_logger": None}),
+        id="canonical-home-inside-a-legacy-module-fix-never-converges",
+    ),
 ]
 
 
