@@ -49,6 +49,16 @@ class Binding:
     branches: tuple[Branch, ...]
 
 
+def is_definite(binding: Binding) -> bool:
+    """Whether the binding exists whenever the module has been imported.
+
+    Only module-level statements outside any branch, or in a ``try`` body
+    (which runs unless the import fails), count: a name bound only under
+    ``if sys.version_info < (3, 0):`` is not there to import.
+    """
+    return all(branch.arm == "try" for branch in binding.branches)
+
+
 @dataclass(frozen=True)
 class ModuleSummary:
     """A module's runtime top-level bindings, as far as they can be read without running it.
@@ -129,6 +139,9 @@ class _Reader:
             self._import(statement, where)
         elif isinstance(statement, ast.ImportFrom):
             self._import_from(statement, where)
+        elif isinstance(statement, ast.Delete) and not where:
+            deleted = {name for target in statement.targets for name in _target_names(target)}
+            self.bindings = [binding for binding in self.bindings if binding.name not in deleted]
         else:
             self._local(statement, where)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import configparser
 import difflib
+import fnmatch
 import os
 import re
 import unicodedata
@@ -197,6 +198,40 @@ def refuse_overlap(
             raise ConfigError(
                 LEGACY_OPTION, module, f"'{module}' is also listed in {DEPRECATED_OPTION}"
             )
+
+
+def refuse_circular_targets(config: SsotConfig) -> None:
+    """Refuse a replacement or a canonical home that is itself to be migrated away.
+
+    ``old = new`` where ``new`` is deprecated, inside a legacy module or a
+    compat shim, or a canonical home inside a legacy module, sends users
+    (and ``fix``) from one finding to the next forever.
+    """
+    for option, entries in ((DEPRECATED_OPTION, config.deprecated), (LEGACY_OPTION, config.legacy)):
+        for entry in entries.values():
+            problem = _retired(entry.replacement, config) if entry.replacement else None
+            if problem is not None:
+                raise ConfigError(
+                    option, f"{entry.module} = {entry.replacement}",
+                    f"the replacement '{entry.replacement}' {problem}",
+                )
+    for name, home in config.canonical_homes.items():
+        problem = _retired(home, config)
+        if problem is not None:
+            raise ConfigError(CANONICAL_OPTION, f"{home}:{name}", f"the home '{home}' {problem}")
+
+
+def _retired(module: str, config: SsotConfig) -> str | None:
+    """Why imports of ``module`` are themselves reported, if they are."""
+    if module in config.deprecated:
+        return f"is itself listed in {DEPRECATED_OPTION}"
+    for old in config.legacy:
+        if module == old or module.startswith(old + "."):
+            return f"lies inside the legacy module '{old}'"
+    for pattern in config.compat_patterns:
+        if fnmatch.fnmatchcase(module, pattern):
+            return f"matches the compat pattern '{pattern}'"
+    return None
 
 
 def parse_compat_patterns(patterns: Iterable[str]) -> tuple[str, ...]:

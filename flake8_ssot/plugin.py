@@ -33,6 +33,7 @@ from flake8_ssot.config import (
     parse_compat_patterns,
     parse_module_list,
     parse_source_roots,
+    refuse_circular_targets,
     refuse_overlap,
 )
 from flake8_ssot.project import Project, absolute_path, find_flake8_config_file
@@ -157,6 +158,7 @@ def _context_from_options(options: argparse.Namespace) -> CheckContext:
         else default_source_roots(config_dir),
         canonical_homes=parse_canonical_symbols(getattr(options, "ssot_canonical_symbols")),
     )
+    refuse_circular_targets(config)
     pytest_config = getattr(options, "ssot_pytest_config")
     pytest_configs = PytestConfigFinder(
         absolute_path(config_dir / pytest_config) if pytest_config else None

@@ -24,6 +24,7 @@ from flake8_ssot.bindings import (
     ModuleSummary,
     Origin,
     Reexport,
+    is_definite,
     origin,
     summarise,
 )
@@ -234,17 +235,17 @@ class Project:
         return None
 
     def binds(self, module: str, name: str) -> bool | None:
-        """Whether ``from module import name`` finds a name; None if the module is not on disk.
+        """Whether ``from module import name`` surely finds a name; None if not on disk.
 
-        A module-level binding counts, and so does a submodule of a package
-        (``from`` imports load it).
+        A binding made whatever branch runs counts (see bindings.is_definite),
+        and so does a submodule of a package (``from`` imports load it).
         """
         if self.summary(module) is None:
             return None
-        return bool(self.bindings(module, name)) or self.is_submodule(module, name)
+        return self._definitely_bound(module, name) or self.is_submodule(module, name)
 
     def has_attribute(self, module: str, name: str) -> bool | None:
-        """Whether ``module.name`` works after ``import module``; None if not on disk.
+        """Whether ``module.name`` surely works after ``import module``; None if not on disk.
 
         A submodule is an attribute only once something imports it, so only
         the submodules the package's own ``__init__`` imports count.
@@ -252,7 +253,10 @@ class Project:
         summary = self.summary(module)
         if summary is None:
             return None
-        return bool(self.bindings(module, name)) or name in summary.loaded_submodules
+        return self._definitely_bound(module, name) or name in summary.loaded_submodules
+
+    def _definitely_bound(self, module: str, name: str) -> bool:
+        return any(is_definite(binding) for binding in self.bindings(module, name))
 
     def public_names(self, module: str) -> frozenset[str]:
         """What ``from module import *`` binds: ``__all__``, else the public top-level names."""

@@ -249,3 +249,26 @@ def test_fix_leaves_a_modules_import_of_itself(project: Flake8Project) -> None:
     assert run.stderr.splitlines()[:-1] == [
         "app/new.py:1:1: SOT201 left as is: the target is app.new itself"
     ]
+
+
+def test_a_name_imported_twice_is_advised_once(facade: Flake8Project) -> None:
+    facade.write("client.py", "from app.ws import Unified as a, Unified as b, Thing, Thing as T\n")
+    assert facade.flake8("client.py").stdout_lines == [
+        "client.py:1:1: SOT101 'app.ws' is deprecated: import Unified from app.ws.unified; "
+        "Thing is defined in app.ws itself"
+    ]
+
+
+def test_a_name_bound_only_in_a_branch_not_taken_is_not_there(project: Flake8Project) -> None:
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = old = new\n")
+    project.write("old.py", "def only_old(): ...\ndef gone(): ...\ndef kept(): ...\n")
+    project.write(
+        "new.py",
+        "import sys\nif sys.version_info < (3, 0):\n    def only_old(): ...\n"
+        "def gone(): ...\ndel gone\ntry:\n    from json import loads as kept\n"
+        "except ImportError:\n    pass\n",
+    )
+    project.write("client.py", "from old import only_old, gone, kept\n")
+    assert project.flake8("client.py").stdout_lines == [
+        "client.py:1:1: SOT201 'old' is legacy: use new (it does not define only_old, gone)"
+    ]

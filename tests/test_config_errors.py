@@ -59,6 +59,31 @@ from conftest import Flake8Project
             id="listed-twice",
         ),
         pytest.param(
+            "ssot-legacy-modules = app.oldlog = app.newlog\n"
+            "ssot-canonical-symbols = app.oldlog:get_logger",
+            "flake8-ssot: ssot-canonical-symbols: entry 'app.oldlog:get_logger': the home "
+            "'app.oldlog' lies inside the legacy module 'app.oldlog'",
+            id="canonical-home-is-legacy",
+        ),
+        pytest.param(
+            "ssot-legacy-modules = pkg.old = pkg.old.new",
+            "flake8-ssot: ssot-legacy-modules: entry 'pkg.old = pkg.old.new': the replacement "
+            "'pkg.old.new' lies inside the legacy module 'pkg.old'",
+            id="replacement-inside-the-legacy-subtree",
+        ),
+        pytest.param(
+            "ssot-legacy-modules = pkg.old = pkg.x_compat",
+            "flake8-ssot: ssot-legacy-modules: entry 'pkg.old = pkg.x_compat': the replacement "
+            "'pkg.x_compat' matches the compat pattern '*_compat'",
+            id="replacement-is-a-compat-shim",
+        ),
+        pytest.param(
+            "ssot-deprecated-modules =\n    a.facade = a.other\n    a.other = a.core",
+            "flake8-ssot: ssot-deprecated-modules: entry 'a.facade = a.other': the replacement "
+            "'a.other' is itself listed in ssot-deprecated-modules",
+            id="replacement-is-deprecated",
+        ),
+        pytest.param(
             "ssot-legacy-modules = a.old = a.old",
             "flake8-ssot: ssot-legacy-modules: entry 'a.old = a.old': "
             "a module cannot replace itself",

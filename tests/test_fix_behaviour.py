@@ -444,13 +444,6 @@ REGRESSIONS = [
              "from app.oldlog import only_old\n", {"only_old": ["app.newlog", "only_old"]}),
         id="replacement-defines-the-name-only-in-a-branch-not-taken",
     ),
-    pytest.param(
-        tiny({"setup.cfg": "[flake8]\nselect = SOT\nssot-legacy-modules = app.oldlog = app.newlog\n"
-              "ssot-canonical-symbols = app.oldlog:get_logger\n", **NEWLOG,
-              "app/newlog.py": "from app.oldlog import get_logger\n"},
-             "from app.newlog import get_logger\n", {"get_logger": None}),
-        id="canonical-home-inside-a-legacy-module-fix-never-converges",
-    ),
 ]
 
 

@@ -51,7 +51,7 @@ def message(hits: list[Hit]) -> str:
         else:
             by_home.setdefault((hit.subject, hit.replacement or ""), []).append(hit)
     for (module, home), module_hits in by_home.items():
-        quoted = ", ".join(f"'{hit.entry}'" for hit in module_hits)
+        quoted = ", ".join(dict.fromkeys(f"'{hit.entry}'" for hit in module_hits))
         rendered.append(CODE.render(names=quoted, module=module, home=home))
     # A side door that rebinds the name hands out another object: importing
     # from the home instead would change the program, so that is not advised.

@@ -100,7 +100,7 @@ def message(hits: list[Hit]) -> str:
             elif hit.replacement is not None:
                 advice.setdefault(f"use {hit.replacement}", [])
         texts = [
-            _fill(template, names) if names else template
+            _fill(template, list(dict.fromkeys(names))) if names else template
             for template, names in advice.items()
         ]
         rendered.append(
