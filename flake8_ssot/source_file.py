@@ -8,9 +8,11 @@ replaces it in one rename, and only if the file still holds what was read.
 
 from __future__ import annotations
 
+import errno
 import io
 import os
 import re
+import stat
 import tempfile
 import tokenize
 from dataclasses import dataclass
@@ -31,9 +33,13 @@ class SourceFile:
     encoding: str
 
     def encode(self, text: str) -> bytes:
-        """``text`` in the file's own encoding (and BOM), or why it cannot be."""
+        """``text`` in the file's own encoding (and BOM), or why it cannot be.
+
+        The bytes must also declare that encoding: a comment moved up from
+        inside an import could become a coding cookie on line 1 or 2.
+        """
         try:
-            return text.encode(self.encoding)
+            data = text.encode(self.encoding)
         except UnicodeEncodeError as error:
             word = next(
                 match.group()
@@ -44,12 +50,32 @@ class SourceFile:
                 f"{word!r} cannot be written in the file's encoding ({self.encoding}); "
                 "left unchanged"
             ) from error
+        try:
+            declared = _encoding(data)
+        except SyntaxError:
+            declared = None
+        if declared != self.encoding:
+            raise NotWritten(
+                "a comment moved to the first lines would change the file's declared "
+                "encoding; left unchanged"
+            )
+        return data
 
 
 def read_source(path: Path) -> SourceFile:
-    data = path.read_bytes()
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    """The file as Python reads it; a FIFO or a device is refused, never waited on."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(handle, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        data = stream.read()
+    encoding = _encoding(data)
     return SourceFile(path, data, data.decode(encoding), encoding)
+
+
+def _encoding(data: bytes) -> str:
+    """The encoding Python reads these bytes in (BOM, PEP 263 cookie); SyntaxError if bad."""
+    return tokenize.detect_encoding(io.BytesIO(data).readline)[0]
 
 
 def write_atomically(source: SourceFile, data: bytes) -> None:

@@ -358,3 +358,30 @@ def test_python_reads_the_result_as_planned_or_it_is_not_written(
         "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 2; "
         "findings left: 0",
     ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_not_waited_on(migrating: Flake8Project) -> None:
+    os.mkfifo(migrating.root / "app" / "fifo.py")
+    fine = migrating.write("app/fine.py", "from pkg.facade import Manager\n")
+    run = fix(migrating, "app")
+    assert run.returncode == 2
+    assert fine.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    assert run.stderr.splitlines() == [
+        "app/fifo.py: cannot read: [Errno 22] not a regular file",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0",
+    ]
+
+
+def test_a_moved_comment_never_becomes_a_coding_cookie(migrating: Flake8Project) -> None:
+    source = "from pkg.facade import (Helper,  # coding: latin-1\n    Manager)\nS = 'é'\n"
+    path = migrating.write("app/mod.py", source)
+    run = fix(migrating, "app")
+    assert run.returncode == 2
+    assert path.read_text(encoding="utf-8") == source
+    assert run.stderr.splitlines() == [
+        "app/mod.py: cannot write: a comment moved to the first lines would change the file's "
+        "declared encoding; left unchanged",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 0",
+    ]
