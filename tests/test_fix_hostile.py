@@ -211,16 +211,30 @@ def test_owner_group_and_mode_are_kept_and_hard_links_never_split(
         "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
         "findings left: 0",
     ]
+    # A process that may not give files away leaves them with their owner.
+    owned.write_text("from pkg.facade import Helper\n", encoding="utf-8")
+    no_chown = subprocess.run(
+        unprivileged([sys.executable, "-m", "flake8_ssot.cli", "fix", "app/owned.py"], "-chown"),
+        cwd=migrating.root, capture_output=True, text=True, timeout=120,
+    )
+    assert no_chown.returncode == 2
+    assert owned.read_text(encoding="utf-8") == "from pkg.facade import Helper\n"
+    assert no_chown.stderr.splitlines()[0] == (
+        "app/owned.py: cannot write: it belongs to 1234:5678, which this user cannot keep; "
+        "left unchanged"
+    )
 
 
-def unprivileged(command: list[str]) -> list[str]:
-    """``command`` without root's power to write where permissions forbid it."""
+def unprivileged(
+    command: list[str], powers: str = "-dac_override,-dac_read_search,-fowner"
+) -> list[str]:
+    """``command`` without root's power to write where permissions forbid it (or ``powers``)."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         return command
     setpriv = shutil.which("setpriv")
     if setpriv is None:
         pytest.skip("running as root without setpriv to drop the override")
-    return [setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner", "--", *command]
+    return [setpriv, f"--bounding-set={powers}", "--", *command]
 
 
 def test_write_errors_bad_encodings_and_deep_files_leave_a_reason(
