@@ -43,7 +43,7 @@ class SourceFile:
         except UnicodeEncodeError as error:
             word = next(
                 match.group()
-                for match in re.finditer(r"[\w.]+|.", text)
+                for match in re.finditer(r"(?s)[\w.]+|.", text)
                 if match.start() <= error.start < match.end()
             )
             raise NotWritten(
