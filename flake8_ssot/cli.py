@@ -9,23 +9,25 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import io
+import os
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from flake8.defaults import NOQA_INLINE_REGEXP
 from flake8.discover_files import expand_paths
 from flake8.formatting.default import Nothing
-from flake8.style_guide import Decision, StyleGuideManager
-
 from flake8.options.parse_args import parse_args
+from flake8.processor import FileProcessor
+from flake8.style_guide import StyleGuideManager
 
 from flake8_ssot import __version__
 from flake8_ssot.codes import ALL_CODES, Code, lookup
 from flake8_ssot.config import ModuleEntry
-from flake8_ssot.fixer import Leftover, fix_source, read_source, write_atomically
+from flake8_ssot.fixer import Leftover, fix_source
+from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
 from flake8_ssot.plugin import SsotChecker
 
 
@@ -130,7 +132,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
-    """Fix every file flake8 would lint with these arguments; 1 with --check if any changes."""
+    """Fix every file flake8 would lint with these arguments.
+
+    Exit status: 0; 1 with --check if a file would change; 2 if a file could
+    not be read or written (each such file has its line on stderr, and the
+    run goes on with the next file).
+    """
     _, options = parse_args(list(flake8_args))
     context = SsotChecker.context
     if context is None:
@@ -147,21 +154,20 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
     )
     style_guides = StyleGuideManager(options, Nothing(options))
     progress = Progress(len(files))
-    unreadable = 0
+    failed = 0
     changed_files = 0
     rewritten: Counter[str] = Counter()
     leftovers = 0
     for index, filename in enumerate(files, start=1):
         progress.show(index)
-        path = Path(filename)
         try:
-            source, encoding = read_source(path)
+            source = read_source(Path(filename))
         except (OSError, UnicodeDecodeError, SyntaxError) as error:
             print(f"{filename}: cannot read: {error}", file=sys.stderr)
-            unreadable += 1
+            failed += 1
             continue
-        reported = _reported_by_flake8(style_guides, filename, source)
-        result = fix_source(source, filename, context, reported)
+        reported = _reported_by_flake8(style_guides, options, filename, source.text)
+        result = fix_source(source.text, filename, context, reported)
         if result.error is not None:
             print(f"{filename}: {result.error}", file=sys.stderr)
         for leftover in sorted(dict.fromkeys(result.leftovers), key=_position):
@@ -173,19 +179,13 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
             )
         if not result.changed:
             continue
+        problem = _deliver(filename, source, result.fixed, diff=diff, check=check)
+        if problem is not None:
+            print(f"{filename}: cannot write: {problem}", file=sys.stderr)
+            failed += 1
+            continue
         changed_files += 1
         rewritten.update(result.rewritten)
-        if diff:
-            sys.stdout.writelines(
-                difflib.unified_diff(
-                    result.original.splitlines(keepends=True),
-                    result.fixed.splitlines(keepends=True),
-                    fromfile=filename,
-                    tofile=filename,
-                )
-            )
-        elif not check:
-            write_atomically(path, result.fixed, encoding)
     progress.done()
     verb = "would change" if (diff or check) else "changed"
     per_code = ", ".join(f"{code}: {count}" for code, count in sorted(rewritten.items()))
@@ -194,30 +194,68 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
         f"imported names rewritten: {per_code or 'none'}; findings left: {leftovers}",
         file=sys.stderr,
     )
-    if unreadable:
+    if failed:
         return 2
     return 1 if check and changed_files else 0
 
 
+def _deliver(
+    filename: str, source: SourceFile, fixed: str, *, diff: bool, check: bool
+) -> str | None:
+    """Print the diff or write the file (nothing with --check); why not, if it cannot."""
+    try:
+        data = source.encode(fixed)
+        if diff:
+            _print_diff(filename, source.data, data)
+        elif not check:
+            write_atomically(source, data)
+    except NotWritten as error:
+        return str(error)
+    except OSError as error:
+        return f"{error.strerror or error}; left unchanged"
+    return None
+
+
+def _print_diff(filename: str, before: bytes, after: bytes) -> None:
+    """A unified diff of the file's bytes that ``patch -p0`` applies.
+
+    Lines are what patch calls lines (ending at LF, whatever else they hold),
+    in the file's own encoding, with patch's marker for a missing final newline.
+    """
+    name = os.fsencode(filename)
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    for line in difflib.diff_bytes(
+        difflib.unified_diff,
+        _lf_lines(before),
+        _lf_lines(after),
+        fromfile=name,
+        tofile=name,
+    ):
+        out.write(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n")
+    out.flush()
+
+
+def _lf_lines(data: bytes) -> list[bytes]:
+    return [match.group() for match in re.finditer(rb"[^\n]*\n|[^\n]+\Z", data)]
+
+
 def _reported_by_flake8(
-    style_guides: StyleGuideManager, filename: str, source: str
+    style_guides: StyleGuideManager, options: argparse.Namespace, filename: str, text: str
 ) -> Callable[[str, int], bool]:
-    """flake8's own verdict for a code on a line: select/ignore, per-file-ignores, noqa."""
-    guide = style_guides.style_guide_for(filename)
-    lines = source.splitlines()
+    """flake8's own verdict for a code on a line, by flake8's own code.
+
+    The file's lines as flake8 reads them (universal newlines), its
+    ``# flake8: noqa``, its noqa line for a statement continued with a
+    backslash, select/ignore/per-file-ignores and ``--disable-noqa``.
+    """
+    processor = FileProcessor(filename, options, lines=io.StringIO(text, newline=None).readlines())
+    if processor.should_ignore_file():
+        return lambda code, line: False
 
     def reported(code: str, line: int) -> bool:
-        if guide.should_report_error(code) is not Decision.Selected:
-            return False
-        physical = lines[line - 1] if 0 < line <= len(lines) else ""
-        noqa = NOQA_INLINE_REGEXP.search(physical)
-        if noqa is None:
-            return True
-        codes = noqa.group("codes")
-        if not codes:
-            return False
-        listed = tuple(part for part in re.split(r"[,\s]+", codes) if part)
-        return not code.startswith(listed)
+        physical_line = processor.noqa_line_for(line)
+        return style_guides.handle_error(code, filename, line, 0, "", physical_line) > 0
 
     return reported
 

@@ -1,12 +1,15 @@
-"""Rewrite fixable imports to their canonical homes, one file at a time, atomically.
+"""Rewrite fixable imports to their canonical homes, one file at a time.
 
 The plan for each import statement comes from the same checks the plugin
-runs (so the fixer fixes exactly what flake8 reports); the edits go through
-ast-grep so that everything outside the rewritten statement stays byte for
-byte, and a statement that moves to a single new module keeps its
-parentheses, aliases and comments (only its module name changes). A file is
-written only when the new text compiles, through a temporary file and a
-rename.
+runs (so the fixer fixes exactly what flake8 reports). The edits are placed
+by Python's own parser and tokenizer, never by a second parser: ``ast``
+names the statement, its position becomes an offset counted with Python's
+line breaks (a form feed or U+2028 is none, a lone CR is one), and only
+that span of the text changes, so every other character stays as it was.
+A statement that moves to a single new module keeps its parentheses,
+aliases and comments (only its module name changes). The new text is
+accepted only when Python reads it as the old module with exactly the
+planned statements swapped in.
 """
 
 from __future__ import annotations
@@ -14,23 +17,24 @@ from __future__ import annotations
 import ast
 import functools
 import io
-import os
-import tempfile
+import itertools
 import tokenize
 import warnings
+from bisect import bisect_right
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-
-from ast_grep_py import Edit, SgNode, SgRoot
 
 from flake8_ssot.checks import first_hit
 from flake8_ssot.checks.base import CheckContext, Hit, ImportedName
 from flake8_ssot.codes import SOT101, SOT201, SOT301, SOT502
-from flake8_ssot.imports import ImportRef, collect_imports, import_statements, resolve_relative
-
-_STATEMENT_KINDS = ("import_statement", "import_from_statement")
+from flake8_ssot.imports import (
+    _NEWLINE_RE,
+    ImportRef,
+    collect_imports,
+    import_statements,
+    resolve_relative,
+)
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,9 @@ def fix_source(
     except (SyntaxError, ValueError) as error:
         result.error = f"does not compile as it is: {error}"
         return result
+    except (RecursionError, MemoryError):  # how the parser and compiler say "too deep"
+        result.error = "too deeply nested for Python's parser; left unchanged"
+        return result
     package = context.project.module_name(filename).package or None
     plan = _Plan(context, result, reported, tree, context.project.module_name(filename).dotted)
     statements = import_statements(tree, source)
@@ -121,41 +128,159 @@ def fix_source(
             result.leftovers.append(
                 Leftover(ref.line, ref.col, finding[0], "a dynamic import; rewrite it by hand")
             )
-    edits = _starting_their_lines(edits, source, result)
-    if not edits:
+    splices = _splices(edits, statements, source, result)
+    if not splices:
         return result
-    fixed = _apply(source, edits)
+    fixed = _apply(source, splices)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            compile(fixed, filename, "exec", dont_inherit=True)
+            fixed_tree = ast.parse(fixed, filename=filename)
+            compile(fixed_tree, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
         reason = error.msg if isinstance(error, SyntaxError) else str(error)
         result.error = f"the rewritten file would not compile ({reason}); left unchanged"
+        result.rewritten.clear()
+        return result
+    planned = {id(splice.statement): splice.planned for splice in splices}
+    if not _same_shape(_shape(tree, planned), _shape(fixed_tree, {})):
+        result.error = (
+            "the rewritten file would not be the planned change (Python reads the edited "
+            "text differently); left unchanged"
+        )
         result.rewritten.clear()
         return result
     result.fixed = fixed
     return result
 
 
-def _starting_their_lines(
-    edits: list[_StatementEdit], source: str, result: FileFix
-) -> list[_StatementEdit]:
-    """Keep edits that can be written; a split statement must begin its own line."""
-    lines = source.splitlines(keepends=True)
+@dataclass(frozen=True)
+class _Splice:
+    """Replace ``source[start:end]`` (code points) with ``text``.
+
+    ``planned`` is what Python must read there afterwards instead of ``statement``.
+    """
+
+    start: int
+    end: int
+    text: str
+    statement: ast.stmt
+    planned: list[ast.stmt]
+
+
+class _SourceText:
+    """The module's text with Python's own line starts (CR, LF, CRLF; not \\f or U+2028).
+
+    ast positions are (line, UTF-8 byte column); edits need code-point
+    offsets into the text, counted the way Python counts lines.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.line_starts = [0, *(match.end() for match in _NEWLINE_RE.finditer(text))]
+
+    def offset(self, line: int, col_bytes: int) -> int:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return start + len(self.text[start:end].encode("utf-8")[:col_bytes].decode("utf-8"))
+
+    def position(self, row: int, column: int) -> int:
+        """The offset of a tokenizer position (1-based row, code-point column)."""
+        return self.line_starts[row - 1] + column
+
+    def line_start(self, offset: int) -> int:
+        return self.line_starts[bisect_right(self.line_starts, offset) - 1]
+
+    def line_break_after(self, offset: int) -> str:
+        """The line break ending the line at ``offset`` (on a last line without one, the
+        file's first; LF in a file of one line)."""
+        match = _NEWLINE_RE.search(self.text, offset) or _NEWLINE_RE.search(self.text)
+        return match.group() if match else "\n"
+
+
+def _splices(
+    edits: list[_StatementEdit],
+    statements: list[ast.Import | ast.ImportFrom],
+    source: str,
+    result: FileFix,
+) -> list[_Splice]:
+    """Where each edit goes in the text, keeping only edits that keep the program's meaning."""
+    text = _SourceText(source)
+    by_position = {(statement.lineno, statement.col_offset): statement for statement in statements}
     kept = []
     for edit in edits:
-        prefix = lines[edit.line - 1].encode("utf-8")[: edit.col_bytes]
-        if edit.text is not None and "\n" in edit.text and prefix.strip():
+        statement = by_position[edit.line, edit.col_bytes]
+        assert statement.end_lineno is not None and statement.end_col_offset is not None
+        start = text.offset(statement.lineno, statement.col_offset)
+        end = text.offset(statement.end_lineno, statement.end_col_offset)
+        splice = _splice(statement, edit, text, start, end)
+        reason = _refusal(statement, splice, text)
+        if reason is not None:
             for code in edit.counts:
-                result.leftovers.append(
-                    Leftover(edit.line, edit.col_bytes, code, "shares its line with other "
-                             "code, so it cannot be split; rewrite it by hand")
-                )
+                result.leftovers.append(Leftover(edit.line, edit.col_bytes, code, reason))
         else:
-            kept.append(edit)
+            kept.append(splice)
             result.rewritten.update(edit.counts)
     return kept
+
+
+def _splice(
+    statement: ast.Import | ast.ImportFrom,
+    edit: _StatementEdit,
+    text: _SourceText,
+    start: int,
+    end: int,
+) -> _Splice:
+    """The edit as a change of text, read with Python's own tokenizer.
+
+    A statement that moves to one module changes only its module name;
+    one rewritten as new lines keeps its comments above them, at its indentation.
+    """
+    tokens = list(tokenize.generate_tokens(io.StringIO(text.text[start:end], newline="").readline))
+    statement_text = _SourceText(text.text[start:end])
+    if edit.module_name is not None and isinstance(statement, ast.ImportFrom):
+        module_tokens = [
+            token
+            for token in itertools.takewhile(lambda token: token.string != "import", tokens[1:])
+            if token.type in (tokenize.NAME, tokenize.OP)
+        ]
+        first = statement_text.position(*module_tokens[0].start)
+        last = statement_text.position(*module_tokens[-1].end)
+        planned: list[ast.stmt] = [
+            ast.ImportFrom(module=edit.module_name, names=statement.names, level=0)
+        ]
+        return _Splice(start + first, start + last, edit.module_name, statement, planned)
+    new_text = edit.text or ""
+    comments = [token.string for token in tokens if token.type == tokenize.COMMENT]
+    indent = text.text[text.line_start(start):start]
+    lines = [*comments, *new_text.split("\n")]
+    replacement = (text.line_break_after(start) + indent).join(lines)
+    return _Splice(start, end, replacement, statement, ast.parse(new_text).body)
+
+
+def _refusal(statement: ast.stmt, splice: _Splice, text: _SourceText) -> str | None:
+    """Why this splice would change what the program does, if it would."""
+    indent = text.text[text.line_start(splice.start):splice.start]
+    if _NEWLINE_RE.search(splice.text) and indent.strip(" \t\f"):
+        return "shares its line with other code, so it cannot be split; rewrite it by hand"
+    before, after = _last_binders([statement]), _last_binders(splice.planned)
+    for name in sorted(before):
+        if before[name] != after.get(name):
+            return (
+                f"binds {name} more than once, and a split would change which import binds "
+                "it last; rewrite it by hand"
+            )
+    return None
+
+
+def _last_binders(statements: list[ast.stmt]) -> dict[str, str]:
+    """For each name a from-import binds, the imported name bound last."""
+    binders: dict[str, str] = {}
+    for statement in statements:
+        if isinstance(statement, ast.ImportFrom):
+            for alias in statement.names:
+                binders[alias.asname or alias.name] = alias.name
+    return binders
 
 
 @dataclass(frozen=True)
@@ -359,61 +484,33 @@ def _alias_text(alias: ast.alias, renamed: str | None = None) -> str:
     return name if name == bound else f"{name} as {bound}"
 
 
-def _apply(source: str, edits: list[_StatementEdit]) -> str:
-    """Apply statement edits through ast-grep; everything else stays as it was."""
-    root = SgRoot(source, "python").root()
-    lines = source.splitlines(keepends=True)
-    newline = "\r\n" if "\r\n" in source else "\n"
-    wanted = {(edit.line - 1, _code_points(lines, edit)): edit for edit in edits}
-    sg_edits: list[Edit] = []
-    for kind in _STATEMENT_KINDS:
-        for node in root.find_all(kind=kind):
-            start = node.range().start
-            edit = wanted.get((start.line, start.column))
-            if edit is None:
-                continue
-            sg_edits.append(_node_edit(node, edit, lines[start.line], start.column, newline))
-    return root.commit_edits(sg_edits)
+def _apply(source: str, splices: list[_Splice]) -> str:
+    """Splice the edits into the text; every other character stays as it was."""
+    fixed = source
+    for splice in sorted(splices, key=lambda splice: splice.start, reverse=True):
+        fixed = fixed[: splice.start] + splice.text + fixed[splice.end :]
+    return fixed
 
 
-def _code_points(lines: list[str], edit: _StatementEdit) -> int:
-    """ast's byte column as ast-grep's code-point column."""
-    line = lines[edit.line - 1]
-    return len(line.encode("utf-8")[: edit.col_bytes].decode("utf-8", errors="ignore"))
+def _shape(tree: ast.AST, planned: dict[int, list[ast.stmt]]) -> Iterator[object]:
+    """The tree's structure and values without positions, planned statements swapped in.
+
+    Iterative: a file may nest deeper than Python's recursion limit allows.
+    """
+    pending: list[object] = [tree]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, list):
+            expanded = [new for old in item for new in planned.get(id(old), [old])]
+            yield len(expanded)
+            pending.extend(reversed(expanded))
+        elif isinstance(item, ast.AST):
+            yield type(item).__name__
+            pending.extend(reversed([getattr(item, name, None) for name in item._fields]))
+        else:
+            yield type(item).__name__, repr(item)
 
 
-def _node_edit(node: SgNode, edit: _StatementEdit, line: str, column: int, newline: str) -> Edit:
-    if edit.module_name is not None:
-        module_node = node.field("module_name")
-        if module_node is not None:
-            return module_node.replace(edit.module_name)
-    indent = line[:column]  # whitespace only: see _starting_their_lines
-    comments = [
-        child.text().rstrip("\r")
-        for child in node.children()
-        if child.kind() == "comment"
-    ]
-    text_lines = [*comments, *(edit.text or "").split("\n")]
-    return node.replace((newline + indent).join(text_lines))
-
-
-def read_source(path: Path) -> tuple[str, str]:
-    """A file's text and encoding, as Python itself would read it (BOM, coding cookie)."""
-    raw = path.read_bytes()
-    encoding, _ = tokenize.detect_encoding(io.BytesIO(raw).readline)
-    return raw.decode(encoding), encoding
-
-
-def write_atomically(path: Path, text: str, encoding: str) -> None:
-    """Replace the file in one rename, so no reader ever sees half a file."""
-    data = text.encode(encoding)
-    path = path.resolve()  # write through a symlink, keeping the link
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, path.stat().st_mode & 0o7777)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _same_shape(first: Iterator[object], second: Iterator[object]) -> bool:
+    missing = object()
+    return all(a == b for a, b in itertools.zip_longest(first, second, fillvalue=missing))

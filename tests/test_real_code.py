@@ -20,8 +20,9 @@ import pytest
 from flake8.options.parse_args import parse_args
 
 from flake8_ssot.checks.base import CheckContext
-from flake8_ssot.fixer import FileFix, fix_source, read_source
+from flake8_ssot.fixer import FileFix, fix_source
 from flake8_ssot.plugin import SsotChecker
+from flake8_ssot.source_file import read_source
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
@@ -65,7 +66,7 @@ def lint_tree(path: Path) -> list[tuple[int, int, str]] | None:
 def fix_file(path: Path, context: CheckContext) -> FileFix | None:
     """What the fixer makes of one file; None if it cannot be read as Python source."""
     try:
-        source, _ = read_source(path)
+        source = read_source(path).text
     except (OSError, UnicodeDecodeError, SyntaxError):
         return None
     result = fix_source(source, str(path), context, lambda code, line: True)

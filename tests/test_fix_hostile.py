@@ -1,0 +1,401 @@
+"""flake8-ssot fix on hostile files: it never changes behaviour and never loses a byte.
+
+Every case runs the real ``python -m flake8_ssot.cli fix`` (and ``flake8``,
+and ``patch`` for ``--diff``) in a temporary project, the way a user runs
+them, and asserts on the exact bytes of the files and the exact lines on
+stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import test_fix
+from conftest import Flake8Project
+from test_fix import CONFIG, fix
+
+#: test_fix's project (a facade, a legacy module, their replacements), a fixture here too.
+migrating = test_fix.migrating
+
+#: Characters that str.splitlines() splits on and Python does not, and a lone CR,
+#: which Python splits on and tree-sitter does not.
+LINE_BREAK_LOOKALIKES = ["\r", "\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+def lookalike_source(char: str) -> str:
+    """Valid whether ``char`` breaks the line (a lone CR) or not (the others)."""
+    return (
+        f"# lead{char}lead = 1\n"
+        f"S = '''a{char}b'''  # tail{char}tail = 1\n"
+        "def f():\n"
+        f"    '''doc{char}'''\n"
+        f"    # in{char}    side = 1\n"
+        "    from pkg.facade import Helper, Manager\n"
+        "    return Helper, Manager\n"
+        f"T = '''{char}'''; from pkg.oldlog import get_logger\n"
+        f"# x{char}x = 1\n"
+        "from pkg.oldlog import get_logger as g  # noqa: SOT201\n"
+        "from pkg.facade import Manager as M\n"
+        "from os import path\n"
+    )
+
+
+def lookalike_fixed(char: str) -> str:
+    return (
+        lookalike_source(char)
+        .replace(
+            "    from pkg.facade import Helper, Manager\n",
+            "    from pkg.facade.extra import Helper\n    from pkg.facade.core import Manager\n",
+        )
+        .replace("; from pkg.oldlog import get_logger", "; from pkg.newlog import get_logger")
+        .replace("from pkg.facade import Manager as M", "from pkg.facade.core import Manager as M")
+    )
+
+
+def test_edits_land_on_the_statement_ast_names(migrating: Flake8Project) -> None:
+    paths = {}
+    for index, char in enumerate(LINE_BREAK_LOOKALIKES):
+        path = migrating.root / "app" / f"m{index}.py"
+        path.write_bytes(lookalike_source(char).encode("utf-8"))
+        paths[char] = path
+    # The wrong statement: tree-sitter counts no line at a lone CR, ast does.
+    wrong = migrating.root / "app" / "cr.py"
+    wrong.write_bytes(b"import os\rfrom pkg.facade import Manager\nfrom os import path\n")
+    run = fix(migrating, "app")
+    assert run.returncode == 0, run.stderr
+    for char, path in paths.items():
+        assert path.read_bytes().decode("utf-8") == lookalike_fixed(char), repr(char)
+    assert wrong.read_bytes() == (
+        b"import os\rfrom pkg.facade.core import Manager\nfrom os import path\n"
+    )
+    assert run.stderr.splitlines() == [
+        "flake8-ssot fix: 10 of 11 files changed; imported names rewritten: "
+        "SOT101: 28, SOT201: 9; findings left: 0"
+    ]
+    # What flake8 still reports is exactly what fix left: nothing.
+    assert migrating.flake8("app").stdout_lines == []
+
+
+def test_noqa_is_flake8s_own(migrating: Flake8Project) -> None:
+    files = {
+        "app/whole.py": "# flake8: noqa\nfrom pkg.facade import Manager\n",
+        "app/continued.py": "from pkg.facade \\\n    import Manager  # noqa: SOT101\n",
+        "app/parens.py": "from pkg.oldlog import (\n    get_logger,\n)  # noqa\n",
+        "app/in_string.py": "from pkg.facade import Manager; s = '# noqa'\n",
+        "app/other_code.py": "from pkg.facade import Manager  # noqa: E501,SOT2\n",
+        "app/code_line.py": "x = 1  # flake8: noqa\nfrom pkg.facade import Manager\n",
+    }
+    for relative, source in files.items():
+        migrating.write(relative, source)
+    assert migrating.flake8("app").stdout_lines == [
+        "app/code_line.py:2:1: SOT101 'pkg.facade' is deprecated: import Manager from "
+        "pkg.facade.core",
+        "app/other_code.py:1:1: SOT101 'pkg.facade' is deprecated: import Manager from "
+        "pkg.facade.core",
+        # flake8 joins a backslash continuation for noqa, not a parenthesised statement.
+        "app/parens.py:1:1: SOT201 'pkg.oldlog' is legacy: use pkg.newlog",
+    ]
+    run = fix(migrating, "app")
+    assert run.returncode == 0, run.stderr
+    reported = ("app/code_line.py", "app/other_code.py", "app/parens.py")
+    for relative, source in files.items():
+        after = (migrating.root / relative).read_text(encoding="utf-8")
+        if relative in reported:
+            assert after == source.replace("pkg.facade import", "pkg.facade.core import").replace(
+                "pkg.oldlog", "pkg.newlog"
+            )
+        else:
+            assert after == source, relative
+    assert migrating.flake8("app").stdout_lines == []
+    # --disable-noqa: flake8 reports them all, so fix fixes them all.
+    fix(migrating, "--disable-noqa", "app")
+    for relative in files:
+        after = (migrating.root / relative).read_text(encoding="utf-8")
+        assert "pkg.facade.core" in after or "pkg.newlog" in after, relative
+    assert migrating.flake8("--disable-noqa", "app").stdout_lines == []
+
+
+def test_leading_blank_lines_and_form_feeds_are_kept(migrating: Flake8Project) -> None:
+    cases = {
+        "blank.py": b"\n\n\nfrom pkg.facade import Manager\n",
+        "feed.py": b"\x0c\nfrom pkg.facade import Manager\n",
+        "bom_feed.py": b"\xef\xbb\xbf\x0cfrom pkg.facade import Manager\n",
+        "comment.py": b"\n  \n# c\n\nfrom pkg.facade import Helper, Manager\n\n\n",
+        "trailing.py": b"from pkg.facade import Manager\n\n\n\x0c\n",
+    }
+    for name, data in cases.items():
+        (migrating.root / "app" / name).write_bytes(data)
+    run = fix(migrating, "app")
+    assert run.returncode == 0, run.stderr
+    for name, data in cases.items():
+        expected = data.replace(b"pkg.facade import Manager", b"pkg.facade.core import Manager")
+        expected = expected.replace(
+            b"pkg.facade import Helper, Manager",
+            b"pkg.facade.extra import Helper\nfrom pkg.facade.core import Manager",
+        )
+        assert (migrating.root / "app" / name).read_bytes() == expected, name
+
+
+def test_a_split_never_rebinds_a_name(migrating: Flake8Project) -> None:
+    source = (
+        "from pkg.facade import Manager as y, Helper as y, make as y\n"
+        "from pkg.facade import make as z, Helper, Manager as z\n"
+        "from pkg.facade import Helper as w, Manager as w\n"
+    )
+    path = migrating.write("app/mod.py", source)
+    run = fix(migrating, "app")
+    assert run.returncode == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == (
+        "from pkg.facade import Manager as y, Helper as y, make as y\n"
+        "from pkg.facade.core import make as z, Manager as z\n"
+        "from pkg.facade.extra import Helper\n"
+        "from pkg.facade.extra import Helper as w\nfrom pkg.facade.core import Manager as w\n"
+    )
+    assert run.stderr.splitlines() == [
+        "app/mod.py:1:1: SOT101 left as is: binds y more than once, and a split would "
+        "change which import binds it last; rewrite it by hand",
+        "flake8-ssot fix: 1 of 2 files changed; imported names rewritten: SOT101: 5; "
+        "findings left: 1",
+    ]
+
+
+def test_an_edit_saved_while_fix_runs_is_kept(
+    migrating: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flake8_ssot import cli
+
+    path = migrating.write("app/mod.py", "from pkg.facade import Manager\n")
+    real_fix_source = cli.fix_source
+
+    def user_saves_meanwhile(*args: object, **kwargs: object) -> object:
+        result = real_fix_source(*args, **kwargs)  # type: ignore[arg-type]
+        if args[1] == "app/mod.py":
+            path.write_text("from pkg.facade import Manager\nUSER = 1\n", encoding="utf-8")
+        return result
+
+    monkeypatch.chdir(migrating.root)
+    monkeypatch.setattr(cli, "fix_source", user_saves_meanwhile)
+    assert cli.main(["fix", "app"]) == 2
+    assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\nUSER = 1\n"
+    assert capsys.readouterr().err.splitlines() == [
+        "app/mod.py: cannot write: the file changed on disk while fix ran; left as it is now",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 0",
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_owner_group_and_mode_are_kept_and_hard_links_never_split(
+    migrating: Flake8Project,
+) -> None:
+    owned = migrating.write("app/owned.py", "from pkg.facade import Manager\n")
+    os.chown(owned, 1234, 5678)
+    owned.chmod(0o640)
+    linked = migrating.write("app/linked.py", "from pkg.facade import Manager\n")
+    os.link(linked, migrating.root / "elsewhere.py")
+    run = fix(migrating, "app")
+    assert run.returncode == 2
+    status = owned.stat()
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o7777) == (1234, 5678, 0o640)
+    assert owned.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    assert linked.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    assert linked.stat().st_nlink == 2
+    assert run.stderr.splitlines() == [
+        "app/linked.py: cannot write: it has 2 hard links, which a rename would split; "
+        "left unchanged",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0",
+    ]
+    # A process that may not give files away leaves them with their owner.
+    owned.write_text("from pkg.facade import Helper\n", encoding="utf-8")
+    no_chown = subprocess.run(
+        unprivileged([sys.executable, "-m", "flake8_ssot.cli", "fix", "app/owned.py"], "-chown"),
+        cwd=migrating.root, capture_output=True, text=True, timeout=120,
+    )
+    assert no_chown.returncode == 2
+    assert owned.read_text(encoding="utf-8") == "from pkg.facade import Helper\n"
+    assert no_chown.stderr.splitlines()[0] == (
+        "app/owned.py: cannot write: it belongs to 1234:5678, which this user cannot keep; "
+        "left unchanged"
+    )
+
+
+def unprivileged(
+    command: list[str], powers: str = "-dac_override,-dac_read_search,-fowner"
+) -> list[str]:
+    """``command`` without root's power to write where permissions forbid it (or ``powers``)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv to drop the override")
+    return [setpriv, f"--bounding-set={powers}", "--", *command]
+
+
+def test_write_errors_bad_encodings_and_deep_files_leave_a_reason(
+    migrating: Flake8Project,
+) -> None:
+    migrating.write(
+        "setup.cfg",
+        CONFIG.replace("pkg.nowhere\n", "pkg.nowhere\n    pkg.oldcyr = pkg.новый\n"),
+    )
+    migrating.write("pkg/oldcyr.py", "def get_logger(): ...\n")
+    migrating.write("pkg/новый.py", "def get_logger(): ...\n")
+    locked = migrating.write("app/locked/mod.py", "from pkg.facade import Manager\n")
+    latin = migrating.root / "app" / "latin.py"
+    latin.write_bytes(b"# -*- coding: latin-1 -*-\n# \xe9\nfrom pkg.oldcyr import get_logger\n")
+    deep_sum = "+".join(["1"] * 100_000)
+    migrating.write("app/deep_sum.py", f"from pkg.facade import Manager\nx = {deep_sum}\n")
+    migrating.write("app/deep_neg.py", f"from pkg.facade import Manager\nx = {'-' * 100_000}1\n")
+    fine = migrating.write("app/zz_fine.py", "from pkg.facade import Manager\n")
+    locked.parent.chmod(0o555)
+    try:
+        run = subprocess.run(
+            unprivileged([sys.executable, "-m", "flake8_ssot.cli", "fix", "app"]),
+            cwd=migrating.root, capture_output=True, text=True, timeout=120,
+        )
+    finally:
+        locked.parent.chmod(0o755)
+    assert run.returncode == 2
+    assert locked.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    assert list(locked.parent.iterdir()) == [locked]
+    assert latin.read_bytes() == (
+        b"# -*- coding: latin-1 -*-\n# \xe9\nfrom pkg.oldcyr import get_logger\n"
+    )
+    assert fine.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    lines = run.stderr.splitlines()
+    assert lines[:2] == [
+        "app/deep_neg.py: too deeply nested for Python's parser; left unchanged",
+        "app/deep_sum.py: too deeply nested for Python's parser; left unchanged",
+    ]
+    assert lines[2] == (
+        "app/latin.py: cannot write: 'pkg.новый' cannot be written in the file's encoding "
+        "(iso-8859-1); left unchanged"
+    )
+    assert lines[3:] == [
+        "app/locked/mod.py: cannot write: Permission denied; left unchanged",
+        "flake8-ssot fix: 1 of 6 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0",
+    ]
+
+
+def test_a_full_disk_is_a_reason_and_the_next_file_is_fixed(
+    migrating: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from flake8_ssot import cli
+
+    first = migrating.write("app/a.py", "from pkg.facade import Manager\n")
+    second = migrating.write("app/b.py", "from pkg.facade import Manager\n")
+    real_fsync = os.fsync
+    calls = []
+
+    def full_once(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.chdir(migrating.root)
+    monkeypatch.setattr(os, "fsync", full_once)
+    assert cli.main(["fix", "app"]) == 2
+    assert first.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    assert second.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    assert sorted(path.name for path in first.parent.iterdir()) == ["__init__.py", "a.py", "b.py"]
+    assert capsys.readouterr().err.splitlines() == [
+        "app/a.py: cannot write: No space left on device; left unchanged",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0",
+    ]
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs the patch command")
+def test_diff_applies_with_patch(migrating: Flake8Project, tmp_path: Path) -> None:
+    cases = {
+        "no_newline.py": b"import os\nfrom pkg.facade import Manager",
+        "feeds.py": b"x = 1  # \x0c\x0b\x1c\xc2\x85\xe2\x80\xa8\nfrom pkg.facade import Manager\n"
+        b"y = '\x0c'\n",
+        "crlf.py": b"import os\r\nfrom pkg.facade import Helper, Manager\r\nz = 1\r\n",
+        "lone_cr.py": b"import os\rfrom pkg.facade import Manager\rz = 1\n",
+        "bom.py": b"\xef\xbb\xbffrom pkg.facade import Manager\n",
+        "latin.py": b"# coding: latin-1\n# \xe9\nfrom pkg.facade import Manager\n",
+    }
+    for name, data in cases.items():
+        (migrating.root / "app" / name).write_bytes(data)
+    patched = tmp_path / "patched"
+    shutil.copytree(migrating.root, patched)
+    diff = subprocess.run(
+        [sys.executable, "-m", "flake8_ssot.cli", "fix", "--diff", "app"],
+        cwd=migrating.root, capture_output=True, timeout=120,
+    )
+    assert diff.returncode == 0, diff.stderr
+    assert b"\\ No newline at end of file\n" in diff.stdout
+    applied = subprocess.run(
+        ["patch", "-p0", "--batch", "--no-backup-if-mismatch"],
+        cwd=patched, input=diff.stdout, capture_output=True, timeout=60,
+    )
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert fix(migrating, "app").returncode == 0
+    for name in cases:
+        fixed = (migrating.root / "app" / name).read_bytes()
+        assert fixed != cases[name], name
+        assert (patched / "app" / name).read_bytes() == fixed, name
+
+
+def test_python_reads_the_result_as_planned_or_it_is_not_written(
+    migrating: Flake8Project,
+) -> None:
+    # The split's first line would stay in the `if` (a backslash joins the lines), the second not.
+    continued = migrating.write(
+        "app/continued.py", "if c: \\\nfrom pkg.facade import Helper, Manager\n"
+    )
+    # tree-sitter reads `# c\rManager,  # d` as one comment; Python reads two and a name.
+    commented = migrating.root / "app" / "commented.py"
+    commented.write_bytes(b"from pkg.facade import (Helper,  # c\rManager,  # d\n)\n")
+    run = fix(migrating, "app")
+    assert run.returncode == 0, run.stderr
+    assert continued.read_text(encoding="utf-8") == (
+        "if c: \\\nfrom pkg.facade import Helper, Manager\n"
+    )
+    assert commented.read_bytes() == (
+        b"# c\r# d\rfrom pkg.facade.extra import Helper\rfrom pkg.facade.core import Manager\n"
+    )
+    assert run.stderr.splitlines() == [
+        "app/continued.py: the rewritten file would not be the planned change (Python reads "
+        "the edited text differently); left unchanged",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 2; "
+        "findings left: 0",
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_not_waited_on(migrating: Flake8Project) -> None:
+    os.mkfifo(migrating.root / "app" / "fifo.py")
+    fine = migrating.write("app/fine.py", "from pkg.facade import Manager\n")
+    run = fix(migrating, "app")
+    assert run.returncode == 2
+    assert fine.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    assert run.stderr.splitlines() == [
+        "app/fifo.py: cannot read: [Errno 22] not a regular file",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0",
+    ]
+
+
+def test_a_moved_comment_never_becomes_a_coding_cookie(migrating: Flake8Project) -> None:
+    source = "from pkg.facade import (Helper,  # coding: latin-1\n    Manager)\nS = 'é'\n"
+    path = migrating.write("app/mod.py", source)
+    run = fix(migrating, "app")
+    assert run.returncode == 2
+    assert path.read_text(encoding="utf-8") == source
+    assert run.stderr.splitlines() == [
+        "app/mod.py: cannot write: a comment moved to the first lines would change the file's "
+        "declared encoding; left unchanged",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 0",
+    ]
