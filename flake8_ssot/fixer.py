@@ -18,6 +18,7 @@ import ast
 import functools
 import io
 import itertools
+import re
 import tokenize
 import warnings
 from bisect import bisect_right
@@ -166,6 +167,8 @@ class _Splice:
     text: str
     statement: ast.stmt
     planned: list[ast.stmt]
+    #: Comments a split moves above the new statements, off the lines they were on.
+    moved_comments: tuple[str, ...] = ()
 
 
 class _SourceText:
@@ -255,7 +258,9 @@ def _splice(
     indent = text.text[text.line_start(start):start]
     lines = [*comments, *new_text.split("\n")]
     replacement = (text.line_break_after(start) + indent).join(lines)
-    return _Splice(start, end, replacement, statement, ast.parse(new_text).body)
+    return _Splice(
+        start, end, replacement, statement, ast.parse(new_text).body, tuple(comments)
+    )
 
 
 def _refusal(statement: ast.stmt, splice: _Splice, text: _SourceText) -> str | None:
@@ -263,24 +268,35 @@ def _refusal(statement: ast.stmt, splice: _Splice, text: _SourceText) -> str | N
     indent = text.text[text.line_start(splice.start):splice.start]
     if _NEWLINE_RE.search(splice.text) and indent.strip(" \t\f"):
         return "shares its line with other code, so it cannot be split; rewrite it by hand"
-    before, after = _last_binders([statement]), _last_binders(splice.planned)
-    for name in sorted(before):
-        if before[name] != after.get(name):
+    for comment in splice.moved_comments:
+        if _DIRECTIVE_RE.search(comment):
             return (
-                f"binds {name} more than once, and a split would change which import binds "
-                "it last; rewrite it by hand"
+                f"a split would move the comment {comment!r} to another line, where it "
+                "means something else; rewrite it by hand"
             )
     return None
 
 
-def _last_binders(statements: list[ast.stmt]) -> dict[str, str]:
-    """For each name a from-import binds, the imported name bound last."""
-    binders: dict[str, str] = {}
-    for statement in statements:
-        if isinstance(statement, ast.ImportFrom):
-            for alias in statement.names:
-                binders[alias.asname or alias.name] = alias.name
-    return binders
+#: Comments that tools read as directives for their own line or the whole file
+#: (a coding cookie on line 1 or 2, ``# type: ignore`` above the first statement).
+_DIRECTIVE_RE = re.compile(
+    r"coding[:=]|\b(?:type|fmt|isort|pylint|mypy|ruff|pyright|pyre)\s*:|\bnoqa\b|"
+    r"\bpragma\b|\bnosec\b|\bflake8\b",
+    re.IGNORECASE,
+)
+
+
+def _rebound_by_split(before: list[ast.alias], after: list[ast.alias]) -> str | None:
+    """A name whose last binding changes when the aliases are imported in a new order.
+
+    ``from F import a as y, b as y`` binds ``y`` to ``b``; split into two
+    statements in another order, it would end bound to ``a``.
+    """
+    def last_binders(aliases: list[ast.alias]) -> dict[str, int]:
+        return {alias.asname or alias.name: id(alias) for alias in aliases}
+
+    old, new = last_binders(before), last_binders(after)
+    return next((name for name in sorted(old) if old[name] != new[name]), None)
 
 
 @dataclass(frozen=True)
@@ -382,6 +398,16 @@ def _plan_from(
         return _StatementEdit(
             statement.lineno, statement.col_offset, targets[0].module, None, counts
         )
+    new_order = [alias for aliases in groups.values() for alias in aliases]
+    reordered = _rebound_by_split(statement.names, new_order)
+    if reordered is not None:
+        for code in counts:
+            plan.result.leftovers.append(Leftover(
+                statement.lineno, statement.col_offset, code,
+                f"binds {reordered} more than once, and a split would change which import "
+                "binds it last; rewrite it by hand",
+            ))
+        return None
     original_module = "." * statement.level + (statement.module or "")
     lines = [
         f"from {original_module if target == module else target} import "

@@ -392,10 +392,31 @@ def test_a_moved_comment_never_becomes_a_coding_cookie(migrating: Flake8Project)
     source = "from pkg.facade import (Helper,  # coding: latin-1\n    Manager)\nS = 'é'\n"
     path = migrating.write("app/mod.py", source)
     run = fix(migrating, "app")
-    assert run.returncode == 2
+    assert run.returncode == 0
     assert path.read_text(encoding="utf-8") == source
     assert run.stderr.splitlines() == [
-        "app/mod.py: cannot write: a comment moved to the first lines would change the file's "
-        "declared encoding; left unchanged",
-        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 0",
+        "app/mod.py:1:1: SOT101 left as is: a split would move the comment '# coding: latin-1' "
+        "to another line, where it means something else; rewrite it by hand",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 1",
     ]
+
+
+def test_a_split_never_moves_a_directive_comment(migrating: Flake8Project) -> None:
+    """``# type: ignore`` above the first statement silences mypy for the whole file."""
+    source = (
+        "from pkg.facade import (\n    Manager,  # type: ignore\n    Helper,\n)\n"
+        "from pkg.facade import (\n    Manager,  # noqa: F401\n    Helper,\n)\n"
+        "from pkg.facade import (\n    Manager,  # the one\n    Helper,\n)\n"
+    )
+    path = migrating.write("app/mod.py", source)
+    run = fix(migrating, "app")
+    assert run.stderr.splitlines()[:2] == [
+        "app/mod.py:1:1: SOT101 left as is: a split would move the comment '# type: ignore' "
+        "to another line, where it means something else; rewrite it by hand",
+        "app/mod.py:5:1: SOT101 left as is: a split would move the comment '# noqa: F401' "
+        "to another line, where it means something else; rewrite it by hand",
+    ]
+    assert path.read_text(encoding="utf-8") == source.replace(
+        "from pkg.facade import (\n    Manager,  # the one\n    Helper,\n)\n",
+        "# the one\nfrom pkg.facade.core import Manager\nfrom pkg.facade.extra import Helper\n",
+    )

@@ -231,13 +231,13 @@ def test_precedence_deprecated_over_legacy_over_compat(project: Flake8Project) -
     project.write(
         "setup.cfg",
         "[flake8]\nselect = SOT\n"
-        "ssot-deprecated-modules = a.b_compat = a.c\n"
-        "ssot-legacy-modules = a = a.d\n  x.y_compat\n",
+        "ssot-deprecated-modules = a.b_compat = z.c\n"
+        "ssot-legacy-modules = a = b.d\n  x.y_compat\n",
     )
     project.write("m.py", "import a.b_compat\nfrom a import b_compat\nimport x.y_compat.z\n")
     assert project.flake8("m.py").stdout_lines == [
-        "m.py:1:1: SOT101 'a.b_compat' is deprecated: use a.c",
-        "m.py:2:1: SOT101 'a.b_compat' is deprecated: use a.c",
+        "m.py:1:1: SOT101 'a.b_compat' is deprecated: use z.c",
+        "m.py:2:1: SOT101 'a.b_compat' is deprecated: use z.c",
         "m.py:3:1: SOT201 'x.y_compat.z' is legacy (inside 'x.y_compat')",
     ]
 
