@@ -212,17 +212,17 @@ def _read_pytest8_toml(path: Path, document: Mapping[str, object]) -> ConfigFile
     tool_pytest = _tool_pytest_table(path, document)
     ini_options = tool_pytest.get("ini_options")
     native = [key for key in tool_pytest if key != "ini_options"]
-    tables = ", ".join(f"[tool.pytest.{key}]" for key in native)
+    keys = ", ".join(f"tool.pytest.{key}" for key in native)
     note = None
     if native and ini_options:
         note = (
-            f"pytest 9 refuses this file ({tables} beside [tool.pytest.ini_options]); read as "
-            "pytest 8 reads it, [tool.pytest.ini_options] only"
+            f"pytest 9 refuses this file ({keys} beside tool.pytest.ini_options); read as "
+            "pytest 8 reads it, tool.pytest.ini_options only"
         )
     elif native:
         note = (
-            f"pytest 8 ignores {tables}, pytest 9 reads them; read as pytest 8 reads it "
-            f"({_SET_VERSION_9})"
+            f"pytest 8 ignores {keys}, pytest 9 reads [tool.pytest]; read as pytest 8 reads "
+            f"it ({_SET_VERSION_9})"
         )
     if ini_options is None:
         return ConfigFile(None, note)
