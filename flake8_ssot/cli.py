@@ -3,11 +3,15 @@
 ``check-config`` goes through flake8's own option machinery, so it reads
 exactly the configuration that ``flake8`` would (``--config``,
 ``--append-config``, ``--isolated`` and the ``[flake8]`` lookup included).
+Whatever flake8 or the plugin refuses there (a missing ``--config`` file, a
+bad ``per-file-ignores``, an unknown flag, a malformed ``ssot-*`` entry) ends
+the command with one line on stderr and a non-zero exit, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import difflib
 import io
 import os
@@ -18,6 +22,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from flake8.discover_files import expand_paths
+from flake8.exceptions import ExecutionError
 from flake8.formatting.default import Nothing
 from flake8.options.parse_args import parse_args
 from flake8.processor import FileProcessor
@@ -56,9 +61,50 @@ def explain(code: Code) -> str:
     )
 
 
+class CommandError(Exception):
+    """flake8 or the plugin refused the configuration: one line for users, and an exit code."""
+
+    def __init__(self, line: str, exit_code: int = 1) -> None:
+        super().__init__(line)
+        self.exit_code = exit_code
+
+
+def flake8_options(flake8_args: Sequence[str]) -> argparse.Namespace:
+    """flake8's options for these arguments, as ``flake8`` itself would parse them.
+
+    flake8 reports its own mistakes as a traceback (a missing ``--config``
+    file) or as argparse's usage text; here each is one line in a
+    :class:`CommandError`. What the plugin prints on stderr meanwhile (notes
+    on pytest's configuration) is passed through.
+    """
+    captured = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(captured):
+            _, options = parse_args(list(flake8_args))
+    except SystemExit as stop:
+        if isinstance(stop.code, str):  # The plugin's configuration error, one line already.
+            raise CommandError(stop.code) from None
+        if not stop.code:  # --help, --version
+            sys.stderr.write(captured.getvalue())
+            raise
+        lines = captured.getvalue().strip().splitlines() or [f"flake8 exited with {stop.code}"]
+        raise CommandError(lines[-1], stop.code) from None
+    except ExecutionError as error:
+        raise CommandError(flake8_error_line(error)) from None
+    if SsotChecker.config_error is not None:  # One file linted: the plugin did not stop.
+        raise CommandError(SsotChecker.config_error)
+    sys.stderr.write(captured.getvalue())
+    return options
+
+
+def flake8_error_line(error: ExecutionError) -> str:
+    """flake8's message for a configuration it refuses, on one line."""
+    return f"flake8: error: {' '.join(str(error).split())}"
+
+
 def describe_config(flake8_args: Sequence[str]) -> str:
     """What the plugin understood from flake8's configuration."""
-    parse_args(list(flake8_args))
+    flake8_options(flake8_args)
     context = SsotChecker.context
     if context is None:
         raise RuntimeError("flake8 did not load the flake8-ssot plugin")
@@ -115,6 +161,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         "any further arguments are flake8's (e.g. --config path/to/setup.cfg)",
     )
     args, flake8_args = parser.parse_known_args(argv)
+    try:
+        return _run_command(parser, args, flake8_args)
+    except CommandError as error:
+        print(error, file=sys.stderr)
+        return error.exit_code
+    except ExecutionError as error:  # flake8's style guide refusing per-file-ignores
+        print(flake8_error_line(error), file=sys.stderr)
+        return 1
+
+
+def _run_command(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, flake8_args: list[str]
+) -> int:
     if args.command == "explain" and flake8_args:
         parser.error(f"unrecognized arguments: {' '.join(flake8_args)}")
     if args.command == "explain":
@@ -138,7 +197,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
     not be read or written (each such file has its line on stderr, and the
     run goes on with the next file).
     """
-    _, options = parse_args(list(flake8_args))
+    options = flake8_options(flake8_args)
     context = SsotChecker.context
     if context is None:
         raise RuntimeError("flake8 did not load the flake8-ssot plugin")

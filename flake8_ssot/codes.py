@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flake8_ssot.config import ALL_OPTIONS
+
 
 @dataclass(frozen=True)
 class Code:
@@ -29,6 +31,25 @@ class Code:
         return self.template.format(**fields)
 
 
+SOT001 = Code(
+    code="SOT001",
+    title="flake8-ssot configuration error",
+    template="{error}",
+    what_it_does=(
+        "Reports a configuration error (a misspelled `ssot-*` key, a malformed entry) on line 1 "
+        "of each file when flake8 lints one file or stdin, as editors run it. The other SOT "
+        "checks are off until it is fixed; flake8's own checks still run. Over a tree on the "
+        "command line the same error stops flake8 with one line on stderr instead."
+    ),
+    why=(
+        "Editors run flake8 in-process and drop its exit status (the VS Code Flake8 extension) "
+        "or only log its stderr (python-lsp-server): a stopped run would blank every "
+        "diagnostic of the file and the user would see nothing."
+    ),
+    example="ssot-deprecated-module = a.old  # in [flake8]",
+    use_instead="ssot-deprecated-modules = a.old",
+    options=ALL_OPTIONS,
+)
 SOT101 = Code(
     code="SOT101",
     title="import of a deprecated module",
@@ -209,7 +230,7 @@ SOT502 = Code(
 #: Every released code. The import codes come in precedence order: where
 #: several apply to one import, the first one listed here wins.
 ALL_CODES: tuple[Code, ...] = (
-    SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404, SOT501, SOT502,
+    SOT001, SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404, SOT501, SOT502,
 )
 
 

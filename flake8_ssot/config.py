@@ -26,6 +26,7 @@ LEGACY_OPTION = "ssot-legacy-modules"
 COMPAT_OPTION = "ssot-compat-patterns"
 SOURCE_ROOTS_OPTION = "ssot-source-roots"
 PYTEST_CONFIG_OPTION = "ssot-pytest-config"
+PYTEST_VERSION_OPTION = "ssot-pytest-version"
 CANONICAL_OPTION = "ssot-canonical-symbols"
 ALL_OPTIONS = (
     DEPRECATED_OPTION,
@@ -33,10 +34,13 @@ ALL_OPTIONS = (
     COMPAT_OPTION,
     SOURCE_ROOTS_OPTION,
     PYTEST_CONFIG_OPTION,
+    PYTEST_VERSION_OPTION,
     CANONICAL_OPTION,
 )
 
 DEFAULT_COMPAT_PATTERNS = "*_compat, *_compat.*"
+#: pytest 8 reads a pyproject.toml that pytest 9 refuses; 8 blocks nobody.
+DEFAULT_PYTEST_VERSION = "8"
 
 # A compat pattern: dotted-name characters, fnmatch wildcards and [...] sets.
 _COMPAT_PATTERN_RE = re.compile(r"^(?:[A-Za-z0-9_.*?]|\[!?[A-Za-z0-9_-]+\])+$")
@@ -249,6 +253,17 @@ def parse_compat_patterns(patterns: Iterable[str]) -> tuple[str, ...]:
             )
         checked.append(pattern)
     return tuple(checked)
+
+
+def parse_pytest_version(raw: str, known: Iterable[int]) -> int:
+    """The pytest major version whose reading of config files SOT401-SOT404 follow."""
+    versions = {str(version): version for version in known}
+    value = raw.strip()
+    if value not in versions:
+        raise ConfigError(
+            PYTEST_VERSION_OPTION, value, f"expected one of {', '.join(versions)}"
+        )
+    return versions[value]
 
 
 def parse_source_roots(roots: Iterable[str], config_dir: Path) -> tuple[Path, ...]:

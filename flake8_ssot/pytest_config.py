@@ -1,22 +1,27 @@
 """pytest's collection settings for a linted file, found the way pytest finds them.
 
 Walking up from the file's directory, the first of pytest.toml,
-.pytest.toml, pytest.ini, .pytest.ini, pyproject.toml, tox.ini, setup.cfg
-that carries a pytest section wins, as in pytest's own ``locate_config``.
-Lookups are cached per directory for the life of the process, so a test
-suite of thousands of files reads each config file once.
+.pytest.toml (pytest 9 only), pytest.ini, .pytest.ini, pyproject.toml,
+tox.ini, setup.cfg that carries a pytest section wins, as in pytest's own
+``locate_config``. pytest 8 and 9 read some files differently (pytest 9
+refuses a pyproject.toml with both ``[tool.pytest.ini_options]`` and other
+``[tool.pytest.*]`` tables, which pytest 8 reads); ``ssot-pytest-version``
+says which to follow, and a note says where they differ. Lookups are cached
+per directory for the life of the process, so a test suite of thousands of
+files reads each config file once. Nothing here stops flake8: a file pytest
+cannot read turns SOT401-SOT404 off where it governs, with one line.
 """
 
 from __future__ import annotations
 
-import configparser
 import fnmatch
 import functools
 import glob
 import os
 import shlex
+import stat
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +31,7 @@ else:
     import tomli as tomllib
 
 from flake8_ssot.project import absolute_path, is_within
+from flake8_ssot.pytest_ini import IniSyntaxError, parse_ini
 
 #: pytest's defaults for the settings that decide collection.
 DEFAULTS: Mapping[str, tuple[str, ...]] = {
@@ -112,82 +118,184 @@ def _matches_prefix_or_glob(patterns: tuple[str, ...], name: str) -> bool:
     return False
 
 
+#: The pytest major versions whose reading of configuration files differs.
+PYTEST_VERSIONS = (8, 9)
 #: File names pytest looks for, in its order of precedence within one directory.
-CONFIG_FILE_NAMES = (
-    "pytest.toml",
-    ".pytest.toml",
-    "pytest.ini",
-    ".pytest.ini",
-    "pyproject.toml",
-    "tox.ini",
-    "setup.cfg",
-)
+CONFIG_FILE_NAMES: Mapping[int, tuple[str, ...]] = {
+    8: ("pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"),
+    9: (
+        "pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini",
+        "setup.cfg",
+    ),
+}
+_PYTEST_TOML_NAMES = ("pytest.toml", ".pytest.toml")
+_SET_VERSION_9 = "set ssot-pytest-version = 9 if the project runs pytest 9"
+
+Settings = dict[str, tuple[str, ...]]
 
 
-def read_pytest_settings(path: Path) -> dict[str, tuple[str, ...]] | None:
-    """The collection settings in one config file; None if it has no pytest section.
+@dataclass(frozen=True)
+class ConfigFile:
+    """What one file holds for pytest, and a note where pytest 8 and 9 read it differently.
 
-    ``pytest.ini``/``pytest.toml`` (and their dotted forms) count even when
-    empty, as in pytest.
+    ``settings`` is None when the file is not a pytest config file, so the
+    search goes on to the next name and the parent directory.
+    """
+
+    settings: Settings | None
+    note: str | None = None
+
+
+def read_pytest_settings(path: Path, version: int, *, explicit: bool = False) -> ConfigFile:
+    """The collection settings in one config file, read as pytest ``version`` reads it.
+
+    ``explicit`` is for a file named by ``ssot-pytest-config``, which pytest
+    reads as ``pytest -c FILE`` does: by its suffix (pytest 9: by its name
+    first), whatever the name.
     """
     try:
         if path.suffix == ".toml":
-            return _read_toml(path)
-        return _read_ini(path)
+            return _read_toml(path, version, explicit)
+        if path.suffix in (".ini", ".cfg"):
+            return ConfigFile(_read_ini(path, version))
     except (OSError, UnicodeDecodeError) as error:
         raise PytestConfigError(path, str(error)) from None
+    if version >= 9:
+        raise PytestConfigError(
+            path, "unsupported format: pytest reads .ini, .cfg and .toml files"
+        )
+    return ConfigFile({})  # pytest 8 reads no settings from it.
 
 
-def _read_ini(path: Path) -> dict[str, tuple[str, ...]] | None:
-    parser = configparser.RawConfigParser()
+def _read_ini(path: Path, version: int) -> Settings | None:
     try:
-        parser.read_string(path.read_text(encoding="utf-8"), source=str(path))
-    except configparser.Error as error:
-        raise PytestConfigError(path, " ".join(str(error).split())) from None
-    section = "tool:pytest" if path.name == "setup.cfg" else "pytest"
-    if not parser.has_section(section):
-        return {} if path.name in ("pytest.ini", ".pytest.ini") else None
-    return {
-        key: tuple(_split_args(path, key, parser.get(section, key)))
-        for key in DEFAULTS
-        if parser.has_option(section, key)
-    }
+        sections = parse_ini(path.read_text(encoding="utf-8"))
+    except IniSyntaxError as error:
+        raise PytestConfigError(path, str(error)) from None
+    if path.suffix == ".cfg":
+        if "tool:pytest" in sections:
+            return _ini_mode_settings(path, sections["tool:pytest"])
+        if "pytest" in sections:
+            raise PytestConfigError(
+                path, "[pytest] section in .cfg files is no longer supported: use [tool:pytest]"
+            )
+        return None
+    if "pytest" in sections:
+        return _ini_mode_settings(path, sections["pytest"])
+    # A pytest.ini is the config file even when empty; .pytest.ini only since pytest 9.
+    always = ("pytest.ini", ".pytest.ini") if version >= 9 else ("pytest.ini",)
+    return {} if path.name in always else None
 
 
-def _read_toml(path: Path) -> dict[str, tuple[str, ...]] | None:
+def _read_toml(path: Path, version: int, explicit: bool) -> ConfigFile:
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
         raise PytestConfigError(path, str(error)) from None
-    if path.name == "pyproject.toml":
-        tool_pytest = document.get("tool", {}).get("pytest")
-        if not isinstance(tool_pytest, dict):
-            return None
-        native = {key: value for key, value in tool_pytest.items() if key != "ini_options"}
-        if native and "ini_options" in tool_pytest:
-            raise PytestConfigError(
-                path, "[tool.pytest] and [tool.pytest.ini_options] cannot be used together"
-            )
-        table = native or tool_pytest.get("ini_options")
-        if table is None:
-            return None
-    else:
-        native = document.get("pytest", {})
-        table = native
-    if not isinstance(table, dict):
-        raise PytestConfigError(path, "the pytest table is not a table")
-    settings = {}
+    if version < 9:
+        return _read_pytest8_toml(path, document)
+    if path.name in _PYTEST_TOML_NAMES:
+        return ConfigFile(_pytest_table(path, document) or {})
+    tool_pytest = _read_tool_pytest(path, document)
+    if not explicit or path.name == "pyproject.toml":
+        return ConfigFile(tool_pytest)
+    # ``pytest -c any.toml``: [tool.pytest] tables, or pytest's own [pytest] table.
+    if tool_pytest is None:
+        return ConfigFile(_pytest_table(path, document))
+    if "pytest" in document:
+        raise PytestConfigError(path, "[pytest] and [tool.pytest] cannot be used together")
+    return ConfigFile(tool_pytest)
+
+
+def _read_pytest8_toml(path: Path, document: Mapping[str, object]) -> ConfigFile:
+    """pytest 8 reads [tool.pytest.ini_options] only, and ignores every other key under it."""
+    tool_pytest = _tool_pytest_table(path, document)
+    ini_options = tool_pytest.get("ini_options")
+    native = [key for key in tool_pytest if key != "ini_options"]
+    keys = ", ".join(f"tool.pytest.{key}" for key in native)
+    note = None
+    if native and ini_options:
+        note = (
+            f"pytest 9 refuses this file ({keys} beside tool.pytest.ini_options); read as "
+            "pytest 8 reads it, tool.pytest.ini_options only"
+        )
+    elif native:
+        note = (
+            f"pytest 8 ignores {keys}, pytest 9 reads [tool.pytest]; read as pytest 8 reads "
+            f"it ({_SET_VERSION_9})"
+        )
+    if ini_options is None:
+        return ConfigFile(None, note)
+    table = _table(path, ini_options, "tool.pytest.ini_options")
+    return ConfigFile(_ini_mode_settings(path, table), note)
+
+
+def _read_tool_pytest(path: Path, document: Mapping[str, object]) -> Settings | None:
+    """pytest 9's [tool.pytest] (native TOML values) or [tool.pytest.ini_options]."""
+    tool_pytest = _tool_pytest_table(path, document)
+    native = {key: value for key, value in tool_pytest.items() if key != "ini_options"}
+    ini_options = tool_pytest.get("ini_options")
+    if native and ini_options:
+        raise PytestConfigError(
+            path, "[tool.pytest] and [tool.pytest.ini_options] cannot be used together"
+        )
+    if native:
+        return _toml_mode_settings(path, native)
+    if ini_options is not None:
+        return _ini_mode_settings(path, _table(path, ini_options, "tool.pytest.ini_options"))
+    return None
+
+
+def _pytest_table(path: Path, document: Mapping[str, object]) -> Settings | None:
+    """pytest 9's [pytest] table of pytest.toml; top-level keys are a misplaced table."""
+    if "pytest" in document:
+        return _toml_mode_settings(path, _table(path, document["pytest"], "pytest"))
+    top_level = [key for key, value in document.items() if not isinstance(value, dict)]
+    if top_level:
+        raise PytestConfigError(
+            path, f"pytest configuration must be under a [pytest] table (found top-level "
+            f"options: {', '.join(top_level)})"
+        )
+    return None
+
+
+def _tool_pytest_table(path: Path, document: Mapping[str, object]) -> Mapping[str, object]:
+    tool = _table(path, document.get("tool", {}), "tool")
+    return _table(path, tool.get("pytest", {}), "tool.pytest")
+
+
+def _table(path: Path, value: object, name: str) -> Mapping[str, object]:
+    if not isinstance(value, dict):
+        raise PytestConfigError(path, f"'{name}' is not a table")
+    return value
+
+
+def _ini_mode_settings(path: Path, table: Mapping[str, object]) -> Settings:
+    """pytest's ``args`` values as ini files hold them: a shell-like string, or a TOML list."""
+    settings: Settings = {}
     for key in DEFAULTS:
         if key not in table:
             continue
         value = table[key]
-        if isinstance(value, str) and not native:
-            settings[key] = tuple(_split_args(path, key, value))
-        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
+        if isinstance(value, list):
+            if not all(isinstance(item, str) for item in value):
+                raise PytestConfigError(path, f"{key} must be a string or a list of strings")
             settings[key] = tuple(value)
         else:
-            kinds = "a list of strings" if native else "a string or a list of strings"
-            raise PytestConfigError(path, f"{key} must be {kinds}")
+            settings[key] = tuple(_split_args(path, key, str(value)))
+    return settings
+
+
+def _toml_mode_settings(path: Path, table: Mapping[str, object]) -> Settings:
+    """pytest 9's native TOML values: ``args`` must be a list of strings."""
+    settings: Settings = {}
+    for key in DEFAULTS:
+        if key not in table:
+            continue
+        value = table[key]
+        if not (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+            raise PytestConfigError(path, f"{key} must be a list of strings")
+        settings[key] = tuple(value)
     return settings
 
 
@@ -199,37 +307,114 @@ def _split_args(path: Path, key: str, value: str) -> list[str]:
         raise PytestConfigError(path, f"{key}: {error}") from None
 
 
-class PytestConfigFinder:
-    """Finds and caches the pytest settings in force for each directory."""
+def _is_regular_file(path: Path) -> bool:
+    """Whether pytest would read the file: a FIFO is never opened (it would block),
+    and a name the system refuses (too long, a NUL) is no file."""
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except (OSError, ValueError):
+        return False
 
-    def __init__(self, explicit: Path | None = None) -> None:
+
+class PytestConfigFinder:
+    """Finds and caches the pytest settings in force for each directory.
+
+    A config file pytest cannot read governs its directories all the same:
+    they get None (SOT401-SOT404 off there), and ``report`` gets one line,
+    once per file, as it does for a note on a file that pytest 8 and 9 read
+    differently.
+    """
+
+    def __init__(
+        self, version: int, report: Callable[[str], None], explicit: Path | None = None
+    ) -> None:
+        self._version = version
+        self._report = report
+        self._reported: set[Path] = set()
         # Without a config file, pytest's rootdir is where it runs (for a bare run).
         self._defaults = PytestConfig(None, absolute_path(Path.cwd()))
-        self._explicit: PytestConfig | None = None
-        if explicit is not None:
-            settings = read_pytest_settings(explicit) or {}
-            self._explicit = PytestConfig(explicit, explicit.parent, **settings)
         self._by_directory: dict[Path, PytestConfig | None] = {}
+        self._explicit: tuple[PytestConfig | None] | None = None
+        if explicit is not None:
+            self._explicit = (self._read_explicit(explicit),)
 
-    def for_directory(self, directory: Path) -> PytestConfig:
-        """The settings for files in ``directory`` (an absolute path)."""
+    def for_directory(self, directory: Path) -> PytestConfig | None:
+        """The settings for files in ``directory`` (an absolute path); None if unreadable."""
         if self._explicit is not None:
-            return self._explicit
-        found = self._lookup(directory)
-        return found if found is not None else self._defaults
+            return self._explicit[0]
+        return self._lookup(directory)
+
+    def _read_explicit(self, path: Path) -> PytestConfig | None:
+        try:
+            mode = path.stat().st_mode
+        except (OSError, ValueError) as error:
+            self._unreadable(PytestConfigError(path, str(error)))
+            return None
+        if stat.S_ISDIR(mode):
+            self._unreadable(PytestConfigError(path, "it is a directory"))
+            return None
+        if not stat.S_ISREG(mode):
+            # pytest -c /dev/null: a file that is no file asks for pytest's defaults.
+            return PytestConfig(path, self._defaults.rootdir)
+        try:
+            found = read_pytest_settings(path, self._version, explicit=True)
+        except PytestConfigError as error:
+            self._unreadable(error)
+            return None
+        self._note(path, found.note)
+        return PytestConfig(path, path.parent, **(found.settings or {}))
 
     def _lookup(self, directory: Path) -> PytestConfig | None:
-        if directory in self._by_directory:
-            return self._by_directory[directory]
-        found: PytestConfig | None = None
-        for name in CONFIG_FILE_NAMES:
-            candidate = directory / name
-            if candidate.is_file():
-                settings = read_pytest_settings(candidate)
-                if settings is not None:
-                    found = PytestConfig(candidate, directory, **settings)
-                    break
-        if found is None and directory.parent != directory:
-            found = self._lookup(directory.parent)
-        self._by_directory[directory] = found
+        """Walk up to the first directory with a config file (a loop: paths may be deep)."""
+        visited: list[Path] = []
+        current = directory
+        while current not in self._by_directory:
+            visited.append(current)
+            governs, found = self._config_in(current)
+            if governs:
+                break
+            if current.parent == current:
+                found = self._defaults
+                break
+            current = current.parent
+        else:
+            found = self._by_directory[current]
+        for seen in visited:
+            self._by_directory[seen] = found
         return found
+
+    def _config_in(self, directory: Path) -> tuple[bool, PytestConfig | None]:
+        """Whether a config file in ``directory`` governs it, and its settings."""
+        if self._version < 9:
+            for name in _PYTEST_TOML_NAMES:
+                if _is_regular_file(directory / name):
+                    self._note(
+                        directory / name,
+                        f"pytest 8 does not read {name}, pytest 9 does; read as pytest 8 "
+                        f"reads the directory ({_SET_VERSION_9})",
+                    )
+        for name in CONFIG_FILE_NAMES[self._version]:
+            candidate = directory / name
+            if not _is_regular_file(candidate):
+                continue
+            try:
+                found = read_pytest_settings(candidate, self._version)
+            except PytestConfigError as error:
+                self._unreadable(error)
+                return True, None
+            self._note(candidate, found.note)
+            if found.settings is not None:
+                return True, PytestConfig(candidate, directory, **found.settings)
+        return False, None
+
+    def _unreadable(self, error: PytestConfigError) -> None:
+        self._tell(error.path, f"{error} (SOT401-SOT404 skipped for the files it governs)")
+
+    def _note(self, path: Path, note: str | None) -> None:
+        if note is not None:
+            self._tell(path, f"flake8-ssot: {path}: note: {note}")
+
+    def _tell(self, path: Path, line: str) -> None:
+        if path not in self._reported:
+            self._reported.add(path)
+            self._report(line)

@@ -30,7 +30,7 @@ def test_explain_unknown_code(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr == (
         "flake8-ssot: unknown code 'SOT999' "
-        "(known: SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404, SOT501, SOT502)\n"
+        "(known: SOT001, SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404, SOT501, SOT502)\n"
     )
 
 

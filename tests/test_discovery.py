@@ -22,27 +22,32 @@ def sot401(path: str, config: str, patterns: str = "['Test*']", line: int = 1) -
     )
 
 
+PYTEST_9 = "ssot-pytest-version = 9\n"
+
+
 @pytest.mark.parametrize(
-    ("config_name", "config_text"),
+    ("config_name", "config_text", "flake8_extra"),
     [
-        ("pytest.ini", "[pytest]\npython_classes = Test*\n"),
-        (".pytest.ini", "[pytest]\npython_classes = Test*\n"),
-        ("pyproject.toml", "[tool.pytest.ini_options]\npython_classes = ['Test*']\n"),
-        ("pyproject.toml", "[tool.pytest.ini_options]\npython_classes = 'Test*'\n"),
-        ("pyproject.toml", "[tool.pytest]\npython_classes = ['Test*']\n"),
-        ("pytest.toml", "[pytest]\npython_classes = ['Test*']\n"),
-        ("tox.ini", "[pytest]\npython_classes = Test*\n"),
-        ("setup.cfg", SELECT + "[tool:pytest]\npython_classes = Test*\n"),
+        ("pytest.ini", "[pytest]\npython_classes = Test*\n", ""),
+        (".pytest.ini", "[pytest]\npython_classes = Test*\n", ""),
+        ("pyproject.toml", "[tool.pytest.ini_options]\npython_classes = ['Test*']\n", ""),
+        ("pyproject.toml", "[tool.pytest.ini_options]\npython_classes = 'Test*'\n", ""),
+        # pytest 9's own files and tables: pytest 8 does not read them.
+        ("pyproject.toml", "[tool.pytest]\npython_classes = ['Test*']\n", PYTEST_9),
+        ("pytest.toml", "[pytest]\npython_classes = ['Test*']\n", PYTEST_9),
+        ("tox.ini", "[pytest]\npython_classes = Test*\n", ""),
+        ("setup.cfg", SELECT + "[tool:pytest]\npython_classes = Test*\n", ""),
     ],
 )
 def test_sot401_for_every_config_kind(
-    project: Flake8Project, config_name: str, config_text: str
+    project: Flake8Project, config_name: str, config_text: str, flake8_extra: str
 ) -> None:
     if config_name != "setup.cfg":
-        project.write("setup.cfg", SELECT)
+        project.write("setup.cfg", SELECT + flake8_extra)
     project.write(config_name, config_text)
     project.write("tests/test_ws.py", CRITICAL)
-    assert project.flake8("tests").stdout_lines == [sot401("tests/test_ws.py", config_name)]
+    run = project.flake8("tests")
+    assert (run.stdout_lines, run.stderr) == ([sot401("tests/test_ws.py", config_name)], "")
 
 
 def test_sot401_with_pytest_defaults(project: Flake8Project) -> None:
@@ -285,18 +290,19 @@ def test_noqa_and_non_test_files(project: Flake8Project) -> None:
     assert project.flake8(".").stdout_lines == []
 
 
-def test_unreadable_pytest_config_stops_flake8(project: Flake8Project) -> None:
-    project.write("setup.cfg", SELECT)
+def test_unreadable_pytest_config_only_turns_sot4_off(project: Flake8Project) -> None:
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = os\n")
     project.write("pyproject.toml", "[tool.pytest.ini_options\npython_classes = 1\n")
-    project.write("test_a.py", "def test_a(): ...\n")
+    project.write("test_a.py", "import os\n" + CRITICAL)
     run = project.flake8("test_a.py")
     # The parser's own wording differs between tomllib and tomli.
     [line] = run.stderr.splitlines()
     assert line.startswith(
         f"flake8-ssot: {project.root}/pyproject.toml: cannot read pytest configuration: Expected"
     )
+    assert line.endswith("(SOT401-SOT404 skipped for the files it governs)")
     assert "(at line 1, column" in line
-    assert run.returncode != 0 and run.stdout_lines == []
+    assert run.stdout_lines == ["test_a.py:1:1: SOT101 'os' is deprecated"]
 
 
 def test_unreadable_nested_pytest_config_is_reported_once(project: Flake8Project) -> None:
@@ -307,8 +313,8 @@ def test_unreadable_nested_pytest_config_is_reported_once(project: Flake8Project
     project.write("test_c.py", CRITICAL)
     expected_error = (
         f"flake8-ssot: {project.root}/sub/tox.ini: cannot read pytest configuration: "
-        f"File contains no section headers. file: '{project.root}/sub/tox.ini', line: 1 "
-        "'[pytest\\n'"
+        "line 1: unexpected value continuation "
+        "(SOT401-SOT404 skipped for the files it governs)"
     )
     run = project.flake8("--jobs", "1", ".")
     assert run.stderr.splitlines() == [expected_error]
@@ -321,13 +327,14 @@ def test_unreadable_nested_pytest_config_is_reported_once(project: Flake8Project
 
 def test_explicit_pytest_config_missing(project: Flake8Project) -> None:
     project.write("setup.cfg", SELECT + "ssot-pytest-config = nowhere.ini\n")
-    project.write("m.py", "")
-    run = project.flake8("m.py")
-    assert len(run.stderr.splitlines()) == 1
-    assert run.stderr.startswith(
+    project.write("test_m.py", CRITICAL)
+    run = project.flake8("test_m.py")
+    assert run.stderr.splitlines() == [
         f"flake8-ssot: {project.root}/nowhere.ini: cannot read pytest configuration: "
-    )
-    assert run.returncode != 0
+        f"[Errno 2] No such file or directory: '{project.root}/nowhere.ini' "
+        "(SOT401-SOT404 skipped for the files it governs)"
+    ]
+    assert (run.stdout_lines, run.returncode) == ([], 0)
 
 
 def test_what_pytest_does_with_flags_fixtures_and_builtin_constructors(
@@ -384,35 +391,49 @@ def test_testpaths_that_match_nothing_fall_back_to_the_rootdir(project: Flake8Pr
 
 
 @pytest.mark.parametrize(
-    ("config_name", "text", "problem"),
+    ("config_name", "text", "flake8_extra", "problem"),
     [
         (
             "pyproject.toml",
             "[tool.pytest]\npython_classes = ['A']\n[tool.pytest.ini_options]\nx = 1\n",
+            PYTEST_9,
             "[tool.pytest] and [tool.pytest.ini_options] cannot be used together",
         ),
         (
             "pyproject.toml",
             "[tool.pytest]\npython_classes = 'Check'\n",
+            PYTEST_9,
             "python_classes must be a list of strings",
         ),
-        ("pytest.toml", "[pytest]\ntestpaths = 3\n", "testpaths must be a list of strings"),
+        (
+            "pytest.toml",
+            "[pytest]\ntestpaths = 3\n",
+            PYTEST_9,
+            "testpaths must be a list of strings",
+        ),
         (
             "pyproject.toml",
             "[tool.pytest.ini_options]\ntestpaths = [1]\n",
+            "",
             "testpaths must be a string or a list of strings",
         ),
-        ("tox.ini", "[pytest]\npython_files = 'test_*.py\n", "python_files: No closing quotation"),
+        (
+            "tox.ini",
+            "[pytest]\npython_files = 'test_*.py\n",
+            "",
+            "python_files: No closing quotation",
+        ),
     ],
 )
 def test_pytest_config_that_pytest_refuses(
-    project: Flake8Project, config_name: str, text: str, problem: str
+    project: Flake8Project, config_name: str, text: str, flake8_extra: str, problem: str
 ) -> None:
-    project.write("setup.cfg", SELECT)
+    project.write("setup.cfg", SELECT + flake8_extra)
     project.write(config_name, text)
-    project.write("test_a.py", "def test_a(): ...\n")
+    project.write("test_a.py", CRITICAL)
     run = project.flake8("test_a.py")
     assert run.stderr.splitlines() == [
-        f"flake8-ssot: {project.root}/{config_name}: cannot read pytest configuration: {problem}"
+        f"flake8-ssot: {project.root}/{config_name}: cannot read pytest configuration: {problem} "
+        "(SOT401-SOT404 skipped for the files it governs)"
     ]
-    assert run.returncode != 0
+    assert (run.stdout_lines, run.returncode) == ([], 0)

@@ -170,7 +170,9 @@ def write_project(
 ) -> None:
     if name:
         project.write(name, text)
-    project.write(".flake8", "[flake8]\nselect = SOT4\n")
+    # Read the config files as the pytest that the oracle runs reads them.
+    major = pytest.__version__.split(".")[0]
+    project.write(".flake8", f"[flake8]\nselect = SOT4\nssot-pytest-version = {major}\n")
     for package in ("tests", "tests/unit", "extra", "src", "src/app"):
         project.write(f"{package}/__init__.py")
     project.write(

@@ -40,6 +40,8 @@ def discovery_findings(
         return []
     path = absolute_path(filename)
     config = context.pytest_configs.for_directory(path.parent)
+    if config is None:
+        return []  # pytest cannot read the config file in force here: said once already.
     collected_by_name = config.is_test_file(path)
     in_test_location = _in_test_directory(path, config) or config.is_under_testpaths(path)
     if not (collected_by_name or in_test_location):
