@@ -111,7 +111,10 @@ def test_recursion_deep_facade_and_base_modules(project: Flake8Project) -> None:
     project.write("pkg/core.py", "class Manager: ...\n")
     for name, deep in (("sum", SUM), ("unary", UNARY), ("parens", PARENS)):
         project.write(f"pkg/{name}/__init__.py", "from pkg.core import Manager\n" + deep)
-        project.write(f"tests/{name}_base.py", f"class {name.title()}Base:\n    def test_a(self): ...\n" + deep)
+        project.write(
+            f"tests/{name}_base.py",
+            f"class {name.title()}Base:\n    def test_a(self): ...\n" + deep,
+        )
     project.write("tests/__init__.py")
     project.write(
         "tests/test_x.py",
@@ -125,7 +128,8 @@ def test_recursion_deep_facade_and_base_modules(project: Flake8Project) -> None:
     run = project.flake8("tests/test_x.py")
     assert run.stderr == ""
     expected = [
-        f"tests/test_x.py:{line}:1: SOT101 'pkg.{name}' is deprecated: import Manager from pkg.core"
+        f"tests/test_x.py:{line}:1: SOT101 'pkg.{name}' is deprecated: "
+        "import Manager from pkg.core"
         for line, name in ((1, "sum"), (2, "unary"), (3, "parens"))
     ]
     if sys.version_info < (3, 11):  # 3.10 builds the deep sum's AST: its base class is known
@@ -188,7 +192,9 @@ def test_a_file_1000_directories_deep(project: Flake8Project) -> None:
     for depth in range(1, 1001):
         project.write("/".join(["d"] * depth) + "/__init__.py")
     path = f"{deep}/test_deep.py"
-    source = "import pkg.old\nfrom . import sibling\nclass CriticalTests:\n    def test_a(self): ...\n"
+    source = (
+        "import pkg.old\nfrom . import sibling\nclass CriticalTests:\n    def test_a(self): ...\n"
+    )
     project.write(path, source)
     run = project.flake8(path)
     assert run.stderr == ""
@@ -268,7 +274,10 @@ def test_diamond_lattices_and_long_chains_finish(project: Flake8Project) -> None
     project.write("test_lattice.py", "".join(lattice))
     project.write("test_chain.py", "".join(chain))
     project.write("base_lattice.py", "".join(lattice))  # the same, read as a base module
-    project.write("test_uses.py", "from base_lattice import CriticalTop\nclass CriticalUser(CriticalTop): ...\n")
+    project.write(
+        "test_uses.py",
+        "from base_lattice import CriticalTop\nclass CriticalUser(CriticalTop): ...\n",
+    )
     lost = "but pytest will not collect it: name matches none of python_classes ['Test'] "
     assert project.flake8("test_chain.py", "test_lattice.py", "test_uses.py").stdout_lines == [
         f"test_chain.py:3002:1: SOT401 class CriticalChain has 1 test method {lost}"
