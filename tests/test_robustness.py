@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -196,13 +197,28 @@ def test_a_file_1000_directories_deep(project: Flake8Project) -> None:
         "import pkg.old\nfrom . import sibling\nclass CriticalTests:\n    def test_a(self): ...\n"
     )
     project.write(path, source)
-    run = project.flake8(path)
+    try:
+        run = project.flake8(path)
+    finally:
+        remove_deep_tree(project.root / deep)
     assert run.stderr == ""
     assert run.stdout_lines == [
         f"{path}:1:1: SOT201 'pkg.old' is legacy: use pkg.new",
         f"{path}:3:1: SOT401 class CriticalTests has 1 test method but pytest will not collect "
         "it: name matches none of python_classes ['Test'] (pytest.ini)",
     ]
+
+
+def remove_deep_tree(deepest: Path) -> None:
+    """Remove a chain of directories bottom-up: shutil.rmtree (and so pytest's cleanup of
+    old temporary directories) recurses once per level and overflows before 1,000."""
+    directory = deepest
+    while directory.name == "d":
+        for child in directory.iterdir():
+            if not child.is_dir():
+                child.unlink()
+        directory.rmdir()
+        directory = directory.parent
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
