@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import ast
 import configparser
+import importlib.machinery
 import os
+import stat
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from flake8.main.options import stage1_arg_parser
 
@@ -30,6 +34,13 @@ from flake8_ssot.bindings import (
 )
 
 FLAKE8_CONFIG_FILES = ("setup.cfg", "tox.ini", ".flake8")
+#: What Python's path finder imports a module from, in its order of precedence.
+MODULE_SUFFIXES = (
+    *importlib.machinery.EXTENSION_SUFFIXES,
+    *importlib.machinery.SOURCE_SUFFIXES,
+    *importlib.machinery.BYTECODE_SUFFIXES,
+)
+_ModuleKind = Literal["package", "module", "namespace"]
 
 
 def absolute_path(path: str | Path) -> Path:
@@ -67,7 +78,7 @@ def find_flake8_config_file(start: Path) -> Path | None:
     for directory in (start, *start.parents):
         for name in FLAKE8_CONFIG_FILES:
             candidate = directory / name
-            if not candidate.is_file():
+            if not is_regular_file(candidate):
                 continue
             parser = configparser.RawConfigParser()
             try:
@@ -106,6 +117,7 @@ class Project:
         #: Asked for by several checks per linted file.
         self._module_names: dict[str, ModuleName] = {}
         self._module_paths: dict[str, Path | None] = {}
+        self._listings: dict[Path, frozenset[str]] = {}
         self._summaries: dict[str, ModuleSummary | None] = {}
         self._origins: dict[tuple[str, str], Origin] = {}
         self._public: dict[str, frozenset[str]] = {}
@@ -113,9 +125,11 @@ class Project:
     def module_name(self, filename: str) -> ModuleName:
         """The dotted module name of a file (it need not exist: stdin has a display name).
 
-        Regular packages are found by walking ``__init__.py`` files upward;
+        Regular packages are found by walking ``__init__`` files upward;
         above the last one, directories up to the innermost source root
-        holding the file count as namespace packages.
+        holding the file count as namespace packages. The walk is a loop
+        and never raises: a file 1,000 directories deep, or a display name
+        longer than the system allows, just ends it.
         """
         cached = self._module_names.get(filename)
         if cached is not None:
@@ -124,7 +138,7 @@ class Project:
         is_package = path.stem == "__init__"
         parts = [] if is_package else [path.stem]
         directory = path.parent
-        while self._has_init(directory) and directory != directory.parent:
+        while directory != directory.parent and self._has_init(directory):
             parts.append(directory.name)
             directory = directory.parent
         parts.reverse()
@@ -136,29 +150,82 @@ class Project:
         return name
 
     def _has_init(self, directory: Path) -> bool:
+        """A regular package: ``__init__`` with a suffix Python imports, as a regular file."""
         cached = self._is_package_dir.get(directory)
         if cached is None:
-            cached = (directory / "__init__.py").is_file()
+            entries = self._entries(directory)
+            cached = any(
+                f"__init__{suffix}" in entries and is_regular_file(directory / f"__init__{suffix}")
+                for suffix in MODULE_SUFFIXES
+            )
             self._is_package_dir[directory] = cached
         return cached
 
+    def _entries(self, directory: Path) -> frozenset[str]:
+        """A directory's listing, cached; empty when it cannot be listed.
+
+        Python's own path finder decides from such listings: a name is only
+        looked at (stat) when the listing holds it exactly, so a module name
+        too long for a file name, or in the wrong case, never reaches the
+        file system.
+        """
+        cached = self._listings.get(directory)
+        if cached is None:
+            try:
+                cached = frozenset(os.listdir(directory))
+            except (OSError, ValueError):
+                cached = frozenset()
+            self._listings[directory] = cached
+        return cached
+
     def module_path(self, dotted: str) -> Path | None:
-        """Where a first-party module lives: its ``.py`` file or package directory."""
+        """Where a first-party module lives: its file, or its package directory.
+
+        Resolved as Python's path finder resolves it, one component at a
+        time: within one directory a package (a directory with an
+        ``__init__``) wins over a module file, which wins over a plain
+        directory; a plain directory is a namespace package only when no
+        source root holds a module or regular package of that name, and
+        never for a standard-library name (Python finds the standard
+        library's module first). A built-in or frozen module is never
+        first-party. For a namespace package this is its first portion.
+        """
         if dotted in self._module_paths:
             return self._module_paths[dotted]
         found: Path | None = None
+        search: list[Path] = list(self.source_roots)
         parts = dotted.split(".")
-        for root in self.source_roots:
-            base = root.joinpath(*parts)
-            if base.is_dir():
-                found = base
+        for depth, part in enumerate(parts):
+            if depth == 0 and _resolved_before_the_path(part):
                 break
-            module_file = base.with_name(parts[-1] + ".py")
-            if module_file.is_file():
-                found = module_file
+            kind, paths = self._find_in(search, part, top_level=depth == 0)
+            if kind is None or (kind == "module" and depth < len(parts) - 1):
                 break
+            if depth == len(parts) - 1:
+                found = paths[0]
+            search = paths
         self._module_paths[dotted] = found
         return found
+
+    def _find_in(
+        self, search: list[Path], name: str, top_level: bool
+    ) -> tuple[_ModuleKind | None, list[Path]]:
+        """``name`` on a search path: a package, a module file or namespace portions."""
+        portions: list[Path] = []
+        for directory in search:
+            entries = self._entries(directory)
+            candidate = directory / name
+            plain_directory = name in entries and is_directory(candidate)
+            if plain_directory and self._has_init(candidate):
+                return "package", [candidate]
+            for suffix in MODULE_SUFFIXES:
+                if name + suffix in entries and is_regular_file(directory / (name + suffix)):
+                    return "module", [directory / (name + suffix)]
+            if plain_directory:
+                portions.append(candidate)
+        if not portions or (top_level and name in sys.stdlib_module_names):
+            return None, []
+        return "namespace", portions
 
     def is_first_party(self, dotted: str) -> bool:
         """Whether the module exists under a source root."""
@@ -169,7 +236,7 @@ class Project:
         package_path = self.module_path(package)
         return (
             package_path is not None
-            and package_path.is_dir()
+            and is_directory(package_path)
             and self.module_path(f"{package}.{name}") is not None
         )
 
@@ -184,7 +251,7 @@ class Project:
         found: ModuleSummary | None = None
         path = self.module_path(module)
         if path is not None:
-            is_package = path.is_dir()
+            is_package = is_directory(path)
             tree = parse_file(path / "__init__.py" if is_package else path)
             if tree is None and is_package:
                 tree = ast.Module(body=[], type_ignores=[])  # a namespace package
@@ -277,11 +344,56 @@ class Project:
 
 
 def parse_file(path: Path) -> ast.Module | None:
-    """Another file of the project, parsed; None when it cannot be read or parsed."""
-    try:
-        return ast.parse(path.read_bytes(), filename=str(path))
-    except (OSError, SyntaxError, ValueError):
+    """Another file of the project, parsed; None when it cannot be read or parsed.
+
+    Only a regular Python source file is read: a FIFO or a device named
+    ``mod.py`` would block the read forever, so the file is opened without
+    blocking and checked on the open descriptor. A file too deep for the
+    parser (or for turning into an AST) is unparsable, not a crash.
+    """
+    if path.suffix not in importlib.machinery.SOURCE_SUFFIXES:
         return None
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except (OSError, ValueError):
+        return None
+    try:
+        with os.fdopen(descriptor, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return None
+            source = handle.read()
+        return ast.parse(source, filename=str(path))
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
+def is_regular_file(path: Path) -> bool:
+    """``path`` is a regular file (symlinks followed); never raises.
+
+    ``Path.is_file`` raises for a name too long for the system and other
+    errors it does not expect, and says nothing of FIFOs and devices.
+    """
+    return _mode_is(path, stat.S_ISREG)
+
+
+def is_directory(path: Path) -> bool:
+    """``path`` is a directory (symlinks followed); never raises."""
+    return _mode_is(path, stat.S_ISDIR)
+
+
+def _mode_is(path: Path, test: Callable[[int], bool]) -> bool:
+    try:
+        return test(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def _resolved_before_the_path(name: str) -> bool:
+    """A built-in or frozen module: Python's import finds it before any source root."""
+    return (
+        name in sys.builtin_module_names
+        or importlib.machinery.FrozenImporter.find_spec(name) is not None
+    )
 
 
 def module_level_statements(tree: ast.Module) -> list[ast.stmt]:

@@ -63,11 +63,12 @@ def discovery_findings(
         for facts in [context.classes.facts(bindings, node)]
     ]
     findings: list[Finding] = []
-    name_uses = _NameUses(source)
+    name_uses = _NameUses(source, tree.body)
     collected_tests = len(functions)
     for test_class in classes:
         facts = test_class.facts
-        if facts.test_flag is False or not test_class.test_methods:
+        if facts.test_flag is False or not test_class.test_methods or facts.is_abstract:
+            # pytest (>= 8.3) silently skips an abstract class: a base for real tests.
             continue
         if facts.kind == "unittest":
             collected_tests += test_class.test_methods
@@ -128,28 +129,54 @@ class _NameUses:
     A class that the module names elsewhere (a base of another class, or
     handed to a class factory such as ``make_tests(Base)`` or
     ``@add_options(Base)``) is material for other tests, not a test class
-    that lost its name. This is a text search over code lines (comment-only
-    lines skipped), so it costs no tree walk.
+    that lost its name. Uses inside an ``if __name__ == "__main__":`` block
+    do not count: running the file by hand is not how pytest sees it. This
+    is a text search over code lines (comment-only lines skipped), so it
+    costs no tree walk: one pass indexes every word's lines, built on the
+    first question.
     """
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, top_level: list[ast.stmt]) -> None:
         self.source = source
-        self._lines: list[str] | None = None
+        self.main_blocks = [
+            (statement.lineno, statement.end_lineno or statement.lineno)
+            for statement in top_level
+            if isinstance(statement, ast.If) and _is_main_check(statement.test)
+        ]
+        self._lines_of: dict[str, list[int]] | None = None
 
     def outside(self, node: ast.ClassDef) -> bool:
-        if self.source.count(node.name) < 2:
-            return False  # Only its ``class`` line.
-        if self._lines is None:
-            self._lines = self.source.split("\n")
-        word = re.compile(rf"\b{re.escape(node.name)}\b")
+        if self._lines_of is None:
+            self._lines_of = {}
+            for number, line in enumerate(self.source.split("\n"), start=1):
+                if not line.lstrip().startswith("#"):
+                    for word in dict.fromkeys(_WORD.findall(line)):
+                        self._lines_of.setdefault(word, []).append(number)
         body_start = node.body[0].lineno
         body_end = node.end_lineno or body_start
-        for number, line in enumerate(self._lines, start=1):
-            if body_start <= number <= body_end or line.lstrip().startswith("#"):
-                continue
-            if number != node.lineno and word.search(line):
-                return True
+        return any(
+            number != node.lineno
+            and not body_start <= number <= body_end
+            and not any(start <= number <= end for start, end in self.main_blocks)
+            for number in self._lines_of.get(node.name, ())
+        )
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _is_main_check(test: ast.expr) -> bool:
+    """``__name__ == "__main__"``, either way round."""
+    if not (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.ops[0], ast.Eq)
+    ):
         return False
+    sides = [test.left, test.comparators[0]]
+    return any(isinstance(side, ast.Name) and side.id == "__name__" for side in sides) and any(
+        isinstance(side, ast.Constant) and side.value == "__main__" for side in sides
+    )
 
 
 def _handed_to_factory(node: ast.ClassDef) -> bool:

@@ -1,0 +1,151 @@
+"""SOT401/SOT402 on test classes built on standard-library classes, judged as pytest judges them.
+
+Each project here is also given to the real ``pytest --collect-only -q``:
+the tests assert what pytest collected (pytest >= 8.3 skips abstract
+classes silently, and skips a class whose ``__init__``/``__new__`` is not
+object's with a warning), and that flake8 reports exactly the classes
+pytest lost.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from conftest import Flake8Project
+
+SELECT = "[flake8]\nselect = SOT4\n"
+#: enum.Enum gained an __init__ in Python 3.11; pytest asks for __init__ first.
+ENUM_CONSTRUCTOR = "__init__" if sys.version_info >= (3, 11) else "__new__"
+
+BASE_MODULE = """\
+from abc import ABC, abstractmethod
+class BaseIntegrationTest(ABC):
+    def test_inherited(self): ...
+class AbstractBase(ABC):
+    @abstractmethod
+    def make(self): ...
+    def test_uses_make(self): ...
+"""
+
+TEST_MODULE = """\
+import abc
+import enum
+import typing
+from abc import ABC, ABCMeta, abstractmethod
+from typing import Generic, TypeVar
+
+from tests.base import AbstractBase, BaseIntegrationTest
+
+T = TypeVar("T")
+
+
+class CriticalAbc(ABC):
+    def test_a(self): ...
+
+
+class CriticalGeneric(Generic[T]):
+    def test_b(self): ...
+
+
+class CriticalObject(object):
+    def test_c(self): ...
+
+
+class CriticalIntegration(BaseIntegrationTest):
+    def test_d(self): ...
+
+
+class TestStillAbstract(AbstractBase):
+    def test_e(self): ...
+
+
+class TestConcrete(AbstractBase):
+    def make(self): ...
+    def test_f(self): ...
+
+
+class CriticalAbstractMeta(metaclass=ABCMeta):
+    @abc.abstractmethod
+    def make(self): ...
+    def test_g(self): ...
+
+
+class TestMetaNotAbstract(metaclass=abc.ABCMeta):
+    def test_h(self): ...
+
+
+class TestAbstractWithoutAbcMeta:
+    @abstractmethod
+    def make(self): ...
+    def test_i(self): ...
+
+
+class TestEnum(enum.Enum):
+    A = 1
+    def test_j(self): ...
+
+
+class TestTypingGenericAttr(typing.Generic[T]):
+    def test_k(self): ...
+
+
+class TestOverriddenByAssignment(AbstractBase):
+    make = None
+    def test_l(self): ...
+
+
+class CriticalMapping(typing.Mapping[str, int]):
+    def test_m(self): ...
+
+
+class CriticalXunit:
+    def setup_method(self): ...
+    def test_n(self): ...
+
+
+if __name__ == "__main__":
+    CriticalXunit().setup_method()
+"""
+
+
+def collected(project: Flake8Project) -> list[str]:
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+        cwd=project.root, capture_output=True, text=True, timeout=120,
+    )
+    return [line for line in run.stdout.splitlines() if "::" in line]
+
+
+def test_stdlib_bases_are_judged_as_pytest_judges_them(project: Flake8Project) -> None:
+    project.write("setup.cfg", SELECT)
+    project.write("tests/__init__.py")
+    project.write("tests/base.py", BASE_MODULE)
+    project.write("tests/test_bases.py", TEST_MODULE)
+    assert collected(project) == [
+        f"tests/test_bases.py::{test}"
+        for test in (
+            "TestConcrete::test_uses_make", "TestConcrete::test_f",
+            "TestMetaNotAbstract::test_h", "TestAbstractWithoutAbcMeta::test_i",
+            "TestTypingGenericAttr::test_k",
+            "TestOverriddenByAssignment::test_uses_make", "TestOverriddenByAssignment::test_l",
+        )
+    ]
+    # Everything else is lost: abstract classes silently (not reported: they are bases,
+    # and no rename would make pytest collect them), the others by name or constructor.
+    lost = "but pytest will not collect it: name matches none of python_classes ['Test'] "
+    assert project.flake8("tests").stdout_lines == [
+        f"tests/test_bases.py:12:1: SOT401 class CriticalAbc has 1 test method {lost}"
+        "(pytest defaults)",
+        f"tests/test_bases.py:16:1: SOT401 class CriticalGeneric has 1 test method {lost}"
+        "(pytest defaults)",
+        f"tests/test_bases.py:20:1: SOT401 class CriticalObject has 1 test method {lost}"
+        "(pytest defaults)",
+        f"tests/test_bases.py:24:1: SOT401 class CriticalIntegration has 2 test methods {lost}"
+        "(pytest defaults)",
+        "tests/test_bases.py:53:1: SOT402 class TestEnum has 1 test method but pytest will "
+        f"not collect it: it has {ENUM_CONSTRUCTOR} (pytest skips such classes with only a "
+        "warning)",
+        f"tests/test_bases.py:71:1: SOT401 class CriticalXunit has 1 test method {lost}"
+        "(pytest defaults)",
+    ]
