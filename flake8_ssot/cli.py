@@ -18,7 +18,7 @@ import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from flake8.discover_files import expand_paths
@@ -201,14 +201,19 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
     context = SsotChecker.context
     if context is None:
         raise RuntimeError("flake8 did not load the flake8-ssot plugin")
-    files = sorted(
-        set(
-            expand_paths(
-                paths=options.filenames,
-                stdin_display_name=options.stdin_display_name,
-                filename_patterns=options.filename,
-                exclude=options.exclude,
-            )
+    if "-" in options.filenames:
+        print(
+            "flake8-ssot fix: fix rewrites files in place and does not read stdin; "
+            "give it file or directory paths",
+            file=sys.stderr,
+        )
+        return 2
+    files = _distinct_files(
+        expand_paths(
+            paths=options.filenames,
+            stdin_display_name=options.stdin_display_name,
+            filename_patterns=options.filename,
+            exclude=options.exclude,
         )
     )
     style_guides = StyleGuideManager(options, Nothing(options))
@@ -248,14 +253,28 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
     progress.done()
     verb = "would change" if (diff or check) else "changed"
     per_code = ", ".join(f"{code}: {count}" for code, count in sorted(rewritten.items()))
+    not_done = f"; files not read or not written: {failed}" if failed else ""
     print(
         f"flake8-ssot fix: {changed_files} of {len(files)} files {verb}; "
-        f"imported names rewritten: {per_code or 'none'}; findings left: {leftovers}",
+        f"imported names rewritten: {per_code or 'none'}; findings left: {leftovers}"
+        f"{not_done}",
         file=sys.stderr,
     )
     if failed:
         return 2
     return 1 if check and changed_files else 0
+
+
+def _distinct_files(paths: Iterable[str]) -> list[str]:
+    """Each file once, however often and under whatever spelling it was given.
+
+    ``app/a.py`` and ``./app/a.py`` (or a symlink to it) are one file: fixing
+    it twice would print two diffs and count it twice.
+    """
+    by_file: dict[str, str] = {}
+    for path in sorted(paths):
+        by_file.setdefault(os.path.realpath(path), path)
+    return sorted(by_file.values())
 
 
 def _deliver(

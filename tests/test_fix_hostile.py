@@ -185,7 +185,8 @@ def test_an_edit_saved_while_fix_runs_is_kept(
     assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\nUSER = 1\n"
     assert capsys.readouterr().err.splitlines() == [
         "app/mod.py: cannot write: the file changed on disk while fix ran; left as it is now",
-        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 0",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 0"
+        "; files not read or not written: 1",
     ]
 
 
@@ -209,7 +210,7 @@ def test_owner_group_and_mode_are_kept_and_hard_links_never_split(
         "app/linked.py: cannot write: it has 2 hard links, which a rename would split; "
         "left unchanged",
         "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
-        "findings left: 0",
+        "findings left: 0; files not read or not written: 1",
     ]
     # A process that may not give files away leaves them with their owner.
     owned.write_text("from pkg.facade import Helper\n", encoding="utf-8")
@@ -280,7 +281,7 @@ def test_write_errors_bad_encodings_and_deep_files_leave_a_reason(
     assert lines[3:] == [
         "app/locked/mod.py: cannot write: Permission denied; left unchanged",
         "flake8-ssot fix: 1 of 6 files changed; imported names rewritten: SOT101: 1; "
-        "findings left: 0",
+        "findings left: 0; files not read or not written: 2",
     ]
 
 
@@ -311,7 +312,7 @@ def test_a_full_disk_is_a_reason_and_the_next_file_is_fixed(
     assert capsys.readouterr().err.splitlines() == [
         "app/a.py: cannot write: No space left on device; left unchanged",
         "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
-        "findings left: 0",
+        "findings left: 0; files not read or not written: 1",
     ]
 
 
@@ -384,7 +385,7 @@ def test_a_fifo_is_not_waited_on(migrating: Flake8Project) -> None:
     assert run.stderr.splitlines() == [
         "app/fifo.py: cannot read: [Errno 22] not a regular file",
         "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
-        "findings left: 0",
+        "findings left: 0; files not read or not written: 1",
     ]
 
 
@@ -419,4 +420,30 @@ def test_a_split_never_moves_a_directive_comment(migrating: Flake8Project) -> No
     assert path.read_text(encoding="utf-8") == source.replace(
         "from pkg.facade import (\n    Manager,  # the one\n    Helper,\n)\n",
         "# the one\nfrom pkg.facade.core import Manager\nfrom pkg.facade.extra import Helper\n",
+    )
+
+
+def test_a_file_named_twice_stdin_and_unreadable_files(migrating: Flake8Project) -> None:
+    """One file under two spellings is fixed once; stdin is refused; the summary counts failures."""
+    migrating.write("app/b.py", "from pkg.facade import Manager\n")
+    migrating.root.joinpath("app/a.py").write_bytes(
+        b"# -*- coding: nonexistent -*-\nfrom pkg.facade import Manager\n"
+    )
+    run = fix(migrating, "--diff", "app/b.py", "./app/b.py", "app/a.py")
+    assert run.returncode == 2
+    assert run.stdout.count("+from pkg.facade.core import Manager") == 1
+    assert run.stderr.splitlines() == [
+        "app/a.py: cannot read: unknown encoding: nonexistent",
+        "flake8-ssot fix: 1 of 2 files would change; imported names rewritten: SOT101: 1; "
+        "findings left: 0; files not read or not written: 1",
+    ]
+    stdin = subprocess.run(
+        [sys.executable, "-m", "flake8_ssot.cli", "fix", "--stdin-display-name", "x.py", "-"],
+        cwd=migrating.root, input="from pkg.facade import Manager\n",
+        capture_output=True, text=True, timeout=120,
+    )
+    assert (stdin.returncode, stdin.stderr) == (
+        2,
+        "flake8-ssot fix: fix rewrites files in place and does not read stdin; "
+        "give it file or directory paths\n",
     )
