@@ -315,3 +315,20 @@ def test_classes_that_name_themselves_thousands_of_times(project: Flake8Project)
         f"test_many.py:{2499 * 5 + 1}:1: SOT401 class Critical2499 has 1 test method but pytest "
         "will not collect it: name matches none of python_classes ['Test'] (pytest defaults)"
     )
+
+
+def test_unittest_is_the_one_pytest_imports_even_under_a_source_root(
+    project: Flake8Project,
+) -> None:
+    """Linting the stdlib itself: its unittest/ is first-party, but TestCase is still TestCase."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\n")
+    project.write("unittest/__init__.py", "from .case import TestCase\n")
+    project.write("unittest/case.py", "class TestCase:\n    def __init__(self, name): ...\n")
+    project.write(
+        "test_things.py",
+        "import unittest\nfrom unittest import TestCase\n\n\n"
+        "class ThingTests(unittest.TestCase):\n    def test_a(self): ...\n\n\n"
+        "class TestOther(TestCase):\n    def test_b(self): ...\n",
+    )
+    run = project.flake8("test_things.py")
+    assert (run.stdout_lines, run.stderr) == ([], "")
