@@ -13,7 +13,8 @@ all of a name's bindings agree on one object.
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterator
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Union
 
@@ -49,25 +50,19 @@ class Binding:
     branches: tuple[Branch, ...]
 
 
-def is_definite(binding: Binding) -> bool:
-    """Whether the binding exists whenever the module has been imported.
-
-    Only module-level statements outside any branch, or in a ``try`` body
-    (which runs unless the import fails), count: a name bound only under
-    ``if sys.version_info < (3, 0):`` is not there to import.
-    """
-    return all(branch.arm == "try" for branch in binding.branches)
-
-
 @dataclass(frozen=True)
 class ModuleSummary:
     """A module's runtime top-level bindings, as far as they can be read without running it.
 
     Bindings under ``if TYPE_CHECKING:`` do not exist at run time and are
     left out. ``star_sources`` are the modules of ``from m import *``;
-    ``declared_all`` the literal ``__all__``; ``loaded_submodules`` the
-    submodules of this package that its own imports load, which makes them
-    attributes of the package object.
+    ``declared_all`` the ``__all__`` built from literals (None when it is
+    not, or when there is none); ``loaded_submodules`` the submodules of this
+    package that its own imports load, which makes them attributes of the
+    package object; ``imported_modules`` every module its module-level
+    imports load; ``handlers`` each ``try`` statement's handlers, and
+    whether each re-raises; ``has_getattr`` a module-level ``__getattr__``,
+    which may serve any name.
     """
 
     module: str
@@ -75,6 +70,27 @@ class ModuleSummary:
     star_sources: tuple[tuple[str, tuple[Branch, ...]], ...]
     declared_all: tuple[str, ...] | None
     loaded_submodules: frozenset[str]
+    imported_modules: frozenset[str]
+    handlers: Mapping[int, tuple[tuple[str, bool], ...]]
+    has_getattr: bool
+
+
+def is_definite(binding: Binding, same_name: Sequence[Binding], summary: ModuleSummary) -> bool:
+    """Whether the binding exists whenever the module has been imported.
+
+    Module-level statements outside any branch count. So does a binding in
+    a ``try`` body when every handler of that ``try`` re-raises or binds
+    the name too; ``except ImportError: pass`` leaves it unbound. A name
+    bound only under ``if sys.version_info < (3, 0):`` is not there.
+    """
+    for branch in binding.branches:
+        if branch.arm != "try":
+            return False
+        for arm, reraises in summary.handlers.get(branch.statement, ()):
+            handled = Branch(branch.statement, arm)
+            if not reraises and not any(handled in other.branches for other in same_name):
+                return False
+    return True
 
 
 def summarise(tree: ast.Module, module: str, is_package: bool) -> ModuleSummary:
@@ -86,8 +102,11 @@ def summarise(tree: ast.Module, module: str, is_package: bool) -> ModuleSummary:
         module,
         tuple(reader.bindings),
         tuple(reader.star_sources),
-        reader.declared_all,
+        None if reader.all_unknown else reader.declared_all,
         frozenset(reader.loaded_submodules),
+        frozenset(reader.imported_modules),
+        reader.handlers,
+        any(binding.name == "__getattr__" for binding in reader.bindings),
     )
 
 
@@ -100,7 +119,11 @@ class _Reader:
         self.bindings: list[Binding] = []
         self.star_sources: list[tuple[str, tuple[Branch, ...]]] = []
         self.declared_all: tuple[str, ...] | None = None
+        #: ``__all__`` changed in a way that cannot be read (``+= names()``, in a branch).
+        self.all_unknown = False
         self.loaded_submodules: set[str] = set()
+        self.imported_modules: set[str] = set()
+        self.handlers: dict[int, tuple[tuple[str, bool], ...]] = {}
         self._statements = 0
 
     def read(self, body: list[ast.stmt], branches: tuple[Branch, ...]) -> None:
@@ -113,41 +136,77 @@ class _Reader:
     def _visit(
         self, statement: ast.stmt, where: tuple[Branch, ...]
     ) -> Iterator[tuple[ast.stmt, tuple[Branch, ...]]]:
-        """Record a statement's bindings; yield the statements nested in it."""
+        """Record a statement's bindings; yield the statements nested in it.
+
+        Compound statements bind names in their headers too (``for x in``,
+        ``with ... as x``, ``except E as x``, ``case x:``, a walrus in a
+        test), each in the branch where it happens.
+        """
         self._statements += 1
         index = self._statements
         if isinstance(statement, ast.If):
+            self._store(_stored_names(statement.test), where)
             if not _is_type_checking(statement.test):
                 yield from _arm(statement.body, where, Branch(index, "if"))
             yield from _arm(statement.orelse, where, Branch(index, "else"))
-        elif isinstance(statement, ast.Try):
+        elif isinstance(statement, ast.Try) or (
+            sys.version_info >= (3, 11) and isinstance(statement, ast.TryStar)
+        ):
             yield from _arm(statement.body, where, Branch(index, "try"))
             yield from _arm(statement.orelse, where, Branch(index, "try"))
-            for handler in statement.handlers:
-                arm = "guard" if _catches_import_error(handler.type) else "except"
-                yield from _arm(handler.body, where, Branch(index, arm))
+            arms = []
+            for number, handler in enumerate(statement.handlers):
+                kind = "guard" if _catches_import_error(handler.type) else "except"
+                branch = Branch(index, f"{kind}:{number}")
+                arms.append((branch.arm, _reraises(handler.body)))
+                if handler.name:
+                    self._store([handler.name], (*where, branch))
+                yield from _arm(handler.body, where, branch)
+            self.handlers[index] = tuple(arms)
             yield from _arm(statement.finalbody, where, None)
         elif isinstance(statement, (ast.With, ast.AsyncWith)):
+            for item in statement.items:
+                self._store(_stored_names(item), where)
             yield from _arm(statement.body, where, None)
-        elif isinstance(statement, (ast.For, ast.AsyncFor, ast.While)):
+        elif isinstance(statement, (ast.For, ast.AsyncFor)):
+            self._store(_stored_names(statement.iter), where)
+            self._store(_stored_names(statement.target), (*where, Branch(index, "loop")))
+            yield from _arm(statement.body, where, Branch(index, "loop"))
+            yield from _arm(statement.orelse, where, Branch(index, "loop"))
+        elif isinstance(statement, ast.While):
+            self._store(_stored_names(statement.test), where)
             yield from _arm(statement.body, where, Branch(index, "loop"))
             yield from _arm(statement.orelse, where, Branch(index, "loop"))
         elif isinstance(statement, ast.Match):
+            self._store(_stored_names(statement.subject), where)
             for number, case in enumerate(statement.cases):
-                yield from _arm(case.body, where, Branch(index, f"case{number}"))
+                branch = Branch(index, f"case{number}")
+                self._store(_stored_names(case.pattern), (*where, branch))
+                if case.guard is not None:
+                    self._store(_stored_names(case.guard), (*where, branch))
+                yield from _arm(case.body, where, branch)
         elif isinstance(statement, ast.Import):
             self._import(statement, where)
         elif isinstance(statement, ast.ImportFrom):
             self._import_from(statement, where)
-        elif isinstance(statement, ast.Delete) and not where:
+        elif isinstance(statement, ast.Delete):
             deleted = {name for target in statement.targets for name in _target_names(target)}
-            self.bindings = [binding for binding in self.bindings if binding.name not in deleted]
+            if not where:
+                self.bindings = [
+                    binding for binding in self.bindings if binding.name not in deleted
+                ]
+            else:  # may or may not be unbound: as good as a second source
+                self._store(sorted(deleted), where)
         else:
-            self._local(statement, where)
+            self._local(statement, where, index)
+
+    def _store(self, names: Iterable[str], where: tuple[Branch, ...]) -> None:
+        for name in names:
+            self.bindings.append(Binding(name, None, None, where))
 
     def _import(self, statement: ast.Import, where: tuple[Branch, ...]) -> None:
         for alias in statement.names:
-            self._note_submodule(alias.name)
+            self._note_module(alias.name)
             if alias.asname is None:
                 head = alias.name.partition(".")[0]
                 self.bindings.append(Binding(head, head, None, where))
@@ -163,33 +222,172 @@ class _Reader:
         if source == "__future__":
             return
         if source is None:
-            for alias in statement.names:
-                if alias.name != "*":
-                    self.bindings.append(Binding(alias.asname or alias.name, None, None, where))
+            self._store(
+                (alias.asname or alias.name for alias in statement.names if alias.name != "*"),
+                where,
+            )
             return
-        self._note_submodule(source)
+        self._note_module(source)
         for alias in statement.names:
             if alias.name == "*":
                 self.star_sources.append((source, where))
                 continue
+            self.imported_modules.add(f"{source}.{alias.name}")  # when it is a submodule
             if source == self.own_package:
                 self.loaded_submodules.add(alias.name)
             self.bindings.append(Binding(alias.asname or alias.name, source, alias.name, where))
 
-    def _note_submodule(self, module: str) -> None:
-        """``import pkg.sub`` or ``from pkg.sub import x`` in pkg makes ``sub`` an attribute."""
+    def _note_module(self, module: str) -> None:
+        """Record an imported module; ``pkg.sub`` imported in pkg makes ``sub`` an attribute."""
+        parts = module.split(".")
+        self.imported_modules.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
         if self.own_package is None:
             return
         prefix = self.own_package + "."
         if module.startswith(prefix):
             self.loaded_submodules.add(module[len(prefix):].partition(".")[0])
 
-    def _local(self, statement: ast.stmt, where: tuple[Branch, ...]) -> None:
+    def _local(self, statement: ast.stmt, where: tuple[Branch, ...], index: int) -> None:
+        self._note_all(statement, where)
+        alias = _alias_of(statement)
+        if alias is not None:
+            targets, value = alias
+            known = [binding for binding in self.bindings if binding.name == value]
+            sources = {(binding.source, binding.original) for binding in known}
+            if len(sources) == 1 and not any(binding.branches for binding in known):
+                # ``s = attrs`` after ``from ._make import attrs``: the same object.
+                source, original = sources.pop()
+                for target in targets:
+                    self.bindings.append(Binding(target, source, original, where))
+                return
+        self._store(_stored_names(statement), where)
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            # ``global X`` in a function: calling it may rebind X at any time.
+            self._store(_declared_global(statement), (*where, Branch(index, "global")))
+
+    def _note_all(self, statement: ast.stmt, where: tuple[Branch, ...]) -> None:
+        """Follow ``__all__ = [...]``, ``+= [...]``, ``.append(...)``, ``.extend([...])``."""
         declared = _literal_all(statement)
-        if declared is not None and not where:
+        if declared is not None:
+            if where:
+                self.all_unknown = True
             self.declared_all = declared
-        for name in _bound_names(statement):
-            self.bindings.append(Binding(name, None, None, where))
+            return
+        if "__all__" not in _stored_names(statement) and not _mutates_all(statement):
+            return
+        added = _literal_all_addition(statement)
+        if added is None or where or self.declared_all is None:
+            self.all_unknown = True
+        else:
+            self.declared_all = (*self.declared_all, *added)
+
+
+def _stored_names(node: ast.AST) -> list[str]:
+    """Names an expression or simple statement binds in the module's namespace.
+
+    Assignment targets, walrus targets (also inside comprehensions, whose
+    walrus binds in the enclosing scope), match captures, and the names of
+    definitions; not the loop variables of comprehensions, not anything
+    inside function bodies or lambdas. ``x: int`` without a value binds
+    nothing.
+    """
+    names: list[str] = []
+    pending: list[ast.AST] = [node]
+    while pending:
+        current = pending.pop()
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.append(current.name)
+            pending.extend(current.decorator_list)
+            continue
+        if isinstance(current, ast.Lambda):
+            continue
+        if isinstance(current, ast.AnnAssign) and current.value is None:
+            continue
+        if isinstance(current, ast.comprehension):
+            pending.extend([current.iter, *current.ifs])  # its target is its own scope's
+            continue
+        if isinstance(current, ast.Name) and isinstance(current.ctx, ast.Store):
+            names.append(current.id)
+        elif isinstance(current, (ast.MatchAs, ast.MatchStar)) and current.name:
+            names.append(current.name)
+        elif isinstance(current, ast.MatchMapping) and current.rest:
+            names.append(current.rest)
+        pending.extend(ast.iter_child_nodes(current))
+    return names
+
+
+def _declared_global(definition: ast.stmt) -> list[str]:
+    """Names a module-level function or class declares ``global`` anywhere inside it."""
+    return sorted({
+        name
+        for node in ast.walk(definition)
+        if isinstance(node, ast.Global)
+        for name in node.names
+    })
+
+
+def _alias_of(statement: ast.stmt) -> tuple[list[str], str] | None:
+    """``a = b = name``: the targets and the name, for a plain rebinding of one name."""
+    if (
+        isinstance(statement, ast.Assign)
+        and isinstance(statement.value, ast.Name)
+        and all(isinstance(target, ast.Name) for target in statement.targets)
+    ):
+        return [target.id for target in statement.targets if isinstance(target, ast.Name)], (
+            statement.value.id
+        )
+    return None
+
+
+def _reraises(body: list[ast.stmt]) -> bool:
+    return bool(body) and isinstance(body[-1], ast.Raise)
+
+
+def _mutates_all(statement: ast.stmt) -> bool:
+    """``__all__.append(...)``, ``__all__.extend(...)`` and the like."""
+    return any(
+        isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "__all__"
+        for node in ast.walk(statement)
+    )
+
+
+def _literal_all_addition(statement: ast.stmt) -> tuple[str, ...] | None:
+    """The names ``__all__ += [...]``, ``.append("x")`` or ``.extend([...])`` add, if literal."""
+    if (
+        isinstance(statement, ast.AugAssign)
+        and isinstance(statement.target, ast.Name)
+        and statement.target.id == "__all__"
+        and isinstance(statement.op, ast.Add)
+    ):
+        return _literal_strings(statement.value)
+    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
+        call = statement.value
+        function = call.func
+        if (
+            isinstance(function, ast.Attribute)
+            and isinstance(function.value, ast.Name)
+            and function.value.id == "__all__"
+            and len(call.args) == 1
+            and not call.keywords
+        ):
+            if function.attr == "append":
+                return _literal_strings(ast.List(elts=[call.args[0]], ctx=ast.Load()))
+            if function.attr == "extend":
+                return _literal_strings(call.args[0])
+    return None
+
+
+def _literal_strings(node: ast.expr) -> tuple[str, ...] | None:
+    if not isinstance(node, (ast.List, ast.Tuple)):
+        return None
+    names = tuple(
+        element.value
+        for element in node.elts
+        if isinstance(element, ast.Constant) and isinstance(element.value, str)
+    )
+    return names if len(names) == len(node.elts) else None
 
 
 def _arm(
@@ -235,21 +433,6 @@ def _literal_all(statement: ast.stmt) -> tuple[str, ...] | None:
         if isinstance(element, ast.Constant) and isinstance(element.value, str)
     )
     return names if len(names) == len(statement.value.elts) else None
-
-
-def _bound_names(statement: ast.stmt) -> list[str]:
-    """Names a module-level statement other than an import binds."""
-    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return [statement.name]
-    if isinstance(statement, ast.Assign):
-        return [name for target in statement.targets for name in _target_names(target)]
-    if isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
-        if isinstance(statement, ast.AnnAssign) and statement.value is None:
-            return []
-        return _target_names(statement.target)
-    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.NamedExpr):
-        return _target_names(statement.value.target)
-    return []
 
 
 def _target_names(target: ast.expr) -> list[str]:
@@ -314,7 +497,7 @@ def origin(
         if not (
             binding.source is None
             and any(
-                branch.arm == "guard" and branch.statement in guarded_tries
+                branch.arm.startswith("guard") and branch.statement in guarded_tries
                 for branch in binding.branches
             )
         )

@@ -234,22 +234,20 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
         result = fix_source(source.text, filename, context, reported)
         if result.error is not None:
             print(f"{filename}: {result.error}", file=sys.stderr)
-        for leftover in sorted(dict.fromkeys(result.leftovers), key=_position):
-            leftovers += 1
-            print(
-                f"{filename}:{leftover.line}:{leftover.col + 1}: {leftover.code} "
-                f"left as is: {leftover.reason}",
-                file=sys.stderr,
-            )
-        if not result.changed:
-            continue
-        problem = _deliver(filename, source, result.fixed, diff=diff, check=check)
-        if problem is not None:
-            print(f"{filename}: cannot write: {problem}", file=sys.stderr)
-            failed += 1
-            continue
-        changed_files += 1
-        rewritten.update(result.rewritten)
+        left = result.leftovers
+        if result.changed:
+            problem = _deliver(filename, source, result.fixed, diff=diff, check=check)
+            if problem is not None:
+                print(f"{filename}: cannot write: {problem}", file=sys.stderr)
+                failed += 1
+            else:
+                changed_files += 1
+                rewritten.update(result.rewritten)
+                if not (diff or check):
+                    # Report what is left where it now is, as flake8 will report it.
+                    reported = _reported_by_flake8(style_guides, options, filename, result.fixed)
+                    left = fix_source(result.fixed, filename, context, reported).leftovers
+        leftovers += _print_leftovers(filename, left)
     progress.done()
     verb = "would change" if (diff or check) else "changed"
     per_code = ", ".join(f"{code}: {count}" for code, count in sorted(rewritten.items()))
@@ -336,6 +334,17 @@ def _reported_by_flake8(
         return style_guides.handle_error(code, filename, line, 0, "", physical_line) > 0
 
     return reported
+
+
+def _print_leftovers(filename: str, leftovers: list[Leftover]) -> int:
+    """One line per name left, with its reason; returns the findings (statement and code) left."""
+    for leftover in sorted(dict.fromkeys(leftovers), key=_position):
+        print(
+            f"{filename}:{leftover.line}:{leftover.col + 1}: {leftover.code} "
+            f"left as is: {leftover.reason}",
+            file=sys.stderr,
+        )
+    return len({(leftover.line, leftover.col, leftover.code) for leftover in leftovers})
 
 
 def _position(leftover: Leftover) -> tuple[int, int]:

@@ -311,16 +311,24 @@ class _Plan:
     own_module: str
 
     @functools.cached_property
-    def attribute_uses(self) -> dict[str, set[str]]:
-        """For each name, the attributes the module reads from it (``x.attr``).
+    def name_uses(self) -> tuple[dict[str, set[str]], set[str]]:
+        """For each name, the attributes the module reads from it (``x.attr``), and the
+        names it also uses on their own (``y = x``, ``f(x)``, ``getattr(x, ...)``).
 
         Walked only when a module import is about to be redirected.
         """
-        uses: dict[str, set[str]] = {}
+        attributes: dict[str, set[str]] = {}
+        through_attribute: set[int] = set()
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-                uses.setdefault(node.value.id, set()).add(node.attr)
-        return uses
+                attributes.setdefault(node.value.id, set()).add(node.attr)
+                through_attribute.add(id(node.value))
+        bare = {
+            node.id
+            for node in ast.walk(self.tree)
+            if isinstance(node, ast.Name) and id(node) not in through_attribute
+        }
+        return attributes, bare
 
     def finding(self, imported: ImportedName, line: int) -> tuple[str, Hit] | None:
         """The finding flake8 reports for this name, if it reports one."""
@@ -339,7 +347,15 @@ class _Plan:
         project = self.context.project
         if project.summary(new) is None:
             return f"{new} was not found under the source roots"
-        for attribute in sorted(self.attribute_uses.get(bound, set())):
+        attributes, bare = self.name_uses
+        if bound in bare:
+            # Passed on, aliased or read with getattr: its uses cannot be checked here.
+            return f"the code uses {bound} itself, not only {bound}.attribute"
+        for attribute in sorted(attributes.get(bound, set())):
+            if attribute.startswith("__") and attribute.endswith("__"):
+                if hit.entry in self.context.config.legacy:
+                    continue  # every module has them; they are part of the swap
+                return f"the code uses {bound}.{attribute}, which differs in {new}"
             if not project.has_attribute(new, attribute):
                 return f"the code uses {bound}.{attribute}, which {new} does not define"
             if hit.entry in self.context.config.deprecated:
@@ -360,6 +376,11 @@ class _Plan:
             return f"this file is part of the legacy module {hit.entry}; it goes when that goes"
         if target == own:
             return f"the target is {own} itself"
+        if own in self.context.project.imported_by(target):
+            return (
+                f"{target} imports {own} (directly or through other modules): importing "
+                "from it here could close an import cycle; rewrite it by hand"
+            )
         return None
 
 

@@ -121,6 +121,7 @@ class Project:
         self._summaries: dict[str, ModuleSummary | None] = {}
         self._origins: dict[tuple[str, str], Origin] = {}
         self._public: dict[str, frozenset[str]] = {}
+        self._reach: dict[str, frozenset[str]] = {}
 
     def module_name(self, filename: str) -> ModuleName:
         """The dotted module name of a file (it need not exist: stdin has a display name).
@@ -323,24 +324,71 @@ class Project:
         return self._definitely_bound(module, name) or name in summary.loaded_submodules
 
     def _definitely_bound(self, module: str, name: str) -> bool:
-        return any(is_definite(binding) for binding in self.bindings(module, name))
+        summary = self.summary(module)
+        same_name = self.bindings(module, name)
+        return summary is not None and any(
+            is_definite(binding, same_name, summary) for binding in same_name
+        )
+
+    def imported_by(self, module: str) -> frozenset[str]:
+        """The first-party modules that importing ``module`` loads, directly or not.
+
+        Followed through module-level imports only (those run at import
+        time), over the project's own modules, once per module and process.
+        """
+        if module in self._reach:
+            return self._reach[module]
+        reached: set[str] = set()
+        pending = [module]
+        while pending:
+            summary = self.summary(pending.pop())
+            if summary is None:
+                continue
+            for imported in summary.imported_modules:
+                if imported not in reached and self.is_first_party(imported):
+                    reached.add(imported)
+                    pending.append(imported)
+        self._reach[module] = frozenset(reached)
+        return self._reach[module]
 
     def public_names(self, module: str) -> frozenset[str]:
-        """What ``from module import *`` binds: ``__all__``, else the public top-level names."""
-        if module in self._public:
-            return self._public[module]
-        self._public[module] = frozenset()  # a star-import cycle
-        summary = self.summary(module)
-        names: frozenset[str] = frozenset()
-        if summary is not None and summary.declared_all is not None:
-            names = frozenset(summary.declared_all)
-        elif summary is not None:
-            bound = {binding.name for binding in summary.bindings}
-            for source, _ in summary.star_sources:
-                bound.update(self.public_names(source))
-            names = frozenset(name for name in bound if not name.startswith("_"))
-        self._public[module] = names
-        return names
+        """What ``from module import *`` binds: ``__all__``, else the public top-level names.
+
+        Star imports of star imports are followed without recursion (a chain
+        of a thousand of them is still a tree flake8 may be given); a cycle
+        contributes nothing more.
+        """
+        pending: list[tuple[str, bool]] = [(module, False)]
+        visiting: set[str] = set()
+        while pending:
+            current, sources_done = pending.pop()
+            if current in self._public:
+                continue
+            summary = self.summary(current)
+            if sources_done or summary is None or summary.declared_all is not None:
+                self._public[current] = self._own_public_names(summary)
+                continue
+            if current in visiting:
+                continue
+            visiting.add(current)
+            pending.append((current, True))
+            pending.extend(
+                (source, False)
+                for source, _ in summary.star_sources
+                if source not in self._public and source not in visiting
+            )
+        return self._public[module]
+
+    def _own_public_names(self, summary: ModuleSummary | None) -> frozenset[str]:
+        """A module's star exports, its star sources' already known."""
+        if summary is None:
+            return frozenset()
+        if summary.declared_all is not None:
+            return frozenset(summary.declared_all)
+        bound = {binding.name for binding in summary.bindings}
+        for source, _ in summary.star_sources:
+            bound.update(self._public.get(source, frozenset()))
+        return frozenset(name for name in bound if not name.startswith("_"))
 
 
 def parse_file(path: Path) -> ast.Module | None:

@@ -98,7 +98,8 @@ ADVICE = [
     "client.py:6:1: SOT101 'app.ws' is deprecated: app.ws chooses Loop at import time "
     "from app.ws.win or app.ws.posix",
     "client.py:7:1: SOT101 'app.ws' is deprecated: import lazy from app.ws.fallback",
-    "client.py:8:1: SOT101 'app.ws' is deprecated: use app.ws.fallback",
+    "client.py:8:1: SOT101 'app.ws' is deprecated: app.ws serves missing from its module "
+    "__getattr__",
     "client.py:9:1: SOT201 'app.oldlog' is legacy: use app.newlog",
     "client.py:10:1: SOT201 'app.oldlog' is legacy: use app.newlog "
     "(it does not define only_old)",
@@ -123,7 +124,7 @@ LEFT = [
     "from app.ws.fast or app.ws.slow",
     "client.py:6:1: SOT101 left as is: app.ws chooses Loop at import time "
     "from app.ws.win or app.ws.posix",
-    "client.py:8:1: SOT101 left as is: app.ws.fallback does not define missing",
+    "client.py:8:1: SOT101 left as is: app.ws serves missing from its module __getattr__",
     "client.py:10:1: SOT201 left as is: app.newlog does not define only_old",
 ]
 
@@ -221,15 +222,15 @@ def test_side_doors_and_module_objects_keep_their_objects(project: Flake8Project
     )
     assert project.flake8("client.py").stdout_lines == [
         "client.py:1:1: SOT502 'Canon' imported from app.plain: import from app.home",
-        "client.py:2:1: SOT502 'Canon' imported from app.sidedoor, which binds its own: "
+        "client.py:2:1: SOT502 'Canon' imported from app.sidedoor, which binds it itself: "
         "remove that second definition, then import from app.home",
         "client.py:3:1: SOT101 'app.ws' is deprecated: use app.ws.core",
         "client.py:4:1: SOT101 'app.ws' is deprecated: use app.ws.core",
     ]
     run = fix(project, "client.py")
     assert run.stderr.splitlines()[:-1] == [
-        "client.py:2:1: SOT502 left as is: app.sidedoor binds its own Canon, not the one in "
-        "app.home",
+        "client.py:2:1: SOT502 left as is: app.sidedoor binds Canon itself, not by importing "
+        "it from app.home",
         "client.py:3:1: SOT101 left as is: the code uses ws.Gadget, which app.ws.core does not "
         "bind to the same object as app.ws",
     ]
@@ -270,5 +271,134 @@ def test_a_name_bound_only_in_a_branch_not_taken_is_not_there(project: Flake8Pro
     )
     project.write("client.py", "from old import only_old, gone, kept\n")
     assert project.flake8("client.py").stdout_lines == [
-        "client.py:1:1: SOT201 'old' is legacy: use new (it does not define only_old, gone)"
+        "client.py:1:1: SOT201 'old' is legacy: use new "
+        "(it does not define only_old, gone, kept)"
+    ]
+
+
+REBINDINGS = {
+    "for": "for Mgr in [1]:\n    pass\n",
+    "with": "import contextlib\nwith contextlib.nullcontext(1) as Mgr:\n    pass\n",
+    "match": "match 1:\n    case Mgr:\n        pass\n",
+    "walrus_in_comprehension": "x = [(Mgr := 5) for _ in range(1)]\n",
+    "global_in_function": "def _f():\n    global Mgr\n    Mgr = 3\n\n\n_f()\n",
+    "except_as": "try:\n    raise ValueError\nexcept ValueError as Mgr:\n    pass\n",
+    "conditional_del": "import os\nif os.sep:\n    del Mgr\n",
+}
+
+
+def test_every_way_a_facade_rebinds_a_name(project: Flake8Project) -> None:
+    """A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds the import."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+        + "".join(f"    f_{form} = core\n" for form in REBINDINGS),
+    )
+    project.write("core.py", "class Mgr: ...\n")
+    for form, rebinding in REBINDINGS.items():
+        project.write(f"f_{form}/__init__.py", "from core import Mgr\n" + rebinding)
+    project.write("client.py", "".join(f"from f_{form} import Mgr\n" for form in REBINDINGS))
+    assert project.flake8("client.py").stdout_lines == [
+        f"client.py:{number}:1: SOT101 'f_{form}' is deprecated: "
+        + (
+            f"Mgr is defined in f_{form} itself"
+            if form in ("with", "walrus_in_comprehension")
+            else f"f_{form} chooses Mgr at import time from core or f_{form}"
+        )
+        for number, form in enumerate(REBINDINGS, start=1)
+    ]
+    run = fix(project, "client.py")
+    assert (project.root / "client.py").read_text(encoding="utf-8") == "".join(
+        f"from f_{form} import Mgr\n" for form in REBINDINGS
+    )
+    assert run.stderr.splitlines()[-1] == (
+        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 7"
+    )
+
+
+def test_star_exports_built_up_and_star_chains(project: Flake8Project) -> None:
+    """``__all__ +=`` is followed; a chain of 1,000 star imports is no crash."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-deprecated-modules =\n    f = core\n    chain = core\n",
+    )
+    project.write("core.py", "class Mgr: ...\n")
+    project.write("f/__init__.py", "from core import Mgr\nfrom .star import *\n")
+    project.write(
+        "f/star.py",
+        "__all__ = []\n__all__ += ['Mgr']\n__all__.append('B')\nclass Mgr: ...\nB = 1\n",
+    )
+    project.write("chain/__init__.py", "from .m0 import *\n")
+    for number in range(1000):
+        project.write(f"chain/m{number}.py", f"from .m{number + 1} import *\n")
+    project.write("chain/m1000.py", "class Deep: ...\n")
+    project.write("client.py", "from f import Mgr, B\nfrom chain import Deep\n")
+    run = project.flake8("client.py")
+    assert run.stderr == ""
+    assert run.stdout_lines == [
+        "client.py:1:1: SOT101 'f' is deprecated: f chooses Mgr at import time from core or "
+        "f.star; import B from f.star",
+        "client.py:2:1: SOT101 'chain' is deprecated: import Deep from chain.m0",
+    ]
+
+
+def test_module_objects_used_beyond_attributes_stay(project: Flake8Project) -> None:
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = oldmod = newmod\n")
+    project.write("oldmod.py", "def f(): ...\ndef zzz(): ...\n")
+    project.write("newmod.py", "def f(): ...\n")
+    project.write("passed_on.py", "import oldmod as m\nmm = m\nprint(mm.zzz())\n")
+    project.write("by_getattr.py", "import oldmod as m\nprint(getattr(m, 'zzz'))\n")
+    project.write("dunder.py", "import oldmod as m\nprint(m.__name__, m.f())\n")
+    run = fix(project, "passed_on.py", "by_getattr.py", "dunder.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "by_getattr.py:1:1: SOT201 left as is: the code uses m itself, not only m.attribute",
+        "passed_on.py:1:1: SOT201 left as is: the code uses m itself, not only m.attribute",
+    ]
+    # A legacy module is swapped on purpose: its __name__ goes with it.
+    assert (project.root / "dunder.py").read_text(encoding="utf-8") == (
+        "import newmod as m\nprint(m.__name__, m.f())\n"
+    )
+
+
+def test_fix_never_closes_an_import_cycle(project: Flake8Project) -> None:
+    """click's case: core imports formatting before it binds what formatting would import."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = pkg.old = pkg.new\n")
+    project.write("pkg/__init__.py", "from .new import helper\n")
+    project.write("pkg/old.py", "def helper():\n    return 1\n")
+    project.write(
+        "pkg/new.py", "from .util import shout\nfrom .old import helper  # noqa: SOT201\n"
+    )
+    project.write("pkg/util.py", "from .old import helper\n\n\ndef shout():\n    return helper()\n")
+    run = fix(project, "pkg/util.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "pkg/util.py:1:1: SOT201 left as is: pkg.new imports pkg.util (directly or through "
+        "other modules): importing from it here could close an import cycle; rewrite it by hand"
+    ]
+
+
+def test_a_plain_rebinding_of_the_canonical_object_is_no_second_definition(
+    project: Flake8Project,
+) -> None:
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-canonical-symbols = home:Factory\n")
+    project.write("home.py", "class Factory: ...\n")
+    project.write("other.py", "class Other: ...\n")
+    project.write(
+        "alias.py",
+        "from home import Factory as _F\nfrom other import Other\nFactory = _F\n",
+    )
+    project.write("wrong.py", "from other import Other\nFactory = Other\n")
+    assert project.flake8("alias.py", "wrong.py").stdout_lines == [
+        "wrong.py:2:1: SOT501 binding Factory redefines a canonical symbol: import it from home",
+    ]
+
+
+def test_names_a_facade_rebinds_to_an_imported_object(project: Flake8Project) -> None:
+    """attrs: ``s = attributes = attrs`` after ``from ._make import attrs`` is a re-export."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = attr\n")
+    project.write("attr/__init__.py", "from ._make import attrs\ns = attributes = attrs\n")
+    project.write("attr/_make.py", "def attrs(): ...\n")
+    project.write("client.py", "from attr import s, attributes\n")
+    assert project.flake8("client.py").stdout_lines == [
+        "client.py:1:1: SOT101 'attr' is deprecated: from attr._make import attrs as s; "
+        "from attr._make import attrs as attributes",
     ]

@@ -96,7 +96,7 @@ NOTE = (
 )
 LOOP_CHOSEN = "netra.ws chooses Loop at import time from netra.ws.loop_win or netra.ws.loop_posix"
 SIDE_DOOR = (
-    "SOT502 'WebSocketManager' imported from netra.ws.unified, which binds its own: "
+    "SOT502 'WebSocketManager' imported from netra.ws.unified, which binds it itself: "
     "remove that second definition, then import from netra.ws.manager"
 )
 LOST_CLASS = (
@@ -146,9 +146,9 @@ def test_fix_on_a_messy_monorepo_keeps_every_byte_it_was_not_asked_to_change(
     assert run.returncode == 0
     assert run.stderr.splitlines()[1:] == [
         "./netra/broken.py: does not compile as it is: invalid syntax (broken.py, line 1)",
-        "./netra/odd_breaks.py:2:1: SOT502 left as is: netra.ws.unified binds its own "
-        "WebSocketManager, not the one in netra.ws.manager",
-        f"./tests/test_critical.py:1:1: SOT101 left as is: {LOOP_CHOSEN}",
+        "./netra/odd_breaks.py:2:1: SOT502 left as is: netra.ws.unified binds "
+        "WebSocketManager itself, not by importing it from netra.ws.manager",
+        f"./tests/test_critical.py:3:1: SOT101 left as is: {LOOP_CHOSEN}",
         "flake8-ssot fix: 3 of 16 files changed; imported names rewritten: SOT101: 3, "
         "SOT201: 2; findings left: 2",
     ]

@@ -9,10 +9,11 @@ registered name at all.
 from __future__ import annotations
 
 import ast
+import functools
 
 from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, Redirect
 from flake8_ssot.codes import SOT501, SOT502, Code
-from flake8_ssot.imports import searchable_text
+from flake8_ssot.imports import resolve_relative, searchable_text
 from flake8_ssot.project import module_level_statements
 
 CODE: Code = SOT502
@@ -35,7 +36,7 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
         # from the home would hand the caller another object.
         return Hit(
             imported, imported.module, name, home,
-            note=f"{imported.module} binds its own {name}, not the one in {home}",
+            note=f"{imported.module} binds {name} itself, not by importing it from {home}",
         )
     return Hit(imported, imported.module, name, home, Redirect(home, name))
 
@@ -56,7 +57,7 @@ def message(hits: list[Hit]) -> str:
     # A side door that rebinds the name hands out another object: importing
     # from the home instead would change the program, so that is not advised.
     rendered.extend(
-        f"'{hit.entry}' imported from {hit.subject}, which binds its own: remove that "
+        f"'{hit.entry}' imported from {hit.subject}, which binds it itself: remove that "
         f"second definition, then import from {hit.replacement}"
         for hit in rebound
     )
@@ -73,22 +74,48 @@ def definition_findings(
     text = searchable_text(source)
     if not any(name in text for name in homes):
         return []
-    own_module: str | None = None
     findings = []
+    imported: dict[str, tuple[str, str]] = {}  # local name -> (module, name) it was imported as
+    module_name = functools.partial(context.project.module_name, filename)  # cached there
     for statement in module_level_statements(tree):
+        if isinstance(statement, ast.ImportFrom):
+            package = (module_name().package or None) if statement.level else None
+            from_module = resolve_relative(statement.level, statement.module, package)
+            for alias in statement.names:
+                if from_module is not None and alias.name != "*":
+                    imported[alias.asname or alias.name] = (from_module, alias.name)
+            continue
         for kind, name in _defined_names(statement):
             home = homes.get(name)
             if home is None:
                 continue
-            if own_module is None:
-                own_module = context.project.module_name(filename).dotted
-            if own_module == home:
+            if module_name().dotted == home or _rebinds_the_canonical_object(
+                statement, imported, home, name, context
+            ):
                 continue
             text = SOT501.render(kind=kind, name=name, home=home)
             findings.append(
                 Finding(statement.lineno, statement.col_offset, f"{SOT501.code} {text}")
             )
     return findings
+
+
+def _rebinds_the_canonical_object(
+    statement: ast.stmt,
+    imported: dict[str, tuple[str, str]],
+    home: str,
+    name: str,
+    context: CheckContext,
+) -> bool:
+    """``Factory = _F`` after ``from home import Factory as _F``: the same object, no second one."""
+    if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Name)):
+        return False
+    origin = imported.get(statement.value.id)
+    if origin is None:
+        return False
+    project = context.project
+    canonical = project.resolve(home, name)
+    return canonical is not None and project.resolve(*origin) == canonical
 
 
 def _defined_names(statement: ast.stmt) -> list[tuple[str, str]]:

@@ -72,6 +72,10 @@ def _name_hit(
         note = f"{facade} chooses {name} at import time from {' or '.join(found.sources)}"
     elif entry.replacement is not None and project.binds(entry.replacement, name):
         redirect = Redirect(entry.replacement, name)
+    else:
+        summary = project.summary(facade)
+        if summary is not None and summary.has_getattr:
+            note = f"{facade} serves {name} from its module __getattr__"
     return Hit(imported, facade, facade, entry.replacement, redirect, note)
 
 
