@@ -5,7 +5,9 @@ exactly the configuration that ``flake8`` would (``--config``,
 ``--append-config``, ``--isolated`` and the ``[flake8]`` lookup included).
 Whatever flake8 or the plugin refuses there (a missing ``--config`` file, a
 bad ``per-file-ignores``, an unknown flag, a malformed ``ssot-*`` entry) ends
-the command with one line on stderr and a non-zero exit, never a traceback.
+the command with one line on stderr and a non-zero exit, never a traceback;
+``check-config`` also refuses a select or ignore code that flake8's code
+pattern rejects, which flake8 takes on the command line and never matches.
 """
 
 from __future__ import annotations
@@ -21,19 +23,32 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
+from flake8.defaults import VALID_CODE_PREFIX
 from flake8.discover_files import expand_paths
 from flake8.exceptions import ExecutionError
 from flake8.formatting.default import Nothing
 from flake8.options.parse_args import parse_args
 from flake8.processor import FileProcessor
 from flake8.style_guide import StyleGuideManager
+from flake8.utils import parse_files_to_codes_mapping
 
 from flake8_ssot import __version__
-from flake8_ssot.codes import ALL_CODES, Code, lookup
-from flake8_ssot.config import ModuleEntry
+from flake8_ssot.codes import ALL_CODES, SOT001, Code, lookup
+from flake8_ssot.config import (
+    CANONICAL_OPTION,
+    COMPAT_OPTION,
+    DEPRECATED_OPTION,
+    LEGACY_OPTION,
+    PYTEST_CONFIG_OPTION,
+    PYTEST_VERSION_OPTION,
+    SOURCE_ROOTS_OPTION,
+    ModuleEntry,
+)
 from flake8_ssot.fixer import Leftover, fix_source
 from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
 from flake8_ssot.plugin import SsotChecker
+from flake8_ssot.project import absolute_path, find_flake8_config_file
+from flake8_ssot.pytest_config import PytestConfig
 
 
 def explain(code: Code) -> str:
@@ -91,6 +106,8 @@ def flake8_options(flake8_args: Sequence[str]) -> argparse.Namespace:
         raise CommandError(lines[-1], stop.code) from None
     except ExecutionError as error:
         raise CommandError(flake8_error_line(error)) from None
+    except ValueError as error:  # flake8 refusing an ignore code or a number in its config
+        raise CommandError(f"flake8: error: {error}") from None
     if SsotChecker.config_error is not None:  # One file linted: the plugin did not stop.
         raise CommandError(SsotChecker.config_error)
     sys.stderr.write(captured.getvalue())
@@ -103,25 +120,77 @@ def flake8_error_line(error: ExecutionError) -> str:
 
 
 def describe_config(flake8_args: Sequence[str]) -> str:
-    """What the plugin understood from flake8's configuration."""
-    flake8_options(flake8_args)
+    """What the plugin understood from flake8's configuration, one section per option.
+
+    The configuration is first validated as flake8 validates it before it
+    lints (``per-file-ignores``, ignore codes in a config file), and codes
+    no finding can ever match are refused, so "valid" means that ``flake8``
+    runs with it and every select and ignore entry can take effect.
+    """
+    options = flake8_options(flake8_args)
+    validate_as_flake8(options)
     context = SsotChecker.context
     if context is None:
         raise RuntimeError("flake8 did not load the flake8-ssot plugin")
     config = context.config
-    lines = ["flake8-ssot configuration is valid."]
-    lines.extend(_describe_modules("deprecated modules (SOT101)", config.deprecated))
-    lines.extend(_describe_modules("legacy modules (SOT201)", config.legacy))
-    lines.append(f"compat patterns (SOT301): {', '.join(config.compat_patterns) or 'none'}")
-    lines.append("source roots:")
+    cwd = absolute_path(Path.cwd())
+    config_file = find_flake8_config_file(cwd)
+    lines = [
+        "flake8-ssot configuration is valid.",
+        f"flake8 config file: {config_file or 'none'}",
+    ]
+    lines.extend(_describe_modules(DEPRECATED_OPTION, config.deprecated))
+    lines.extend(_describe_modules(LEGACY_OPTION, config.legacy))
+    lines.append(f"{_heading(COMPAT_OPTION)}: {', '.join(config.compat_patterns) or 'none'}")
+    lines.append(f"{_heading(SOURCE_ROOTS_OPTION)}:")
     lines.extend(f"  {root}" for root in config.source_roots)
+    lines.extend(
+        _describe_pytest_config(
+            getattr(options, "ssot_pytest_config"), context.pytest_configs.for_directory(cwd), cwd
+        )
+    )
+    lines.append(f"{_heading(PYTEST_VERSION_OPTION)}: {getattr(options, 'ssot_pytest_version')}")
+    symbols = [f"  {home}:{name}" for name, home in config.canonical_homes.items()]
+    lines.append(f"{_heading(CANONICAL_OPTION)}:{'' if symbols else ' none'}")
+    lines.extend(symbols)
     return "\n".join(lines)
 
 
-def _describe_modules(heading: str, entries: Mapping[str, ModuleEntry]) -> list[str]:
+def validate_as_flake8(options: argparse.Namespace) -> None:
+    """Refuse what flake8 refuses, or cannot match, in select, ignore and per-file-ignores.
+
+    flake8 refuses an ``ignore``/``extend-ignore`` code in a config file that
+    is no code (``^[A-Z]{1,3}[0-9]{0,3}$``) but takes ``--select SOT9999x``
+    and never reports anything for it; here every code of these options
+    meets flake8's rule, and ``per-file-ignores`` is parsed by building
+    flake8's style guides, as ``flake8`` does before it lints.
+    """
+    for option in ("select", "extend_select", "ignore", "extend_ignore"):
+        _refuse_invalid_codes(option.replace("_", "-"), getattr(options, option) or ())
+    StyleGuideManager(options, Nothing(options))  # ExecutionError for a bad per-file-ignores
+    for _, codes in parse_files_to_codes_mapping(options.per_file_ignores):
+        _refuse_invalid_codes("per-file-ignores", codes)
+
+
+def _refuse_invalid_codes(option: str, codes: Iterable[str]) -> None:
+    for code in codes:
+        if not VALID_CODE_PREFIX.match(code):
+            raise CommandError(
+                f"flake8: error: Error code {code!r} supplied to {option!r} option "
+                f"does not match {VALID_CODE_PREFIX.pattern!r}"
+            )
+
+
+def _heading(option: str) -> str:
+    """An option and the codes it configures, from the code registry."""
+    codes = [code.code for code in ALL_CODES if code is not SOT001 and option in code.options]
+    return f"{option} ({', '.join(codes)})" if codes else option
+
+
+def _describe_modules(option: str, entries: Mapping[str, ModuleEntry]) -> list[str]:
     if not entries:
-        return [f"{heading}: none"]
-    described = [f"{heading}:"]
+        return [f"{_heading(option)}: none"]
+    described = [f"{_heading(option)}:"]
     for entry in entries.values():
         text = f"  {entry.module}"
         if entry.replacement:
@@ -130,6 +199,21 @@ def _describe_modules(heading: str, entries: Mapping[str, ModuleEntry]) -> list[
             text += f" (removed in {entry.removed_in})"
         described.append(text)
     return described
+
+
+def _describe_pytest_config(given: str, in_force: PytestConfig | None, cwd: Path) -> list[str]:
+    """The option as given, and the pytest settings SOT401-SOT404 use for the cwd."""
+    heading = f"{_heading(PYTEST_CONFIG_OPTION)}: {given or 'not set (found as pytest finds it)'}"
+    if in_force is None:
+        return [heading, f"  for {cwd}: unreadable, SOT401-SOT404 off there"]
+    return [
+        heading,
+        f"  for {cwd}: {in_force.label}",
+        f"    python_files = {' '.join(in_force.python_files)}",
+        f"    python_classes = {' '.join(in_force.python_classes)}",
+        f"    python_functions = {' '.join(in_force.python_functions)}",
+        f"    testpaths = {' '.join(in_force.testpaths) or '(none)'}",
+    ]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -9,7 +9,6 @@ Nothing here imports or runs the code it looks at.
 from __future__ import annotations
 
 import ast
-import configparser
 import importlib.machinery
 import os
 import stat
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from flake8.main.options import stage1_arg_parser
+from flake8.options.config import _find_config_file  # type: ignore[attr-defined]
 
 from flake8_ssot.bindings import (
     Binding,
@@ -33,7 +33,6 @@ from flake8_ssot.bindings import (
     summarise,
 )
 
-FLAKE8_CONFIG_FILES = ("setup.cfg", "tox.ini", ".flake8")
 #: What Python's path finder imports a module from, in its order of precedence.
 MODULE_SUFFIXES = (
     *importlib.machinery.EXTENSION_SUFFIXES,
@@ -63,9 +62,11 @@ def find_flake8_config_file(start: Path) -> Path | None:
     flake8 does not tell plugins where its config file is, and it consumes
     ``--config`` and ``--isolated`` before plugins see the options (they are
     always None and False there). So this reads them from the command line
-    with flake8's own first-stage parser, then follows its documented
-    lookup: the first of setup.cfg, tox.ini, .flake8 holding a ``[flake8]``
-    section, walking up from ``start``.
+    with flake8's own first-stage parser, and otherwise asks flake8's own
+    lookup (private, the same in flake8 6 and 7): walking up from ``start``,
+    the first of setup.cfg, tox.ini, .flake8 holding a ``[flake8]`` section,
+    skipping a file it cannot parse, and stopping below the home directory.
+    A stray ``~/.flake8`` is no config of a project under ``~``.
     """
     try:
         command_line, _ = stage1_arg_parser().parse_known_args(sys.argv[1:])
@@ -75,19 +76,8 @@ def find_flake8_config_file(start: Path) -> Path | None:
         return None
     if command_line is not None and command_line.config:
         return absolute_path(command_line.config)
-    for directory in (start, *start.parents):
-        for name in FLAKE8_CONFIG_FILES:
-            candidate = directory / name
-            if not is_regular_file(candidate):
-                continue
-            parser = configparser.RawConfigParser()
-            try:
-                parser.read(candidate, encoding="utf-8")
-            except (UnicodeDecodeError, configparser.Error):
-                continue
-            if parser.has_section("flake8") or parser.has_section("flake8:local-plugins"):
-                return candidate
-    return None
+    found: str | None = _find_config_file(str(start))
+    return None if found is None else Path(found)
 
 
 @dataclass(frozen=True)

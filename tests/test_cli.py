@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,10 +10,14 @@ from pathlib import Path
 from conftest import Flake8Project
 
 
-def flake8_ssot(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def flake8_ssot(
+    *args: str, cwd: Path, home: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the console script; ``home`` is the HOME that flake8's config lookup stops at."""
+    env = None if home is None else {**os.environ, "HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "flake8_ssot.cli", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=60,
+        cwd=cwd, capture_output=True, text=True, timeout=60, env=env,
     )
 
 
@@ -34,23 +39,93 @@ def test_explain_unknown_code(tmp_path: Path) -> None:
     )
 
 
-def test_check_config_reads_flake8_config(project: Flake8Project) -> None:
+def test_check_config_prints_every_option(project: Flake8Project) -> None:
     project.write(
         "tox.ini",
         "[flake8]\nssot-legacy-modules = a.old = a.new ; removed-in 2.0\n"
-        "ssot-compat-patterns = *.shim\n",
+        "ssot-deprecated-modules =\n    a.facade = a.facade.core\n    a.gone ; removed-in 1.5\n"
+        "ssot-compat-patterns = *.shim\nssot-canonical-symbols = a.core:Manager, a.log:get\n"
+        "ssot-pytest-version = 9\n",
+    )
+    project.write("src/a/__init__.py")
+    project.write(
+        "pytest.toml", "[pytest]\ntestpaths = ['tests']\npython_classes = ['Test*', 'Check']\n"
     )
     run = flake8_ssot("check-config", cwd=project.root)
-    assert run.returncode == 0, run.stderr
+    assert (run.stderr, run.returncode) == ("", 0)
     assert run.stdout.splitlines() == [
         "flake8-ssot configuration is valid.",
-        "deprecated modules (SOT101): none",
-        "legacy modules (SOT201):",
+        f"flake8 config file: {project.root}/tox.ini",
+        "ssot-deprecated-modules (SOT101):",
+        "  a.facade -> a.facade.core",
+        "  a.gone (removed in 1.5)",
+        "ssot-legacy-modules (SOT201):",
         "  a.old -> a.new (removed in 2.0)",
-        "compat patterns (SOT301): *.shim",
-        "source roots:",
+        "ssot-compat-patterns (SOT301): *.shim",
+        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
         f"  {project.root}",
+        f"  {project.root}/src",
+        "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
+        f"  for {project.root}: pytest.toml",
+        "    python_files = test_*.py *_test.py",
+        "    python_classes = Test* Check",
+        "    python_functions = test",
+        "    testpaths = tests",
+        "ssot-pytest-version: 9",
+        "ssot-canonical-symbols (SOT501, SOT502):",
+        "  a.core:Manager",
+        "  a.log:get",
     ]
+
+
+def test_check_config_defaults_and_an_explicit_pytest_config(project: Flake8Project) -> None:
+    """No flake8 config file below HOME: the cwd is the source root.
+
+    pytest's lookup has no such stop: it finds the ``[pytest]`` section above HOME.
+    """
+    project.write("pytest.ini", "[pytest]\n")
+    project.write("home/repo/ci/pytest.ini", "[pytest]\npython_files = check_*.py\n")
+    project.write("home/repo/bad/pyproject.toml", "[tool.pytest.ini_options\n")
+    repo = project.root / "home" / "repo"
+    default = flake8_ssot("check-config", cwd=repo, home=project.root / "home")
+    explicit = flake8_ssot(
+        "check-config", "--ssot-pytest-config", "ci/pytest.ini", "--ssot-compat-patterns", "",
+        cwd=repo, home=project.root / "home",
+    )
+    unreadable = flake8_ssot("check-config", cwd=repo / "bad", home=project.root / "home")
+    assert default.stdout.splitlines() == [
+        "flake8-ssot configuration is valid.",
+        "flake8 config file: none",
+        "ssot-deprecated-modules (SOT101): none",
+        "ssot-legacy-modules (SOT201): none",
+        "ssot-compat-patterns (SOT301): *_compat, *_compat.*",
+        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
+        f"  {repo}",
+        "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
+        f"  for {repo}: {project.root}/pytest.ini",
+        "    python_files = test_*.py *_test.py",
+        "    python_classes = Test",
+        "    python_functions = test",
+        "    testpaths = (none)",
+        "ssot-pytest-version: 8",
+        "ssot-canonical-symbols (SOT501, SOT502): none",
+    ]
+    assert explicit.stdout.splitlines()[4:10] == [
+        "ssot-compat-patterns (SOT301): none",
+        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
+        f"  {repo}",
+        "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): ci/pytest.ini",
+        f"  for {repo}: ci/pytest.ini",
+        "    python_files = check_*.py",
+    ]
+    assert unreadable.stdout.splitlines()[7:9] == [
+        "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
+        f"  for {repo}/bad: unreadable, SOT401-SOT404 off there",
+    ]
+    assert [default.returncode, explicit.returncode, unreadable.returncode] == [0, 0, 0]
+    assert unreadable.stderr.startswith(
+        f"flake8-ssot: {repo}/bad/pyproject.toml: cannot read pytest configuration: "
+    )
 
 
 def test_check_config_reports_a_malformed_entry(project: Flake8Project) -> None:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
-from conftest import Flake8Project
+from conftest import Flake8Project, Flake8Run
 
 
 @pytest.mark.parametrize(
@@ -237,3 +241,44 @@ def test_isolated_runs_read_no_config_file(project: Flake8Project) -> None:
     project.write("src/m.py", "import os\n")
     run = project.flake8("--isolated", "--select=SOT", "src")
     assert (run.stderr, run.stdout_lines, run.returncode) == ("", [], 0)
+
+
+def flake8_with_home(project: Flake8Project, cwd: str, home: str) -> Flake8Run:
+    """flake8 over ``cwd`` with HOME set: flake8's config lookup stops below HOME."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "flake8", "--select", "F,SOT", "."],
+        cwd=project.root / cwd, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "HOME": str(project.root / home)},
+    )
+    return Flake8Run(completed.stdout.splitlines(), completed.stderr, completed.returncode)
+
+
+def test_the_config_lookup_is_flake8s_and_stops_below_home(project: Flake8Project) -> None:
+    """A stray ``~/.flake8`` is read only when flake8 runs in HOME itself, as flake8 reads it."""
+    project.write("home/.flake8", "[flake8]\nssot-legacy-module = a.old\n")
+    project.write("home/repo/m.py", "import os\n")
+    below_home = flake8_with_home(project, "home/repo", home="home")
+    in_home = flake8_with_home(project, "home", home="home")
+    assert (below_home.stdout_lines, below_home.stderr) == (
+        ["./m.py:1:1: F401 'os' imported but unused"], ""
+    )
+    assert in_home.stderr.splitlines() == [
+        f"flake8-ssot: {project.root}/home/.flake8: unknown option 'ssot-legacy-module' "
+        "in [flake8] (did you mean 'ssot-legacy-modules'?)"
+    ]
+    assert (in_home.stdout_lines, in_home.returncode) == ([], 1)
+
+
+def test_unparseable_config_candidates_are_skipped_as_flake8_skips_them(
+    project: Flake8Project,
+) -> None:
+    project.write("repo/.flake8", "[flake8]\nssot-compat = *_shim\n")
+    project.write("repo/sub/setup.cfg", "no section header\n")
+    (project.root / "repo" / "sub" / "tox.ini").write_bytes(b"[flake8]\nx = \xff\n")
+    project.write("repo/sub/m.py", "import os\n")
+    run = flake8_with_home(project, "repo/sub", home="home")
+    assert run.stderr.splitlines() == [
+        f"flake8-ssot: {project.root}/repo/.flake8: unknown option 'ssot-compat' "
+        "in [flake8] (did you mean 'ssot-compat-patterns'?)"
+    ]
+    assert (run.stdout_lines, run.returncode) == ([], 1)

@@ -101,9 +101,56 @@ def test_explain_sot001(project: Flake8Project) -> None:
     assert run.stdout.splitlines()[0] == "SOT001: flake8-ssot configuration error"
 
 
+def test_sot001_is_filtered_by_select_like_any_code(project: Flake8Project) -> None:
+    """flake8's select decides; the error then reaches an editor only in its log."""
+    project.write("setup.cfg", "[flake8]\nselect = F,SOT1,SOT2\nssot-deprecated-module = os\n")
+    project.write("m.py", SOURCE)
+    run = project.flake8("m.py")
+    assert run.stdout_lines == [
+        "m.py:1:1: F401 'os' imported but unused",
+        "m.py:2:1: F401 'sys' imported but unused",
+    ]
+    assert run.stderr.splitlines() == [misspelled_error(project)]
+
+
 def test_commands_report_flake8s_own_errors_in_one_line(project: Flake8Project) -> None:
     project.write("m.py", "import os\n")
+    project.write("bad-ignore.cfg", "[flake8]\nextend-ignore = E501,SOT9999x\n")
+    project.write("bad-per-file.cfg", "[flake8]\nper-file-ignores = foo\n")
+    project.write("bad-number.cfg", "[flake8]\nmax-line-length = 8O\n")
+    unmatchable = (
+        "flake8: error: Error code 'SOT9999x' supplied to {!r} option "
+        "does not match '^[A-Z]{{1,3}}[0-9]{{0,3}}$'"
+    )
     cases = [
+        (["check-config", "--select", "F,SOT9999x"], unmatchable.format("select"), 1),
+        (["check-config", "--extend-select", "SOT9999x"], unmatchable.format("extend-select"), 1),
+        (["check-config", "--ignore", "SOT9999x"], unmatchable.format("ignore"), 1),
+        (["check-config", "--config", "bad-ignore.cfg"], unmatchable.format("extend-ignore"), 1),
+        (["fix", "--config", "bad-ignore.cfg", "m.py"], unmatchable.format("extend-ignore"), 1),
+        (
+            ["check-config", "--per-file-ignores", "m.py:F401,SOT9999x"],
+            "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
+            "patterns to ignore codes. Configured `per-file-ignores` setting: m.py:F401,SOT9999x",
+            1,
+        ),
+        (
+            ["check-config", "--per-file-ignores", "m.py:ABCD1234"],
+            "flake8: error: Error code 'ABCD1234' supplied to 'per-file-ignores' option "
+            "does not match '^[A-Z]{1,3}[0-9]{0,3}$'",
+            1,
+        ),
+        (
+            ["check-config", "--config", "bad-per-file.cfg"],
+            "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
+            "patterns to ignore codes. Configured `per-file-ignores` setting: foo",
+            1,
+        ),
+        (
+            ["check-config", "--config", "bad-number.cfg"],
+            "flake8: error: invalid literal for int() with base 10: '8O'",
+            1,
+        ),
         (
             ["check-config", "--config", "nowhere.cfg"],
             "flake8: error: The specified config file does not exist: nowhere.cfg",
