@@ -128,7 +128,7 @@ SOT401 = Code(
     ),
     example="class CriticalWebSocketTests:  # with python_classes = Test*",
     use_instead="class TestCriticalWebSocket:",
-    options=("ssot-pytest-config",),
+    options=("ssot-pytest-config", "ssot-pytest-version"),
 )
 SOT402 = Code(
     code="SOT402",
@@ -147,7 +147,7 @@ SOT402 = Code(
     ),
     example="class TestClient:  def __init__(self): self.client = Client()",
     use_instead="class TestClient:  def setup_method(self): self.client = Client()",
-    options=("ssot-pytest-config",),
+    options=("ssot-pytest-config", "ssot-pytest-version"),
 )
 SOT403 = Code(
     code="SOT403",
@@ -164,7 +164,7 @@ SOT403 = Code(
     why="pytest never imports such a module, so none of its tests run.",
     example="tests/websocket_checks.py  # with python_files = test_*.py",
     use_instead="tests/test_websocket.py",
-    options=("ssot-pytest-config",),
+    options=("ssot-pytest-config", "ssot-pytest-version"),
 )
 SOT404 = Code(
     code="SOT404",
@@ -183,7 +183,7 @@ SOT404 = Code(
     ),
     example="src/app/test_models.py  # with testpaths = tests",
     use_instead="tests/app/test_models.py",
-    options=("ssot-pytest-config",),
+    options=("ssot-pytest-config", "ssot-pytest-version"),
 )
 
 SOT501 = Code(
