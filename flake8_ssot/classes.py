@@ -24,7 +24,7 @@ from typing import Literal, Optional, Union
 
 from flake8_ssot.imports import resolve_relative
 from flake8_ssot.project import Project, module_level_statements, parse_file
-from flake8_ssot.stdlib_classes import RuntimeClass, stdlib_class
+from flake8_ssot.stdlib_classes import RuntimeClass, stdlib_base, stdlib_class
 
 ClassKind = Literal["plain", "unittest", "unknown"]
 #: Decorators from ``abc`` that make a method abstract.
@@ -192,11 +192,9 @@ class ClassResolver:
             if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
         ]
         own_methods = [function.name for function in functions if not is_fixture(function)]
-        constructor: str | None = next(
-            (name for name in ("__init__", "__new__") if name in own_methods), None
-        )
-        if constructor is None and _generates_init(bindings, node, position):
-            constructor = "__init__"
+        constructors = [name for name in own_methods if name in _CONSTRUCTORS]
+        if _generates_init(bindings, node, position):
+            constructors.append("__init__")
         test_flag = _literal_test_flag(node)
         own_abstract = {
             function.name
@@ -218,10 +216,10 @@ class ClassResolver:
             elif base.kind == "unknown" and kind == "plain":
                 kind = "unknown"
             methods.update(dict.fromkeys(base.methods))
-            constructor = constructor or base.constructor
             if test_flag is None:
                 test_flag = base.test_flag
             abc_meta = abc_meta or base.abc_meta
+        constructor = _first_constructor([*constructors, *(base.constructor for base in bases)])
         inherited = set().union(*(base.abstract | base.concrete for base in bases)) - own_names
         for name in inherited:
             # The first base (in order) that has the name decides, as the MRO mostly does.
@@ -260,7 +258,7 @@ class ClassResolver:
             if module.partition(".")[0] == "unittest":
                 # pytest asks whether the class derives from the unittest it imports;
                 # a source tree that holds unittest itself (the stdlib) cannot tell.
-                found = stdlib_class(module, name)
+                found = stdlib_base(module, name)
                 return UNKNOWN if found is None else _from_runtime(found)
             bindings = self._module(module)
             if bindings is None:
@@ -274,10 +272,10 @@ class ClassResolver:
         return UNKNOWN  # a cycle of re-exports
 
     def _runtime_facts(self, module: str, name: str) -> ClassFacts:
-        """Facts of a standard-library class, unless the project has a module of that name."""
+        """Facts of a standard-library base, unless the project has a module of that name."""
         if module != "builtins" and self.project.is_first_party(module.partition(".")[0]):
             return UNKNOWN  # first-party but unreadable: never the stdlib's by accident
-        found = stdlib_class(module, name)
+        found = stdlib_base(module, name)
         return UNKNOWN if found is None else _from_runtime(found)
 
     def is_abc_metaclass(
@@ -309,6 +307,8 @@ class ClassResolver:
         return bindings
 
 
+#: The methods whose presence (other than object's) makes pytest skip a class, in its order.
+_CONSTRUCTORS = ("__init__", "__new__")
 _ABSTRACT_REFERENCES = frozenset(("abc", name) for name in ABSTRACT_DECORATORS)
 
 
@@ -321,6 +321,16 @@ def _has_abc_metaclass(
         and resolver.is_abc_metaclass(bindings, keyword.value, position)
         for keyword in node.keywords
     )
+
+
+def _first_constructor(constructors: list[str | None]) -> str | None:
+    """What pytest names: any ``__init__`` in the MRO, else any ``__new__``.
+
+    pytest asks whether the class's ``__init__`` is object's before it asks
+    about ``__new__``, and any base's own ``__init__`` comes before object's
+    in the MRO, whichever base has a ``__new__``.
+    """
+    return next((name for name in _CONSTRUCTORS if name in constructors), None)
 
 
 def _from_runtime(found: RuntimeClass) -> ClassFacts:

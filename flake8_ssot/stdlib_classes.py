@@ -8,12 +8,17 @@ being linted, so it is imported here and asked, which is exact for the
 running Python; a static table would cover a few names and drift between
 3.10 and 3.13.
 
-Nothing else is ever imported: only modules that ``sys.stdlib_module_names``
-names and whose top-level module Python finds in the standard library's own
-directories (or built in, or frozen), so a project file that shadows a
-stdlib name is never executed; never a module whose import has side effects
-(``antigravity`` opens a browser, ``this`` prints, ``lib2to3`` writes
-caches, ...); and warnings and output during an import are swallowed.
+A test class's base is judged from an empty class built on it, as Python
+builds one (see :func:`stdlib_base`): that runs the standard library's own
+metaclasses and ``__init_subclass__`` hooks, never a line of the project.
+
+Nothing but the standard library is ever imported: only modules that
+``sys.stdlib_module_names`` names and whose top-level module Python finds
+in the standard library's own directories (or built in, or frozen), so a
+project file that shadows a stdlib name is never executed; never a module
+whose import has side effects (``antigravity`` opens a browser, ``this``
+prints, ``lib2to3`` writes caches, ...); and warnings and output while
+standard-library code runs are swallowed.
 """
 
 from __future__ import annotations
@@ -27,9 +32,11 @@ import io
 import sys
 import sysconfig
 import warnings
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, new_class
+from typing import Any
 
 #: Standard-library modules whose import does something besides defining names.
 IMPORT_SIDE_EFFECTS = frozenset(
@@ -69,14 +76,43 @@ class RuntimeClass:
 @functools.lru_cache(maxsize=None)
 def stdlib_class(module: str, name: str) -> RuntimeClass | None:
     """The class ``module.name`` of the standard library; None for anything else."""
-    loaded = _stdlib_module(module)
-    if loaded is None:
+    found = _stdlib_object(module, name)
+    return describe(found) if isinstance(found, type) else None
+
+
+@functools.lru_cache(maxsize=None)
+def stdlib_base(module: str, name: str) -> RuntimeClass | None:
+    """A class whose one base is the standard library's ``module.name``, as Python builds it.
+
+    The base alone does not say what pytest will see. Python replaces a
+    base that is not a class by its ``__mro_entries__`` (``typing.Dict``
+    becomes ``dict`` and ``Generic``; ``typing.NamedTuple`` hands over to a
+    metaclass that builds a ``tuple`` subclass with a ``__new__``), and the
+    base's metaclass and ``__init_subclass__`` shape the new class (a direct
+    ``typing.Protocol`` subclass is given an ``__init__`` that forbids
+    instantiating protocols). So an empty class is built on it here, which
+    runs standard-library code only, and described. A base Python refuses
+    without its subscript (plain ``Generic``) is described as it is; one it
+    refuses outright (``typing.Any`` before 3.11) is unknown.
+    """
+    found = _stdlib_object(module, name)
+    if found is None:
         return None
     try:
-        found = getattr(loaded, name, None)
-    except Exception:  # a module __getattr__ that fails
-        return None
-    return describe(found) if isinstance(found, type) else None
+        with _quietly():
+            built = new_class(name, (found,), exec_body=_in_module(module))
+    except Exception:  # Python would refuse it too: not a base on its own
+        return describe(found) if isinstance(found, type) else None
+    return describe(built)
+
+
+def _in_module(module: str) -> Callable[[dict[str, Any]], None]:
+    """A class body that sets only ``__module__``, as every class statement does first."""
+
+    def body(namespace: dict[str, Any]) -> None:
+        namespace["__module__"] = module  # by item: enum's namespace refuses update()
+
+    return body
 
 
 def describe(cls: type) -> RuntimeClass:
@@ -111,6 +147,17 @@ def describe(cls: type) -> RuntimeClass:
     )
 
 
+def _stdlib_object(module: str, name: str) -> object | None:
+    loaded = _stdlib_module(module)
+    if loaded is None:
+        return None
+    try:
+        with _quietly():  # a module __getattr__ may warn (typing.ByteString on 3.12)
+            return getattr(loaded, name, None)
+    except Exception:  # a module __getattr__ that fails
+        return None
+
+
 def _stdlib_module(module: str) -> ModuleType | None:
     top = module.partition(".")[0]
     if top not in sys.stdlib_module_names or top in IMPORT_SIDE_EFFECTS:
@@ -119,14 +166,21 @@ def _stdlib_module(module: str) -> ModuleType | None:
     spec = loaded.__spec__ if loaded is not None else _find_spec(top)
     if spec is None or not _in_stdlib(spec.origin):
         return None
+    try:
+        with _quietly():
+            return importlib.import_module(module)
+    except Exception:  # missing on this platform, or failing to import: unknown
+        return None
+
+
+@contextlib.contextmanager
+def _quietly() -> Iterator[None]:
+    """No warnings and no output from standard-library code run on the linter's behalf."""
     with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), (
         contextlib.redirect_stderr(io.StringIO())
     ):
         warnings.simplefilter("ignore")
-        try:
-            return importlib.import_module(module)
-        except Exception:  # missing on this platform, or failing to import: unknown
-            return None
+        yield
 
 
 def _find_spec(top: str) -> importlib.machinery.ModuleSpec | None:

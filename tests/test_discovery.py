@@ -437,3 +437,68 @@ def test_pytest_config_that_pytest_refuses(
         "(SOT401-SOT404 skipped for the files it governs)"
     ]
     assert (run.stdout_lines, run.returncode) == ([], 0)
+
+
+MAIN_BRANCHES = """\
+import sys
+
+
+class CriticalMainOnly:
+    def test_a(self): ...
+class CriticalMainAnd:
+    def test_a(self): ...
+class CriticalNotMainElse:
+    def test_a(self): ...
+class CriticalNotEqualElse:
+    def test_a(self): ...
+class CriticalElif:
+    def test_a(self): ...
+class CriticalElseOfMain:
+    def test_a(self): ...
+class CriticalElseOfMainAnd:
+    def test_a(self): ...
+class CriticalInTheTest:
+    def test_a(self): ...
+
+
+if __name__ == "__main__":
+    CriticalMainOnly()
+else:
+    CHECKS = [CriticalElseOfMain]
+if "__main__" == __name__ and len(sys.argv) > 1:
+    CriticalMainAnd()
+else:
+    CHECKS = [CriticalElseOfMainAnd]
+if not __name__ == "__main__":
+    pass
+else:
+    CriticalNotMainElse()
+if __name__ != "__main__" or len(sys.argv) > 1:
+    pass
+else:
+    CriticalNotEqualElse()
+if len(sys.argv) > 1:
+    pass
+elif __name__ == "__main__":
+    CriticalElif()
+if __name__ == "__main__" or CriticalInTheTest.test_a:
+    pass
+"""
+
+
+def test_uses_only_in_branches_that_run_as_a_script_do_not_hide_a_class(
+    project: Flake8Project,
+) -> None:
+    """A branch that pytest's import runs (an ``else`` of ``if __name__ == "__main__"``, an
+    ``if`` line itself) is a real use; one that only ``python test_x.py`` runs is not."""
+    project.write("setup.cfg", SELECT)
+    project.write("test_x.py", MAIN_BRANCHES)
+    lost = "has 1 test method but pytest will not collect it: name matches none of"
+    assert project.flake8("test_x.py").stdout_lines == [
+        f"test_x.py:{line}:1: SOT401 class {name} {lost} python_classes ['Test'] "
+        "(pytest defaults)"
+        for line, name in (
+            (4, "CriticalMainOnly"), (6, "CriticalMainAnd"), (8, "CriticalNotMainElse"),
+            (10, "CriticalNotEqualElse"), (12, "CriticalElif"),
+        )
+    ]

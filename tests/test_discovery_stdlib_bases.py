@@ -9,6 +9,7 @@ pytest lost.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
@@ -109,12 +110,28 @@ if __name__ == "__main__":
 """
 
 
-def collected(project: Flake8Project) -> list[str]:
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
+def collect(project: Flake8Project) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [
+            sys.executable, "-m", "pytest", "--collect-only", "-q", "-W", "always",
+            "-p", "no:cacheprovider",
+        ],
         cwd=project.root, capture_output=True, text=True, timeout=120,
     )
-    return [line for line in run.stdout.splitlines() if "::" in line]
+
+
+def collected(project: Flake8Project) -> list[str]:
+    return [line for line in collect(project).stdout.splitlines() if "::" in line]
+
+
+def constructor_warnings(project: Flake8Project) -> list[str]:
+    """pytest's "cannot collect test class ... because it has a __init__ constructor" lines."""
+    found = re.compile(r"(\w+\.py):(\d+): PytestCollectionWarning: cannot collect test class "
+                       r"'(\w+)' because it has a (\w+) constructor")
+    return [
+        f"{match[1]}:{match[2]}: {match[3]} {match[4]}"
+        for match in found.finditer(collect(project).stdout)
+    ]
 
 
 def test_stdlib_bases_are_judged_as_pytest_judges_them(project: Flake8Project) -> None:
@@ -148,4 +165,103 @@ def test_stdlib_bases_are_judged_as_pytest_judges_them(project: Flake8Project) -
         "warning)",
         f"tests/test_bases.py:71:1: SOT401 class CriticalXunit has 1 test method {lost}"
         "(pytest defaults)",
+    ]
+
+
+TYPING_MODULE = """\
+import collections
+import typing
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
+
+
+class WithNew:
+    def __new__(cls): ...
+
+
+class TestProtocol(typing.Protocol):
+    def test_a(self): ...
+
+
+class TestGenericProtocol(Protocol[T]):
+    def test_b(self): ...
+
+
+class TestProtocolSubclass(TestProtocol):
+    def test_c(self): ...
+
+
+class TestNamedTuple(typing.NamedTuple):
+    x: int = 0
+    def test_d(self): ...
+
+
+class TestDict(typing.Dict[str, int]):
+    def test_e(self): ...
+
+
+class TestList(typing.List):
+    def test_f(self): ...
+
+
+class TestNewThenDict(WithNew, typing.Dict[str, int]):
+    def test_g(self): ...
+
+
+class TestCallMadeBase(collections.namedtuple("P", "x")):
+    def test_h(self): ...
+
+
+class TestIterable(typing.Iterable[int]):
+    def __iter__(self): return iter(())
+    def test_i(self): ...
+
+
+class TestAbstractContextManager(typing.ContextManager):
+    def test_j(self): ...
+
+
+class CriticalSized(typing.Sized):
+    def __len__(self): return 0
+    def test_k(self): ...
+"""
+
+
+def test_typing_bases_are_built_as_python_builds_them(project: Flake8Project) -> None:
+    """Generic aliases and special forms stand for the class Python makes of them.
+
+    ``typing.Dict[str, int]`` and ``typing.List`` become ``dict``/``list``
+    (their ``__mro_entries__``), ``typing.NamedTuple`` a ``tuple`` with a
+    ``__new__``, a ``typing.Protocol`` subclass gets an ``__init__``, and
+    ``__init__`` anywhere in the MRO wins over an earlier base's ``__new__``,
+    exactly as pytest reports them. A base made by a call (``namedtuple(...)``)
+    cannot be traced and is not reported; an abstract one (``ContextManager``)
+    is skipped by pytest silently.
+    """
+    project.write("setup.cfg", SELECT)
+    project.write("tests/test_typing.py", TYPING_MODULE)
+    assert collect(project).returncode == 0
+    assert collected(project) == ["tests/test_typing.py::TestIterable::test_i"]
+    lost = {
+        "TestProtocol": (12, "__init__"), "TestGenericProtocol": (16, "__init__"),
+        "TestProtocolSubclass": (20, "__init__"), "TestNamedTuple": (24, "__new__"),
+        "TestDict": (29, "__init__"), "TestList": (33, "__init__"),
+        "TestNewThenDict": (37, "__init__"), "TestCallMadeBase": (41, "__new__"),
+    }
+    assert constructor_warnings(project) == [
+        f"test_typing.py:{line}: {name} {constructor}"
+        for name, (line, constructor) in lost.items()
+    ]
+    untraceable = "TestCallMadeBase"
+    methods = {"TestProtocolSubclass": "2 test methods"}
+    assert project.flake8("tests").stdout_lines == [
+        f"tests/test_typing.py:{line}:1: SOT402 class {name} has "
+        f"{methods.get(name, '1 test method')} but pytest will not collect it: it has "
+        f"{constructor} (pytest skips such classes with only a warning)"
+        for name, (line, constructor) in lost.items()
+        if name != untraceable
+    ] + [
+        "tests/test_typing.py:54:1: SOT401 class CriticalSized has 1 test method but pytest "
+        "will not collect it: name matches none of python_classes ['Test'] (pytest defaults)"
     ]

@@ -332,3 +332,30 @@ def test_unittest_is_the_one_pytest_imports_even_under_a_source_root(
     )
     run = project.flake8("test_things.py")
     assert (run.stdout_lines, run.stderr) == ([], "")
+
+
+def test_main_checks_nested_as_deep_as_flake8_allows(project: Flake8Project) -> None:
+    """400 ``not``s (pyflakes recurses out past 500), and 190 nested ``and`` groups (the
+    parser's limit is 200 parentheses), around ``__name__ == "__main__"``."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT4\n")
+    grouped = '__name__ == "__main__"'
+    for _ in range(190):
+        grouped = f"(flag and {grouped})"
+    project.write(
+        "test_deep.py",
+        "flag = True\nclass CriticalNots:\n    def test_a(self): ...\n"
+        "class CriticalGroups:\n    def test_a(self): ...\n"
+        f"if {'not ' * 400}__name__ == '__main__':\n    CriticalNots()\n"
+        f"if {grouped}:\n    CriticalGroups()\n",
+    )
+    run = project.flake8("test_deep.py")
+    lost = "has 1 test method but pytest will not collect it: name matches none of"
+    assert (run.stdout_lines, run.stderr) == (
+        [
+            f"test_deep.py:2:1: SOT401 class CriticalNots {lost} python_classes ['Test'] "
+            "(pytest defaults)",
+            f"test_deep.py:4:1: SOT401 class CriticalGroups {lost} python_classes ['Test'] "
+            "(pytest defaults)",
+        ],
+        "",
+    )

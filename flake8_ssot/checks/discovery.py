@@ -129,20 +129,16 @@ class _NameUses:
     A class that the module names elsewhere (a base of another class, or
     handed to a class factory such as ``make_tests(Base)`` or
     ``@add_options(Base)``) is material for other tests, not a test class
-    that lost its name. Uses inside an ``if __name__ == "__main__":`` block
-    do not count: running the file by hand is not how pytest sees it. This
-    is a text search over code lines (comment-only lines skipped), so it
-    costs no tree walk: one pass indexes every word's lines, built on the
-    first question.
+    that lost its name. Uses in a branch that runs only when the file is run
+    as a script do not count: that is not how pytest sees it (see
+    :func:`_main_only_blocks`). This is a text search over code lines
+    (comment-only lines skipped), so it costs no tree walk: one pass
+    indexes every word's lines, built on the first question.
     """
 
     def __init__(self, source: str, top_level: list[ast.stmt]) -> None:
         self.source = source
-        self.main_blocks = [
-            (statement.lineno, statement.end_lineno or statement.lineno)
-            for statement in top_level
-            if isinstance(statement, ast.If) and _is_main_check(statement.test)
-        ]
+        self.main_blocks = _main_only_blocks(top_level)
         self._lines_of: dict[str, list[int]] | None = None
 
     def outside(self, node: ast.ClassDef) -> bool:
@@ -165,18 +161,68 @@ class _NameUses:
 _WORD = re.compile(r"\w+")
 
 
-def _is_main_check(test: ast.expr) -> bool:
-    """``__name__ == "__main__"``, either way round."""
+def _main_only_blocks(top_level: list[ast.stmt]) -> list[tuple[int, int]]:
+    """Line ranges of the module-level branches that run only under ``python file.py``.
+
+    The body of ``if __name__ == "__main__":`` (also with ``and`` more
+    conditions), and the ``else`` of ``if __name__ != "__main__":``; not the
+    ``else`` of the first, nor the ``if`` line itself, which pytest's import
+    runs. ``elif`` and ``if`` blocks nested in module-level ``if`` blocks
+    count too.
+    """
+    blocks: list[tuple[int, int]] = []
+    pending = [statement for statement in top_level if isinstance(statement, ast.If)]
+    while pending:
+        statement = pending.pop()
+        if statement.body and _tied_to_main(statement.test, main=True, implies=True):
+            blocks.append(_line_range(statement.body))
+        if statement.orelse and _tied_to_main(statement.test, main=False, implies=False):
+            blocks.append(_line_range(statement.orelse))
+        pending.extend(
+            nested
+            for nested in (*statement.body, *statement.orelse)
+            if isinstance(nested, ast.If)
+        )
+    return blocks
+
+
+def _line_range(statements: list[ast.stmt]) -> tuple[int, int]:
+    last = statements[-1]
+    return statements[0].lineno, last.end_lineno or last.lineno
+
+
+def _tied_to_main(test: ast.expr, main: bool, implies: bool) -> bool:
+    """Whether ``test`` implies (or is implied by) "the file is ``__main__``" being ``main``.
+
+    A body runs only under ``python file.py`` when its test implies the
+    file is ``__main__``; an ``else`` does when the file not being
+    ``__main__`` implies the test. ``not`` swaps both; for ``and``/``or``
+    one operand or all of them must hold, depending on the direction.
+    Anything but a comparison of ``__name__`` with ``"__main__"`` ties to
+    nothing.
+    """
+    while isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        test, main, implies = test.operand, not main, not implies
+    if isinstance(test, ast.BoolOp):
+        results = (_tied_to_main(value, main, implies) for value in test.values)
+        return all(results) if isinstance(test.op, ast.Or) == implies else any(results)
+    return _main_comparison(test) is main
+
+
+def _main_comparison(test: ast.expr) -> bool | None:
+    """True for ``__name__ == "__main__"``, False for ``!=`` (either way round), else None."""
     if not (
         isinstance(test, ast.Compare)
         and len(test.ops) == 1
-        and isinstance(test.ops[0], ast.Eq)
+        and isinstance(test.ops[0], (ast.Eq, ast.NotEq))
     ):
-        return False
+        return None
     sides = [test.left, test.comparators[0]]
-    return any(isinstance(side, ast.Name) and side.id == "__name__" for side in sides) and any(
+    if any(isinstance(side, ast.Name) and side.id == "__name__" for side in sides) and any(
         isinstance(side, ast.Constant) and side.value == "__main__" for side in sides
-    )
+    ):
+        return isinstance(test.ops[0], ast.Eq)
+    return None
 
 
 def _handed_to_factory(node: ast.ClassDef) -> bool:
