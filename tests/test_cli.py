@@ -71,7 +71,7 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "    python_classes = Test* Check",
         "    python_functions = test",
         "    testpaths = tests",
-        "ssot-pytest-version: 9",
+        "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 9",
         "ssot-canonical-symbols (SOT501, SOT502):",
         "  a.core:Manager",
         "  a.log:get",
@@ -107,7 +107,7 @@ def test_check_config_defaults_and_an_explicit_pytest_config(project: Flake8Proj
         "    python_classes = Test",
         "    python_functions = test",
         "    testpaths = (none)",
-        "ssot-pytest-version: 8",
+        "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 8",
         "ssot-canonical-symbols (SOT501, SOT502): none",
     ]
     assert explicit.stdout.splitlines()[4:10] == [
