@@ -3,12 +3,15 @@
 The walk visits statements only (imports cannot hide inside expressions),
 and looks at expressions only when a cheap text test says the file may call
 ``importlib.import_module`` or ``__import__``: a plain ``ast.walk`` over
-every node is what makes import linters slow.
+every node is what makes import linters slow. Aliases of these
+(``from importlib import import_module as im``, ``import builtins as b``)
+count when nothing else in the file binds the alias name.
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 import keyword
 import re
 import unicodedata
@@ -39,6 +42,8 @@ _NESTED_FIELDS = _nested_statement_fields()
 
 #: Text that must occur in a file for it to hold a dynamic import.
 DYNAMIC_IMPORT_MARKERS = ("import_module", "__import__")
+#: Modules that offer dynamic import functions, and those functions.
+_IMPORT_FUNCTIONS = {"importlib": ("import_module", "__import__"), "builtins": ("__import__",)}
 #: Line ends as the tokenizer counts them (str.splitlines also splits on \f and others).
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
@@ -99,7 +104,8 @@ def collect_imports(
         return package_cache[0]
 
     refs: list[ImportRef] = []
-    for statement in import_statements(tree, source):
+    statements = import_statements(tree, source)
+    for statement in statements:
         if isinstance(statement, ast.Import):
             for alias in statement.names:
                 refs.append(
@@ -117,16 +123,20 @@ def collect_imports(
                     ImportRef(module, names, statement.lineno, statement.col_offset)
                 )
     text = searchable_text(source)
+    # An alias is bound by an import that names import_module or __import__, or
+    # called as an attribute named so: no marker in the text, no dynamic import.
     if any(marker in text for marker in DYNAMIC_IMPORT_MARKERS):
+        callees = _dynamic_import_callees(tree, statements)
+        markers = (*DYNAMIC_IMPORT_MARKERS, *callees.functions)
         marker_lines = [
             number
             for number, line in enumerate(_NEWLINE_RE.split(text), start=1)
-            if any(marker in line for marker in DYNAMIC_IMPORT_MARKERS)
+            if any(marker in line for marker in markers)
         ]
         for call in sorted(
             _calls_on_lines(tree, marker_lines), key=lambda call: (call.lineno, call.col_offset)
         ):
-            module = _dynamic_import_target(call, package)
+            module = _dynamic_import_target(call, callees, package)
             if module is not None:
                 refs.append(ImportRef(module, (), call.lineno, call.col_offset))
     return refs
@@ -193,22 +203,106 @@ def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
     return calls
 
 
+@dataclass(frozen=True)
+class _Callees:
+    """The names a file calls dynamic imports through.
+
+    ``functions`` maps a name to the function it calls (``import_module`` or
+    ``__import__``); ``modules`` maps a name to the module whose attributes
+    are those functions (``importlib`` or ``builtins``).
+    """
+
+    functions: dict[str, str]
+    modules: dict[str, str]
+
+
+def _dynamic_import_callees(
+    tree: ast.AST, statements: list[ast.Import | ast.ImportFrom]
+) -> _Callees:
+    """The plain names, and the aliases that ``statements`` bind and nothing rebinds.
+
+    An alias counts only when every import of its name binds the same thing,
+    no star import could rebind it, no other statement, parameter or target
+    binds it anywhere in the file, and it is not a builtin's name (an alias
+    bound in one function leaves the builtin in force elsewhere). Missing a
+    rebound alias is fine; reporting a call to something else is not.
+    """
+    functions = {"import_module": "import_module", "__import__": "__import__"}
+    modules = {"importlib": "importlib"}
+    # What each import binds: ("function", name), ("module", name) or None for anything else.
+    bound: dict[str, set[tuple[str, str] | None]] = {}
+    for statement in statements:
+        for alias in statement.names:
+            if alias.name == "*":
+                return _Callees(functions, modules)
+            if isinstance(statement, ast.Import):
+                name = alias.asname or alias.name.partition(".")[0]
+                target = alias.name if alias.asname else name
+                meaning = ("module", target) if target in _IMPORT_FUNCTIONS else None
+            else:
+                name = alias.asname or alias.name
+                offered = _IMPORT_FUNCTIONS.get(statement.module or "", ())
+                meaning = (
+                    ("function", alias.name)
+                    if not statement.level and alias.name in offered
+                    else None
+                )
+            bound.setdefault(name, set()).add(meaning)
+    aliases = {
+        name: meaning
+        for name, meanings in bound.items()
+        if len(meanings) == 1
+        and (meaning := next(iter(meanings))) is not None
+        and name not in functions
+        and name not in modules
+        and not hasattr(builtins, name)
+    }
+    if aliases:
+        for rebound in _names_bound_otherwise(tree, set(aliases)):
+            del aliases[rebound]
+    for name, (kind, target) in aliases.items():
+        (functions if kind == "function" else modules)[name] = target
+    return _Callees(functions, modules)
+
+
+def _names_bound_otherwise(tree: ast.AST, names: set[str]) -> set[str]:
+    """Which of ``names`` something other than an import statement binds or deletes."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            bound = None if isinstance(node.ctx, ast.Load) else node.id
+        elif isinstance(node, ast.arg):
+            bound = node.arg
+        elif isinstance(node, ast.MatchMapping):
+            bound = node.rest
+        elif isinstance(node, ast.alias):
+            continue  # imports are weighed by the caller; alias.name is what is imported
+        else:
+            # def, class, except ... as, match captures, type parameters.
+            name = getattr(node, "name", None)
+            bound = name if isinstance(name, str) else None
+        if bound in names:
+            found.add(bound)
+    return found
+
+
 def _dynamic_import_target(
-    call: ast.Call, package: Callable[[], str | None]
+    call: ast.Call, callees: _Callees, package: Callable[[], str | None]
 ) -> str | None:
-    """The module named by ``importlib.import_module("m")`` or ``__import__("m")``."""
+    """The module named by ``importlib.import_module("m")`` or ``__import__("m")``.
+
+    The call may go through any alias in ``callees``.
+    """
     function = call.func
     if isinstance(function, ast.Name):
-        name = function.id
-    elif (
-        isinstance(function, ast.Attribute)
-        and isinstance(function.value, ast.Name)
-        and function.value.id == "importlib"
-    ):
-        name = function.attr
+        name = callees.functions.get(function.id)
+    elif isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name):
+        module = callees.modules.get(function.value.id)
+        offered = _IMPORT_FUNCTIONS[module] if module else ()
+        name = function.attr if function.attr in offered else None
     else:
         return None
-    if name not in ("import_module", "__import__"):
+    if name is None:
         return None
     first = _keyword_or_position(call, "name", 0)
     target = _string_constant(first) if first is not None else None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import sys
 
 import pytest
 from hypothesis import given
@@ -148,3 +149,46 @@ def test_the_text_shortcut_never_hides_a_nested_import(source: str) -> None:
     walked = [node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))]
     found = import_statements(tree, source)
     assert sorted(id(node) for node in found) == sorted(id(node) for node in walked)
+
+
+ALIAS = "from importlib import import_module as im\n"
+NEEDS_312 = pytest.mark.skipif(sys.version_info < (3, 12), reason="PEP 695 syntax")
+
+
+def test_an_alias_nothing_else_binds_is_a_dynamic_import() -> None:
+    source = ALIAS + "x = 1\nim('a')\n"
+    assert refs_of(source)[1:] == [ImportRef("a", (), 3, 0)]
+
+
+@pytest.mark.parametrize(
+    "binding",
+    [
+        pytest.param("def im(): ...", id="def"),
+        pytest.param("async def im(): ...", id="async-def"),
+        pytest.param("class im: ...", id="class"),
+        pytest.param("im = print", id="assign"),
+        pytest.param("im: object", id="annotation"),
+        pytest.param("im += 1", id="augmented"),
+        pytest.param("del im", id="del"),
+        pytest.param("for im in []: pass", id="for"),
+        pytest.param("with open('f') as im: pass", id="with"),
+        pytest.param("try:\n    pass\nexcept OSError as im:\n    pass", id="except"),
+        pytest.param("if (im := print): pass", id="walrus"),
+        pytest.param("y = [im for im in []]", id="comprehension"),
+        pytest.param("f = lambda im: im('a')", id="lambda"),
+        pytest.param("def f(*, im): ...", id="keyword-only"),
+        pytest.param("def f(*im): ...", id="varargs"),
+        pytest.param("def f(**im): ...", id="kwargs"),
+        pytest.param("match x:\n    case im: pass", id="match-capture"),
+        pytest.param("match x:\n    case [*im]: pass", id="match-star"),
+        pytest.param("match x:\n    case {**im}: pass", id="match-rest"),
+        pytest.param("import other as im", id="other-import"),
+        pytest.param("from importlib import __import__ as im", id="other-function"),
+        pytest.param("from other import *", id="star-import"),
+        pytest.param("type im = int", id="type-alias", marks=NEEDS_312),
+        pytest.param("def f[im](): ...", id="type-parameter", marks=NEEDS_312),
+    ],
+)
+def test_an_alias_bound_otherwise_anywhere_is_not_trusted(binding: str) -> None:
+    source = ALIAS + binding + "\nim('a')\n"
+    assert [ref for ref in refs_of(source) if ref.names == () and ref.module == "a"] == []
