@@ -126,19 +126,7 @@ def collect_imports(
     # An alias is bound by an import that names import_module or __import__, or
     # called as an attribute named so: no marker in the text, no dynamic import.
     if any(marker in text for marker in DYNAMIC_IMPORT_MARKERS):
-        callees = _dynamic_import_callees(tree, statements)
-        markers = (*DYNAMIC_IMPORT_MARKERS, *callees.functions)
-        marker_lines = [
-            number
-            for number, line in enumerate(_NEWLINE_RE.split(text), start=1)
-            if any(marker in line for marker in markers)
-        ]
-        for call in sorted(
-            _calls_on_lines(tree, marker_lines), key=lambda call: (call.lineno, call.col_offset)
-        ):
-            module = _dynamic_import_target(call, callees, package)
-            if module is not None:
-                refs.append(ImportRef(module, (), call.lineno, call.col_offset))
+        refs.extend(_dynamic_imports(tree, text, statements, package))
     return refs
 
 
@@ -205,27 +193,62 @@ def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
 
 @dataclass(frozen=True)
 class _Callees:
-    """The names a file calls dynamic imports through.
+    """The names a file may call dynamic imports through.
 
     ``functions`` maps a name to the function it calls (``import_module`` or
     ``__import__``); ``modules`` maps a name to the module whose attributes
-    are those functions (``importlib`` or ``builtins``).
+    are those functions (``importlib`` or ``builtins``). ``aliases`` are the
+    names among them that only an import makes so: they are trusted only
+    once nothing else in the file is found to bind them.
     """
 
     functions: dict[str, str]
     modules: dict[str, str]
+    aliases: frozenset[str]
 
 
-def _dynamic_import_callees(
-    tree: ast.AST, statements: list[ast.Import | ast.ImportFrom]
-) -> _Callees:
-    """The plain names, and the aliases that ``statements`` bind and nothing rebinds.
+def _dynamic_imports(
+    tree: ast.AST,
+    text: str,
+    statements: list[ast.Import | ast.ImportFrom],
+    package: Callable[[], str | None],
+) -> list[ImportRef]:
+    """Dynamic imports with a literal name, on the lines whose text may call one.
+
+    The walk that looks for other bindings of an alias visits every node, so
+    it runs only for the aliases some import call goes through.
+    """
+    callees = _dynamic_import_callees(statements)
+    # A call through a function alias holds only the alias's name.
+    markers = [*DYNAMIC_IMPORT_MARKERS, *sorted(callees.aliases & callees.functions.keys())]
+    marker_lines = [
+        number
+        for number, line in enumerate(_NEWLINE_RE.split(text), start=1)
+        if any(marker in line for marker in markers)
+    ]
+    found: list[tuple[str, ImportRef]] = []
+    for call in sorted(
+        _calls_on_lines(tree, marker_lines), key=lambda call: (call.lineno, call.col_offset)
+    ):
+        callee = _called_function(call, callees)
+        if callee is not None:
+            through, function = callee
+            module = _dynamic_import_target(call, function, package)
+            if module is not None:
+                found.append((through, ImportRef(module, (), call.lineno, call.col_offset)))
+    called_aliases = {through for through, _ in found} & callees.aliases
+    rebound = _names_bound_otherwise(tree, called_aliases) if called_aliases else set()
+    return [ref for through, ref in found if through not in rebound]
+
+
+def _dynamic_import_callees(statements: list[ast.Import | ast.ImportFrom]) -> _Callees:
+    """The plain names, and the aliases of the import functions ``statements`` bind.
 
     An alias counts only when every import of its name binds the same thing,
-    no star import could rebind it, no other statement, parameter or target
-    binds it anywhere in the file, and it is not a builtin's name (an alias
-    bound in one function leaves the builtin in force elsewhere). Missing a
-    rebound alias is fine; reporting a call to something else is not.
+    no star import could rebind it, and it is not a builtin's name (an alias
+    bound in one function leaves the builtin in force elsewhere); the caller
+    also checks that nothing but imports binds it. Missing a rebound alias
+    is fine; reporting a call to something else is not.
     """
     functions = {"import_module": "import_module", "__import__": "__import__"}
     modules = {"importlib": "importlib"}
@@ -234,7 +257,7 @@ def _dynamic_import_callees(
     for statement in statements:
         for alias in statement.names:
             if alias.name == "*":
-                return _Callees(functions, modules)
+                return _Callees(functions, modules, frozenset())
             if isinstance(statement, ast.Import):
                 name = alias.asname or alias.name.partition(".")[0]
                 target = alias.name if alias.asname else name
@@ -257,12 +280,9 @@ def _dynamic_import_callees(
         and name not in modules
         and not hasattr(builtins, name)
     }
-    if aliases:
-        for rebound in _names_bound_otherwise(tree, set(aliases)):
-            del aliases[rebound]
     for name, (kind, target) in aliases.items():
         (functions if kind == "function" else modules)[name] = target
-    return _Callees(functions, modules)
+    return _Callees(functions, modules, frozenset(aliases))
 
 
 def _names_bound_otherwise(tree: ast.AST, names: set[str]) -> set[str]:
@@ -286,29 +306,28 @@ def _names_bound_otherwise(tree: ast.AST, names: set[str]) -> set[str]:
     return found
 
 
-def _dynamic_import_target(
-    call: ast.Call, callees: _Callees, package: Callable[[], str | None]
-) -> str | None:
-    """The module named by ``importlib.import_module("m")`` or ``__import__("m")``.
-
-    The call may go through any alias in ``callees``.
-    """
+def _called_function(call: ast.Call, callees: _Callees) -> tuple[str, str] | None:
+    """The name ``call`` goes through, and the import function it calls, if it calls one."""
     function = call.func
     if isinstance(function, ast.Name):
-        name = callees.functions.get(function.id)
-    elif isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name):
+        called = callees.functions.get(function.id)
+        return None if called is None else (function.id, called)
+    if isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name):
         module = callees.modules.get(function.value.id)
-        offered = _IMPORT_FUNCTIONS[module] if module else ()
-        name = function.attr if function.attr in offered else None
-    else:
-        return None
-    if name is None:
-        return None
+        if module is not None and function.attr in _IMPORT_FUNCTIONS[module]:
+            return function.value.id, function.attr
+    return None
+
+
+def _dynamic_import_target(
+    call: ast.Call, function: str, package: Callable[[], str | None]
+) -> str | None:
+    """The module named by a call to ``import_module`` or ``__import__`` (``function``)."""
     first = _keyword_or_position(call, "name", 0)
     target = _string_constant(first) if first is not None else None
     if target is None:
         return None
-    if name == "__import__":
+    if function == "__import__":
         level = _keyword_or_position(call, "level", 4)
         level_value = level.value if isinstance(level, ast.Constant) else 0
         if not isinstance(level_value, int) or isinstance(level_value, bool):
