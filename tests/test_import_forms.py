@@ -342,9 +342,14 @@ def test_aliased_dynamic_imports(migrating: Flake8Project) -> None:
         "    import importlib as il, builtins as b\n"
         "    return lambda: (il.import_module('pkg.old'), b.__import__('pkg.shim_compat'))\n",
     )
-    run = migrating.flake8("pkg/app/top.py", "pkg/app/inner.py")
+    migrating.write(
+        "pkg/app/ends.py",
+        "from importlib import import_module as im\r\nx = 1\ry = 2\f\nim('pkg.old')\n",
+    )
+    run = migrating.flake8("pkg/app/top.py", "pkg/app/inner.py", "pkg/app/ends.py")
     assert run.stderr == ""
     assert run.stdout_lines == [
+        f"pkg/app/ends.py:4:1: {OLD}",
         f"pkg/app/inner.py:3:12: {OLD}",
         f"pkg/app/inner.py:7:21: {OLD}",
         f"pkg/app/inner.py:7:50: {SHIM}",

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
 import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flake8_ssot.imports import ImportRef, collect_imports, import_statements, resolve_relative
+from flake8_ssot.imports import (
+    ImportRef,
+    collect_imports,
+    import_statements,
+    lines_holding,
+    resolve_relative,
+)
 
 identifiers = st.sampled_from(["a", "b", "pkg", "core", "x_compat", "old"])
 dotted_names = st.lists(identifiers, min_size=1, max_size=4).map(".".join)
@@ -127,6 +134,17 @@ def test_package_is_computed_only_for_relative_imports() -> None:
     source = "from . import x\nfrom .. import y\n"
     collect_imports(ast.parse(source), source, package)
     assert calls == [1]
+
+
+@given(st.text(alphabet="im_o \r\n\f\v\x1c\u2028", max_size=40))
+def test_marker_lines_are_the_lines_python_counts(text: str) -> None:
+    markers = ["im", "_o", "m"]
+    by_splitting = [
+        number
+        for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1)
+        if any(marker in line for marker in markers)
+    ]
+    assert lines_holding(text, markers) == by_splitting
 
 
 def test_dynamic_import_after_form_feed_keeps_its_line() -> None:
