@@ -3,12 +3,15 @@
 The walk visits statements only (imports cannot hide inside expressions),
 and looks at expressions only when a cheap text test says the file may call
 ``importlib.import_module`` or ``__import__``: a plain ``ast.walk`` over
-every node is what makes import linters slow.
+every node is what makes import linters slow. Aliases of these
+(``from importlib import import_module as im``, ``import builtins as b``)
+count when nothing else in the file binds the alias name.
 """
 
 from __future__ import annotations
 
 import ast
+import builtins
 import keyword
 import re
 import unicodedata
@@ -39,6 +42,8 @@ _NESTED_FIELDS = _nested_statement_fields()
 
 #: Text that must occur in a file for it to hold a dynamic import.
 DYNAMIC_IMPORT_MARKERS = ("import_module", "__import__")
+#: Modules that offer dynamic import functions, and those functions.
+_IMPORT_FUNCTIONS = {"importlib": ("import_module", "__import__"), "builtins": ("__import__",)}
 #: Line ends as the tokenizer counts them (str.splitlines also splits on \f and others).
 _NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
@@ -99,7 +104,8 @@ def collect_imports(
         return package_cache[0]
 
     refs: list[ImportRef] = []
-    for statement in import_statements(tree, source):
+    statements = import_statements(tree, source)
+    for statement in statements:
         if isinstance(statement, ast.Import):
             for alias in statement.names:
                 refs.append(
@@ -117,18 +123,10 @@ def collect_imports(
                     ImportRef(module, names, statement.lineno, statement.col_offset)
                 )
     text = searchable_text(source)
+    # An alias is bound by an import that names import_module or __import__, or
+    # called as an attribute named so: no marker in the text, no dynamic import.
     if any(marker in text for marker in DYNAMIC_IMPORT_MARKERS):
-        marker_lines = [
-            number
-            for number, line in enumerate(_NEWLINE_RE.split(text), start=1)
-            if any(marker in line for marker in DYNAMIC_IMPORT_MARKERS)
-        ]
-        for call in sorted(
-            _calls_on_lines(tree, marker_lines), key=lambda call: (call.lineno, call.col_offset)
-        ):
-            module = _dynamic_import_target(call, package)
-            if module is not None:
-                refs.append(ImportRef(module, (), call.lineno, call.col_offset))
+        refs.extend(_dynamic_imports(tree, text, statements, package))
     return refs
 
 
@@ -193,28 +191,174 @@ def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
     return calls
 
 
-def _dynamic_import_target(
-    call: ast.Call, package: Callable[[], str | None]
-) -> str | None:
-    """The module named by ``importlib.import_module("m")`` or ``__import__("m")``."""
+@dataclass(frozen=True)
+class _Callees:
+    """The names a file may call dynamic imports through.
+
+    ``functions`` maps a name to the function it calls (``import_module`` or
+    ``__import__``); ``modules`` maps a name to the module whose attributes
+    are those functions (``importlib`` or ``builtins``). ``aliases`` are the
+    names among them that only an import makes so: they are trusted only
+    once nothing else in the file is found to bind them.
+    """
+
+    functions: dict[str, str]
+    modules: dict[str, str]
+    aliases: frozenset[str]
+
+
+def _dynamic_imports(
+    tree: ast.AST,
+    text: str,
+    statements: list[ast.Import | ast.ImportFrom],
+    package: Callable[[], str | None],
+) -> list[ImportRef]:
+    """Dynamic imports with a literal name, on the lines whose text may call one.
+
+    The walk that looks for other bindings of an alias visits every node, so
+    it runs only for the aliases some import call goes through.
+    """
+    callees = _dynamic_import_callees(statements)
+    # A call through a function alias holds only the alias's name.
+    markers = [*DYNAMIC_IMPORT_MARKERS, *sorted(callees.aliases & callees.functions.keys())]
+    marker_lines = lines_holding(text, markers)
+    found: list[tuple[str, ImportRef]] = []
+    for call in sorted(
+        _calls_on_lines(tree, marker_lines), key=lambda call: (call.lineno, call.col_offset)
+    ):
+        callee = _called_function(call, callees)
+        if callee is not None:
+            through, function = callee
+            module = _dynamic_import_target(call, function, package)
+            if module is not None:
+                found.append((through, ImportRef(module, (), call.lineno, call.col_offset)))
+    called_aliases = {through for through, _ in found} & callees.aliases
+    rebound = _names_bound_otherwise(tree, called_aliases) if called_aliases else set()
+    return [ref for through, ref in found if through not in rebound]
+
+
+def lines_holding(text: str, markers: list[str]) -> list[int]:
+    """The numbers (1-based, sorted) of the lines of ``text`` that hold one of ``markers``.
+
+    Finds the markers and counts line ends up to each one, rather than
+    splitting the text into lines: ten times faster on files that hold one.
+    Line ends are counted as the tokenizer counts them (not \\f or \\v).
+    """
+    positions = sorted(
+        position
+        for marker in markers
+        for position in _occurrences(text, marker)
+    )
+    counts_cr = "\r" in text
+    lines: list[int] = []
+    line, counted_to = 1, 0
+    for position in positions:
+        if counts_cr:
+            line += len(_NEWLINE_RE.findall(text, counted_to, position))
+        else:
+            line += text.count("\n", counted_to, position)
+        counted_to = position
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+def _occurrences(text: str, marker: str) -> list[int]:
+    positions: list[int] = []
+    position = text.find(marker)
+    while position != -1:
+        positions.append(position)
+        position = text.find(marker, position + 1)
+    return positions
+
+
+def _dynamic_import_callees(statements: list[ast.Import | ast.ImportFrom]) -> _Callees:
+    """The plain names, and the aliases of the import functions ``statements`` bind.
+
+    An alias counts only when every import of its name binds the same thing,
+    no star import could rebind it, and it is not a builtin's name (an alias
+    bound in one function leaves the builtin in force elsewhere); the caller
+    also checks that nothing but imports binds it. Missing a rebound alias
+    is fine; reporting a call to something else is not.
+    """
+    functions = {"import_module": "import_module", "__import__": "__import__"}
+    modules = {"importlib": "importlib"}
+    # What each import binds: ("function", name), ("module", name) or None for anything else.
+    bound: dict[str, set[tuple[str, str] | None]] = {}
+    for statement in statements:
+        for alias in statement.names:
+            if alias.name == "*":
+                return _Callees(functions, modules, frozenset())
+            if isinstance(statement, ast.Import):
+                name = alias.asname or alias.name.partition(".")[0]
+                target = alias.name if alias.asname else name
+                meaning = ("module", target) if target in _IMPORT_FUNCTIONS else None
+            else:
+                name = alias.asname or alias.name
+                offered = _IMPORT_FUNCTIONS.get(statement.module or "", ())
+                meaning = (
+                    ("function", alias.name)
+                    if not statement.level and alias.name in offered
+                    else None
+                )
+            bound.setdefault(name, set()).add(meaning)
+    aliases = {
+        name: meaning
+        for name, meanings in bound.items()
+        if len(meanings) == 1
+        and (meaning := next(iter(meanings))) is not None
+        and name not in functions
+        and name not in modules
+        and not hasattr(builtins, name)
+    }
+    for name, (kind, target) in aliases.items():
+        (functions if kind == "function" else modules)[name] = target
+    return _Callees(functions, modules, frozenset(aliases))
+
+
+def _names_bound_otherwise(tree: ast.AST, names: set[str]) -> set[str]:
+    """Which of ``names`` something other than an import statement binds or deletes."""
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name):
+            bound = None if isinstance(node.ctx, ast.Load) else node.id
+        elif isinstance(node, ast.arg):
+            bound = node.arg
+        elif isinstance(node, ast.MatchMapping):
+            bound = node.rest
+        elif isinstance(node, ast.alias):
+            continue  # imports are weighed by the caller; alias.name is what is imported
+        else:
+            # def, class, except ... as, match captures, type parameters.
+            name = getattr(node, "name", None)
+            bound = name if isinstance(name, str) else None
+        if bound in names:
+            found.add(bound)
+    return found
+
+
+def _called_function(call: ast.Call, callees: _Callees) -> tuple[str, str] | None:
+    """The name ``call`` goes through, and the import function it calls, if it calls one."""
     function = call.func
     if isinstance(function, ast.Name):
-        name = function.id
-    elif (
-        isinstance(function, ast.Attribute)
-        and isinstance(function.value, ast.Name)
-        and function.value.id == "importlib"
-    ):
-        name = function.attr
-    else:
-        return None
-    if name not in ("import_module", "__import__"):
-        return None
+        called = callees.functions.get(function.id)
+        return None if called is None else (function.id, called)
+    if isinstance(function, ast.Attribute) and isinstance(function.value, ast.Name):
+        module = callees.modules.get(function.value.id)
+        if module is not None and function.attr in _IMPORT_FUNCTIONS[module]:
+            return function.value.id, function.attr
+    return None
+
+
+def _dynamic_import_target(
+    call: ast.Call, function: str, package: Callable[[], str | None]
+) -> str | None:
+    """The module named by a call to ``import_module`` or ``__import__`` (``function``)."""
     first = _keyword_or_position(call, "name", 0)
     target = _string_constant(first) if first is not None else None
     if target is None:
         return None
-    if name == "__import__":
+    if function == "__import__":
         level = _keyword_or_position(call, "level", 4)
         level_value = level.value if isinstance(level, ast.Constant) else 0
         if not isinstance(level_value, int) or isinstance(level_value, bool):

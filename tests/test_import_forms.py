@@ -308,3 +308,88 @@ def test_names_python_normalises_and_keyword_arguments(project: Flake8Project) -
         "app.py:5:1: SOT201 'pkg.old' is legacy: use pkg.new",
         "app.py:6:1: SOT501 class Manager redefines a canonical symbol: import it from pkg.home",
     ]
+
+
+def test_aliased_dynamic_imports(migrating: Flake8Project) -> None:
+    """Aliases of import_module, importlib, builtins and __import__, at module and function level.
+
+    The call lines hold only the alias, not the text import_module or __import__.
+    """
+    migrating.write(
+        "pkg/app/top.py",
+        "from importlib import import_module as im\n"
+        "import importlib as il\n"
+        "import builtins\n"
+        "import builtins as b\n"
+        "from builtins import __import__ as load\n"
+        "from importlib import ｉmport_module as ｆetch\n"
+        "im('pkg.old')\n"
+        "il.import_module('pkg.old')\n"
+        "builtins.__import__('pkg.old')\n"
+        "b.__import__('pkg.old')\n"
+        "x = [load('pkg.shim_compat')]\n"
+        "il.__import__('pkg.old')\n"
+        "y = im(\n    '.old',\n    'pkg',\n)\n"
+        "ｆetch('pkg.old')\n",
+    )
+    migrating.write(
+        "pkg/app/inner.py",
+        "def first():\n"
+        "    from importlib import import_module as im\n"
+        "    return im('pkg.old')\n"
+        "\n"
+        "def second():\n"
+        "    import importlib as il, builtins as b\n"
+        "    return lambda: (il.import_module('pkg.old'), b.__import__('pkg.shim_compat'))\n",
+    )
+    migrating.write(
+        "pkg/app/ends.py",
+        "from importlib import import_module as im\r\nx = 1\ry = 2\f\nim('pkg.old')\n",
+    )
+    run = migrating.flake8("pkg/app/top.py", "pkg/app/inner.py", "pkg/app/ends.py")
+    assert run.stderr == ""
+    assert run.stdout_lines == [
+        f"pkg/app/ends.py:4:1: {OLD}",
+        f"pkg/app/inner.py:3:12: {OLD}",
+        f"pkg/app/inner.py:7:21: {OLD}",
+        f"pkg/app/inner.py:7:50: {SHIM}",
+        f"pkg/app/top.py:7:1: {OLD}",
+        f"pkg/app/top.py:8:1: {OLD}",
+        f"pkg/app/top.py:9:1: {OLD}",
+        f"pkg/app/top.py:10:1: {OLD}",
+        f"pkg/app/top.py:11:6: {SHIM}",
+        f"pkg/app/top.py:12:1: {OLD}",
+        f"pkg/app/top.py:13:5: {OLD}",
+        f"pkg/app/top.py:17:1: {OLD}",
+    ]
+
+
+def test_names_that_may_not_be_the_alias_are_not_dynamic_imports(
+    migrating: Flake8Project,
+) -> None:
+    """A name bound to anything else anywhere in the file is not taken as an alias."""
+    cases = {
+        "rebound": "from importlib import import_module as im\nim('pkg.old')\nim = print\n",
+        "parameter": "from importlib import import_module as im\n"
+        "def f(im):\n    return im('pkg.old')\n",
+        "other_module": "import mylib as il\nil.import_module('pkg.old')\n"
+        "from mylib import import_module as im\nim('pkg.old')\n",
+        "two_meanings": "def f():\n    from importlib import import_module as load\n"
+        "    return load('pkg.old')\n"
+        "def g():\n    from mylib import load\n    return load('pkg.old')\n",
+        "builtin_name": "def f():\n    from importlib import import_module as open\n"
+        "open('pkg.old')\n",
+        "star": "from importlib import import_module as im\nfrom helpers import *\n"
+        "im('pkg.old')\n",
+        "never_imported": "builtins.__import__('pkg.old')\nil.import_module('pkg.old')\n",
+        "not_offered": "import builtins as b\nb.import_module('pkg.old')\n"
+        "from builtins import import_module as im\nim('pkg.old')\n",
+        "relative": "from .compat import import_module as im\nim('pkg.old')\n"
+        "from . import importlib as il\nil.import_module('pkg.old')\n",
+        "submodule": "import importlib.util as il\nil.import_module('pkg.old')\n",
+    }
+    for name, source in cases.items():
+        migrating.write(f"pkg/app/{name}.py", source)
+    run = migrating.flake8(*(f"pkg/app/{name}.py" for name in cases))
+    assert run.stderr == ""
+    assert run.stdout_lines == []

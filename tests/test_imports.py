@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import ast
 import importlib.util
+import re
+import sys
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flake8_ssot.imports import ImportRef, collect_imports, import_statements, resolve_relative
+from flake8_ssot.imports import (
+    ImportRef,
+    collect_imports,
+    import_statements,
+    lines_holding,
+    resolve_relative,
+)
 
 identifiers = st.sampled_from(["a", "b", "pkg", "core", "x_compat", "old"])
 dotted_names = st.lists(identifiers, min_size=1, max_size=4).map(".".join)
@@ -128,6 +136,17 @@ def test_package_is_computed_only_for_relative_imports() -> None:
     assert calls == [1]
 
 
+@given(st.text(alphabet="im_o \r\n\f\v\x1c\u2028", max_size=40))
+def test_marker_lines_are_the_lines_python_counts(text: str) -> None:
+    markers = ["im", "_o", "m"]
+    by_splitting = [
+        number
+        for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1)
+        if any(marker in line for marker in markers)
+    ]
+    assert lines_holding(text, markers) == by_splitting
+
+
 def test_dynamic_import_after_form_feed_keeps_its_line() -> None:
     # str.splitlines() would count \f as a line end and lose the marker line.
     source = "x = 1\f\ny = __import__('a')\r\nz = __import__('b')\n"
@@ -148,3 +167,46 @@ def test_the_text_shortcut_never_hides_a_nested_import(source: str) -> None:
     walked = [node for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom))]
     found = import_statements(tree, source)
     assert sorted(id(node) for node in found) == sorted(id(node) for node in walked)
+
+
+ALIAS = "from importlib import import_module as im\n"
+NEEDS_312 = pytest.mark.skipif(sys.version_info < (3, 12), reason="PEP 695 syntax")
+
+
+def test_an_alias_nothing_else_binds_is_a_dynamic_import() -> None:
+    source = ALIAS + "x = 1\nim('a')\n"
+    assert refs_of(source)[1:] == [ImportRef("a", (), 3, 0)]
+
+
+@pytest.mark.parametrize(
+    "binding",
+    [
+        pytest.param("def im(): ...", id="def"),
+        pytest.param("async def im(): ...", id="async-def"),
+        pytest.param("class im: ...", id="class"),
+        pytest.param("im = print", id="assign"),
+        pytest.param("im: object", id="annotation"),
+        pytest.param("im += 1", id="augmented"),
+        pytest.param("del im", id="del"),
+        pytest.param("for im in []: pass", id="for"),
+        pytest.param("with open('f') as im: pass", id="with"),
+        pytest.param("try:\n    pass\nexcept OSError as im:\n    pass", id="except"),
+        pytest.param("if (im := print): pass", id="walrus"),
+        pytest.param("y = [im for im in []]", id="comprehension"),
+        pytest.param("f = lambda im: im('a')", id="lambda"),
+        pytest.param("def f(*, im): ...", id="keyword-only"),
+        pytest.param("def f(*im): ...", id="varargs"),
+        pytest.param("def f(**im): ...", id="kwargs"),
+        pytest.param("match x:\n    case im: pass", id="match-capture"),
+        pytest.param("match x:\n    case [*im]: pass", id="match-star"),
+        pytest.param("match x:\n    case {**im}: pass", id="match-rest"),
+        pytest.param("import other as im", id="other-import"),
+        pytest.param("from importlib import __import__ as im", id="other-function"),
+        pytest.param("from other import *", id="star-import"),
+        pytest.param("type im = int", id="type-alias", marks=NEEDS_312),
+        pytest.param("def f[im](): ...", id="type-parameter", marks=NEEDS_312),
+    ],
+)
+def test_an_alias_bound_otherwise_anywhere_is_not_trusted(binding: str) -> None:
+    source = ALIAS + binding + "\nim('a')\n"
+    assert [ref for ref in refs_of(source) if ref.names == () and ref.module == "a"] == []
