@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
 from conftest import Flake8Project
+from test_fix import fix
 
 CONFIG = """\
 [flake8]
@@ -66,13 +64,6 @@ def facade(project: Flake8Project) -> Flake8Project:
     project.write("app/oldlog.py", "def get_logger(): ...\ndef only_old(): ...\n")
     project.write("app/newlog.py", "def get_logger(): ...\n")
     return project
-
-
-def fix(project: Flake8Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "flake8_ssot.cli", "fix", *args],
-        cwd=project.root, capture_output=True, text=True, timeout=120,
-    )
 
 
 CLIENT = """\

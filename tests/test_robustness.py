@@ -7,13 +7,13 @@ project, with a timeout: a hang fails the test instead of the suite.
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import Flake8Project
+from test_fix import fix
 
 RESOLUTION_CONFIG = """\
 [flake8]
@@ -22,13 +22,6 @@ ssot-canonical-symbols = app.log:getLogger, pkg.facade_core:Manager
 ssot-deprecated-modules = pkg.facade = pkg.facade_core
 ssot-legacy-modules = pkg.old = pkg.new
 """
-
-
-def fix(project: Flake8Project, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "flake8_ssot.cli", "fix", *args],
-        cwd=project.root, capture_output=True, text=True, timeout=120,
-    )
 
 
 @pytest.fixture
