@@ -20,6 +20,11 @@ from typing import Union
 
 from flake8_ssot.imports import resolve_relative
 
+#: ``try`` statements: ``try``/``except*`` too from Python 3.11.
+if sys.version_info >= (3, 11):
+    _TRY_STATEMENTS = (ast.Try, ast.TryStar)
+else:
+    _TRY_STATEMENTS = (ast.Try,)
 #: Exceptions a handler catches when it guards an import against a broken install.
 _IMPORT_ERRORS = frozenset(
     {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
@@ -149,9 +154,7 @@ class _Reader:
             if not _is_type_checking(statement.test):
                 yield from _arm(statement.body, where, Branch(index, "if"))
             yield from _arm(statement.orelse, where, Branch(index, "else"))
-        elif isinstance(statement, ast.Try) or (
-            sys.version_info >= (3, 11) and isinstance(statement, ast.TryStar)
-        ):
+        elif isinstance(statement, _TRY_STATEMENTS):
             yield from _arm(statement.body, where, Branch(index, "try"))
             yield from _arm(statement.orelse, where, Branch(index, "try"))
             arms = []
