@@ -42,12 +42,14 @@ from flake8_ssot.config import (
     PYTEST_CONFIG_OPTION,
     PYTEST_VERSION_OPTION,
     SOURCE_ROOTS_OPTION,
+    ConfigError,
     ModuleEntry,
 )
+from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.context import build_context
 from flake8_ssot.fixer import Leftover, fix_source
 from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
-from flake8_ssot.plugin import SsotChecker
-from flake8_ssot.project import absolute_path, find_flake8_config_file
+from flake8_ssot.project import absolute_path
 from flake8_ssot.pytest_config import PytestConfig
 
 
@@ -84,18 +86,22 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def flake8_options(flake8_args: Sequence[str]) -> argparse.Namespace:
-    """flake8's options for these arguments, as ``flake8`` itself would parse them.
+def flake8_setup(flake8_args: Sequence[str]) -> tuple[argparse.Namespace, CheckContext]:
+    """flake8's options for these arguments, as ``flake8`` itself would parse them,
+    and the checks' context built from them as the plugin builds it.
 
     flake8 reports its own mistakes as a traceback (a missing ``--config``
     file) or as argparse's usage text; here each is one line in a
-    :class:`CommandError`. What the plugin prints on stderr meanwhile (notes
-    on pytest's configuration) is passed through.
+    :class:`CommandError`, and so is a configuration error of the plugin's.
+    What the plugin prints on stderr meanwhile (notes on pytest's
+    configuration) is passed through, unless the configuration is refused:
+    then the one line is all there is to say.
     """
     captured = io.StringIO()
     try:
         with contextlib.redirect_stderr(captured):
             _, options = parse_args(list(flake8_args))
+            context = build_context(options, flake8_args)
     except SystemExit as stop:
         if isinstance(stop.code, str):  # The plugin's configuration error, one line already.
             raise CommandError(stop.code) from None
@@ -108,10 +114,10 @@ def flake8_options(flake8_args: Sequence[str]) -> argparse.Namespace:
         raise CommandError(flake8_error_line(error)) from None
     except ValueError as error:  # flake8 refusing an ignore code or a number in its config
         raise CommandError(f"flake8: error: {error}") from None
-    if SsotChecker.config_error is not None:  # One file linted: the plugin did not stop.
-        raise CommandError(SsotChecker.config_error)
+    except ConfigError as error:  # One file given: the plugin did not stop, this does.
+        raise CommandError(str(error)) from None
     sys.stderr.write(captured.getvalue())
-    return options
+    return options, context
 
 
 def flake8_error_line(error: ExecutionError) -> str:
@@ -127,17 +133,13 @@ def describe_config(flake8_args: Sequence[str]) -> str:
     no finding can ever match are refused, so "valid" means that ``flake8``
     runs with it and every select and ignore entry can take effect.
     """
-    options = flake8_options(flake8_args)
+    options, context = flake8_setup(flake8_args)
     validate_as_flake8(options)
-    context = SsotChecker.context
-    if context is None:
-        raise RuntimeError("flake8 did not load the flake8-ssot plugin")
     config = context.config
     cwd = absolute_path(Path.cwd())
-    config_file = find_flake8_config_file(cwd)
     lines = [
         "flake8-ssot configuration is valid.",
-        f"flake8 config file: {config_file or 'none'}",
+        f"flake8 config file: {context.config_file or 'none'}",
     ]
     lines.extend(_describe_modules(DEPRECATED_OPTION, config.deprecated))
     lines.extend(_describe_modules(LEGACY_OPTION, config.legacy))
@@ -281,10 +283,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
     not be read or written (each such file has its line on stderr, and the
     run goes on with the next file).
     """
-    options = flake8_options(flake8_args)
-    context = SsotChecker.context
-    if context is None:
-        raise RuntimeError("flake8 did not load the flake8-ssot plugin")
+    options, context = flake8_setup(flake8_args)
     if "-" in options.filenames:
         print(
             "flake8-ssot fix: fix rewrites files in place and does not read stdin; "

@@ -15,17 +15,13 @@ import ast
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import Any, ClassVar
 
 from flake8.options.manager import OptionManager
 
 from flake8_ssot import __version__
-from flake8_ssot.checks import import_findings
+from flake8_ssot.checks import all_findings
 from flake8_ssot.checks.base import CheckContext
-from flake8_ssot.checks.canonical import definition_findings
-from flake8_ssot.checks.discovery import discovery_findings
-from flake8_ssot.classes import ClassResolver
 from flake8_ssot.codes import SOT001
 from flake8_ssot.config import (
     CANONICAL_OPTION,
@@ -38,19 +34,8 @@ from flake8_ssot.config import (
     PYTEST_VERSION_OPTION,
     SOURCE_ROOTS_OPTION,
     ConfigError,
-    SsotConfig,
-    check_option_names,
-    default_source_roots,
-    parse_canonical_symbols,
-    parse_compat_patterns,
-    parse_module_list,
-    parse_pytest_version,
-    parse_source_roots,
-    refuse_circular_targets,
-    refuse_overlap,
 )
-from flake8_ssot.project import Project, absolute_path, find_flake8_config_file
-from flake8_ssot.pytest_config import PYTEST_VERSIONS, PytestConfigFinder
+from flake8_ssot.context import build_context
 
 
 class SsotChecker:
@@ -139,7 +124,7 @@ class SsotChecker:
         cls.context = None
         cls.config_error = None
         try:
-            cls.context = _context_from_options(options)
+            cls.context = build_context(options, sys.argv[1:], _print_to_log)
         except ConfigError as error:
             if not _lints_one_file(getattr(options, "filenames", None) or []):
                 raise SystemExit(str(error)) from None
@@ -154,11 +139,7 @@ class SsotChecker:
         context = type(self).context
         if context is None:
             return
-        source = "".join(self.lines)
-        findings = import_findings(self.tree, source, self.filename, context)
-        findings.extend(definition_findings(self.tree, source, self.filename, context))
-        findings.extend(discovery_findings(self.tree, source, self.filename, context))
-        for finding in findings:
+        for finding in all_findings(self.tree, "".join(self.lines), self.filename, context):
             yield finding.line, finding.col, finding.text, type(self)
 
 
@@ -170,39 +151,3 @@ def _lints_one_file(filenames: Sequence[str]) -> bool:
 def _print_to_log(line: str) -> None:
     """stderr: a terminal, or the log an editor keeps of flake8's output."""
     print(line, file=sys.stderr)
-
-
-def _context_from_options(options: argparse.Namespace) -> CheckContext:
-    cwd = absolute_path(Path.cwd())
-    # flake8 hides --append-config files from plugins: only the main file is checked.
-    config_file = find_flake8_config_file(cwd)
-    if config_file is not None:
-        check_option_names(config_file)
-    config_dir = config_file.parent if config_file else cwd
-    roots = getattr(options, "ssot_source_roots")
-    deprecated = parse_module_list(DEPRECATED_OPTION, getattr(options, "ssot_deprecated_modules"))
-    legacy = parse_module_list(LEGACY_OPTION, getattr(options, "ssot_legacy_modules"))
-    refuse_overlap(deprecated, legacy)
-    config = SsotConfig(
-        deprecated=deprecated,
-        legacy=legacy,
-        compat_patterns=parse_compat_patterns(getattr(options, "ssot_compat_patterns")),
-        source_roots=parse_source_roots(roots, config_dir)
-        if roots
-        else default_source_roots(config_dir),
-        canonical_homes=parse_canonical_symbols(getattr(options, "ssot_canonical_symbols")),
-    )
-    refuse_circular_targets(config)
-    pytest_version = parse_pytest_version(
-        getattr(options, "ssot_pytest_version"), PYTEST_VERSIONS
-    )
-    pytest_config = getattr(options, "ssot_pytest_config")
-    pytest_configs = PytestConfigFinder(
-        pytest_version,
-        _print_to_log,
-        absolute_path(config_dir / pytest_config) if pytest_config else None,
-    )
-    # Read here, before flake8 forks its workers, the cwd's config is reported once.
-    pytest_configs.for_directory(cwd)
-    project = Project(config.source_roots)
-    return CheckContext(config, project, pytest_configs, ClassResolver(project))

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from flake8.main.options import stage1_arg_parser
-from flake8.options.config import _find_config_file  # type: ignore[attr-defined]
 
 from flake8_ssot.bindings import (
     Binding,
@@ -54,30 +52,6 @@ def is_within(path: Path, ancestor: Path) -> bool:
     which builds every parent, and this runs for every linted file.
     """
     return path.parts[: len(ancestor.parts)] == ancestor.parts
-
-
-def find_flake8_config_file(start: Path) -> Path | None:
-    """The config file flake8 itself reads, if any.
-
-    flake8 does not tell plugins where its config file is, and it consumes
-    ``--config`` and ``--isolated`` before plugins see the options (they are
-    always None and False there). So this reads them from the command line
-    with flake8's own first-stage parser, and otherwise asks flake8's own
-    lookup (private, the same in flake8 6 and 7): walking up from ``start``,
-    the first of setup.cfg, tox.ini, .flake8 holding a ``[flake8]`` section,
-    skipping a file it cannot parse, and stopping below the home directory.
-    A stray ``~/.flake8`` is no config of a project under ``~``.
-    """
-    try:
-        command_line, _ = stage1_arg_parser().parse_known_args(sys.argv[1:])
-    except SystemExit:  # not flake8's command line (flake8 used as a library)
-        command_line = None
-    if command_line is not None and command_line.isolated:
-        return None
-    if command_line is not None and command_line.config:
-        return absolute_path(command_line.config)
-    found: str | None = _find_config_file(str(start))
-    return None if found is None else Path(found)
 
 
 @dataclass(frozen=True)

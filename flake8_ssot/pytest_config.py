@@ -316,6 +316,11 @@ def _is_regular_file(path: Path) -> bool:
         return False
 
 
+#: Lines already reported by this process: once per process, however many
+#: finders (the plugin's, and the one a ``flake8-ssot`` command builds) see a file.
+_TOLD: set[str] = set()
+
+
 class PytestConfigFinder:
     """Finds and caches the pytest settings in force for each directory.
 
@@ -330,7 +335,6 @@ class PytestConfigFinder:
     ) -> None:
         self._version = version
         self._report = report
-        self._reported: set[Path] = set()
         # Without a config file, pytest's rootdir is where it runs (for a bare run).
         self._defaults = PytestConfig(None, absolute_path(Path.cwd()))
         self._by_directory: dict[Path, PytestConfig | None] = {}
@@ -415,6 +419,6 @@ class PytestConfigFinder:
             self._tell(path, f"flake8-ssot: {path}: note: {note}")
 
     def _tell(self, path: Path, line: str) -> None:
-        if path not in self._reported:
-            self._reported.add(path)
+        if line not in _TOLD:
+            _TOLD.add(line)
             self._report(line)

@@ -14,9 +14,10 @@ from flake8.options.parse_args import parse_args
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from flake8_ssot.checks import all_findings
 from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.context import build_context
 from flake8_ssot.fixer import fix_source
-from flake8_ssot.plugin import SsotChecker
 
 IMPORT_CODES = ("SOT101", "SOT201", "SOT301", "SOT502")
 
@@ -121,19 +122,17 @@ def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CheckCon
         (root / relative).write_text(text, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
-        patch.setattr("sys.argv", ["flake8"])
-        parse_args([])
-        assert SsotChecker.context is not None
-        yield SsotChecker.context, str(root / "pkg" / "client.py")
+        _, options = parse_args([])
+        yield build_context(options, []), str(root / "pkg" / "client.py")
 
 
-def import_findings(source: str, filename: str) -> set[tuple[int, int, str]]:
-    lines = source.splitlines(keepends=True)
-    checker = SsotChecker(ast.parse(source), filename, lines)
+def import_findings(
+    source: str, filename: str, context: CheckContext
+) -> set[tuple[int, int, str]]:
     return {
-        (line, col, text.split()[0])
-        for line, col, text, _ in checker.run()
-        if text.startswith(IMPORT_CODES)
+        (finding.line, finding.col, finding.text.split()[0])
+        for finding in all_findings(ast.parse(source), source, filename, context)
+        if finding.text.startswith(IMPORT_CODES)
     }
 
 
@@ -152,9 +151,11 @@ def test_fix_output_compiles_relints_clean_and_is_stable(
     second = fix_source(fixed, filename, check_context, lambda code, line: True)
     assert second.fixed == fixed, "a second fix changed the file again"
     left = {(item.line, item.col, item.code) for item in second.leftovers}
-    assert import_findings(fixed, filename) == left
+    assert import_findings(fixed, filename, check_context) == left
     if first.changed:
-        assert import_findings(source, filename), "the fixer changed a file with no finding"
+        assert import_findings(source, filename, check_context), (
+            "the fixer changed a file with no finding"
+        )
     event("fixed" if first.changed else "unchanged")
     event("some finding left to a person" if left else "nothing left")
 

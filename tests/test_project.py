@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from flake8_ssot.bindings import Chosen, Defined, Reexport
-from flake8_ssot.project import ModuleName, Project, find_flake8_config_file
+from flake8_ssot.context import find_flake8_config_file
+from flake8_ssot.project import ModuleName, Project
 
 
 def touch(path: Path, text: str = "") -> None:
@@ -159,14 +160,15 @@ def test_origins_of_unparsable_or_missing_facade(tmp_path: Path) -> None:
     assert project.origin("nowhere", "x") is None
 
 
-def test_flake8_config_dir_lookup(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_flake8_config_dir_lookup(tmp_path: Path) -> None:
     touch(tmp_path / "setup.cfg", "[metadata]\nname = x\n")
     touch(tmp_path / "tox.ini", "[flake8]\n")
     touch(tmp_path / "a" / "b" / "setup.cfg", "[tool:pytest]\n")
-    monkeypatch.setattr("sys.argv", ["flake8", "--jobs=1", "src"])
-    assert find_flake8_config_file(tmp_path / "a" / "b") == tmp_path / "tox.ini"
+    assert find_flake8_config_file(tmp_path / "a" / "b", ["--jobs=1", "src"]) == (
+        tmp_path / "tox.ini"
+    )
     # flake8 consumes these before plugins see the options: they come from the command line.
-    monkeypatch.setattr("sys.argv", ["flake8", "--config", "a/setup.cfg", "src"])
-    assert find_flake8_config_file(tmp_path) == Path.cwd() / "a" / "setup.cfg"
-    monkeypatch.setattr("sys.argv", ["flake8", "--isolated", "src"])
-    assert find_flake8_config_file(tmp_path / "a" / "b") is None
+    assert find_flake8_config_file(tmp_path, ["--config", "a/setup.cfg", "src"]) == (
+        Path.cwd() / "a" / "setup.cfg"
+    )
+    assert find_flake8_config_file(tmp_path / "a" / "b", ["--isolated", "src"]) is None

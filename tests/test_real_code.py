@@ -16,12 +16,12 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from flake8.options.parse_args import parse_args
 
+from flake8_ssot.checks import all_findings
 from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.context import build_context
 from flake8_ssot.fixer import FileFix, fix_source
-from flake8_ssot.plugin import SsotChecker
 from flake8_ssot.source_file import read_source
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
@@ -45,7 +45,7 @@ def python_files(*roots: Path) -> Iterator[Path]:
                 yield path
 
 
-def lint_tree(path: Path) -> list[tuple[int, int, str]] | None:
+def lint_tree(path: Path, context: CheckContext) -> list[tuple[int, int, str]] | None:
     """What the plugin reports on one file, as flake8 would call it; None if unparsable."""
     try:
         with tokenize.open(path) as handle:
@@ -55,8 +55,10 @@ def lint_tree(path: Path) -> list[tuple[int, int, str]] | None:
             tree = ast.parse("".join(lines), filename=str(path))
     except (SyntaxError, UnicodeDecodeError, ValueError):
         return None  # flake8 reports E999 and never calls plugins on these.
-    checker = SsotChecker(tree, str(path), lines)
-    findings = [(line, col, text) for line, col, text, _ in checker.run()]
+    findings = [
+        (finding.line, finding.col, finding.text)
+        for finding in all_findings(tree, "".join(lines), str(path), context)
+    ]
     for line, col, text in findings:
         assert 1 <= line <= len(lines), (path, line, text)
         assert 0 <= col < len(lines[line - 1]), (path, line, col, text)
@@ -78,16 +80,14 @@ def fix_file(path: Path, context: CheckContext) -> FileFix | None:
     return result
 
 
-def test_every_stdlib_and_site_packages_file(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("sys.argv", ["flake8", *STDLIB_MIGRATION])
-    parse_args(STDLIB_MIGRATION)
-    context = SsotChecker.context
-    assert context is not None
+def test_every_stdlib_and_site_packages_file() -> None:
+    _, options = parse_args(STDLIB_MIGRATION)
+    context = build_context(options, STDLIB_MIGRATION)
     findings_by_file = {}
     unparsable = 0
     fixed = 0
     for path in python_files(STDLIB, SITE_PACKAGES):
-        findings = lint_tree(path)
+        findings = lint_tree(path, context)
         fix = fix_file(path, context)
         fixed += fix is not None and fix.changed
         if findings is None:

@@ -13,7 +13,7 @@ import ast
 from dataclasses import replace
 from typing import Protocol
 
-from flake8_ssot.checks import canonical, compat, deprecated, legacy
+from flake8_ssot.checks import canonical, compat, deprecated, discovery, legacy
 from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, imported_names
 from flake8_ssot.codes import Code
 from flake8_ssot.imports import ImportRef, collect_imports
@@ -31,6 +31,16 @@ class ImportCheck(Protocol):
 
 #: In precedence order: deprecated, legacy, compat, canonical.
 IMPORT_CHECKS: tuple[ImportCheck, ...] = (deprecated, legacy, compat, canonical)
+
+
+def all_findings(
+    tree: ast.AST, source: str, filename: str, context: CheckContext
+) -> list[Finding]:
+    """Every finding of every check for one file: what the plugin reports."""
+    findings = import_findings(tree, source, filename, context)
+    findings.extend(canonical.definition_findings(tree, source, filename, context))
+    findings.extend(discovery.discovery_findings(tree, source, filename, context))
+    return findings
 
 
 def import_findings(

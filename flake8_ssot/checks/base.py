@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Optional
 
 from flake8_ssot.classes import ClassResolver
@@ -25,6 +26,8 @@ class CheckContext:
     project: Project
     pytest_configs: PytestConfigFinder
     classes: ClassResolver
+    #: The flake8 config file the options came from, if any.
+    config_file: Path | None
     #: (module, name) -> the first match, or None: checks read nothing else.
     first_matches: dict[tuple[str, Optional[str]], Optional[FirstMatch]] = field(
         default_factory=dict, compare=False, repr=False

@@ -1,0 +1,104 @@
+"""The one place that turns flake8's options into the per-process check context.
+
+The plugin, the ``flake8-ssot`` commands and the tests all call
+:func:`build_context`: it finds the flake8 config file flake8 reads,
+refuses misspelled ``ssot-*`` keys in it, parses every ``ssot-*`` option
+and assembles the project model. Every configuration mistake surfaces here
+as one :class:`~flake8_ssot.config.ConfigError`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from flake8.main.options import stage1_arg_parser
+from flake8.options.config import _find_config_file  # type: ignore[attr-defined]
+
+from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.classes import ClassResolver
+from flake8_ssot.config import (
+    DEPRECATED_OPTION,
+    LEGACY_OPTION,
+    SsotConfig,
+    check_option_names,
+    default_source_roots,
+    parse_canonical_symbols,
+    parse_compat_patterns,
+    parse_module_list,
+    parse_pytest_version,
+    parse_source_roots,
+    refuse_circular_targets,
+    refuse_overlap,
+)
+from flake8_ssot.project import Project, absolute_path
+from flake8_ssot.pytest_config import PYTEST_VERSIONS, PytestConfigFinder
+
+
+def build_context(
+    options: argparse.Namespace,
+    command_line: Sequence[str],
+    log: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
+) -> CheckContext:
+    """The checks' context for flake8's parsed ``options``.
+
+    ``command_line`` is flake8's (``sys.argv[1:]`` in the plugin): flake8
+    consumes ``--config`` and ``--isolated`` before plugins see the options,
+    so the config file is found from it as flake8 finds it. ``log`` gets the
+    one-line notes about pytest configuration files.
+    """
+    cwd = absolute_path(Path.cwd())
+    # flake8 hides --append-config files from plugins: only the main file is checked.
+    config_file = find_flake8_config_file(cwd, command_line)
+    if config_file is not None:
+        check_option_names(config_file)
+    config_dir = config_file.parent if config_file else cwd
+    roots = options.ssot_source_roots
+    deprecated = parse_module_list(DEPRECATED_OPTION, options.ssot_deprecated_modules)
+    legacy = parse_module_list(LEGACY_OPTION, options.ssot_legacy_modules)
+    refuse_overlap(deprecated, legacy)
+    config = SsotConfig(
+        deprecated=deprecated,
+        legacy=legacy,
+        compat_patterns=parse_compat_patterns(options.ssot_compat_patterns),
+        source_roots=parse_source_roots(roots, config_dir)
+        if roots
+        else default_source_roots(config_dir),
+        canonical_homes=parse_canonical_symbols(options.ssot_canonical_symbols),
+    )
+    refuse_circular_targets(config)
+    pytest_version = parse_pytest_version(options.ssot_pytest_version, PYTEST_VERSIONS)
+    pytest_config = options.ssot_pytest_config
+    pytest_configs = PytestConfigFinder(
+        pytest_version,
+        log,
+        absolute_path(config_dir / pytest_config) if pytest_config else None,
+    )
+    # Read here, before flake8 forks its workers, the cwd's config is reported once.
+    pytest_configs.for_directory(cwd)
+    project = Project(config.source_roots)
+    return CheckContext(config, project, pytest_configs, ClassResolver(project), config_file)
+
+
+def find_flake8_config_file(start: Path, command_line: Sequence[str]) -> Path | None:
+    """The config file flake8 itself reads for this command line, if any.
+
+    ``--config`` and ``--isolated`` are read with flake8's own first-stage
+    parser; otherwise flake8's own lookup (private, the same in flake8 6
+    and 7) walks up from ``start``: the first of setup.cfg, tox.ini,
+    .flake8 holding a ``[flake8]`` section, skipping a file it cannot parse,
+    and stopping below the home directory (a stray ``~/.flake8`` is no
+    config of a project under ``~``).
+    """
+    try:
+        parsed, _ = stage1_arg_parser().parse_known_args(list(command_line))
+    except SystemExit:  # not flake8's command line (flake8 used as a library)
+        parsed = None
+    if parsed is not None and parsed.isolated:
+        return None
+    if parsed is not None and parsed.config:
+        return absolute_path(parsed.config)
+    found: str | None = _find_config_file(str(start))
+    return None if found is None else Path(found)
