@@ -33,8 +33,12 @@ from flake8.style_guide import StyleGuideManager
 from flake8.utils import parse_files_to_codes_mapping
 
 from flake8_ssot import __version__
-from flake8_ssot.codes import ALL_CODES, SOT001, Code, lookup
-from flake8_ssot.config import (
+from flake8_ssot.codes import ALL_CODES, Code, lookup
+from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.config import ConfigError, ModuleEntry
+from flake8_ssot.context import build_context
+from flake8_ssot.fixer import Leftover, fix_source
+from flake8_ssot.options import (
     CANONICAL_OPTION,
     COMPAT_OPTION,
     DEPRECATED_OPTION,
@@ -42,12 +46,8 @@ from flake8_ssot.config import (
     PYTEST_CONFIG_OPTION,
     PYTEST_VERSION_OPTION,
     SOURCE_ROOTS_OPTION,
-    ConfigError,
-    ModuleEntry,
+    by_name,
 )
-from flake8_ssot.checks.base import CheckContext
-from flake8_ssot.context import build_context
-from flake8_ssot.fixer import Leftover, fix_source
 from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
 from flake8_ssot.project import absolute_path
 from flake8_ssot.pytest_config import PytestConfig
@@ -55,27 +55,20 @@ from flake8_ssot.pytest_config import PytestConfig
 
 def explain(code: Code) -> str:
     """A code's documentation, in the README's (and ruff's) layout."""
-    options = ", ".join(f"`{option}`" for option in code.options)
-    return "\n".join(
-        [
-            f"{code.code}: {code.title}",
-            "",
-            "What it does",
-            f"  {code.what_it_does}",
-            "",
-            "Why is this bad?",
-            f"  {code.why}",
-            "",
-            "Example",
-            f"  {code.example}",
-            "",
-            "Use instead",
-            f"  {code.use_instead}",
-            "",
-            "Options",
-            f"  {options}",
-        ]
-    )
+    lines = [f"{code.code}: {code.title}", code.fix_note]
+    for section in code.sections():
+        lines.extend(["", section.heading])
+        lines.extend(f"  {line}" if line else "" for line in section.text.splitlines())
+    return "\n".join(lines)
+
+
+def list_codes() -> str:
+    """Every code, whether ``fix`` rewrites it, and its title."""
+    lines = [
+        f"{code.code}  {'fixable' if code.fixable else '':7}  {code.title}" for code in ALL_CODES
+    ]
+    lines.append("flake8-ssot explain CODE documents one code.")
+    return "\n".join(lines)
 
 
 class CommandError(Exception):
@@ -183,10 +176,9 @@ def _refuse_invalid_codes(option: str, codes: Iterable[str]) -> None:
             )
 
 
-def _heading(option: str) -> str:
-    """An option and the codes it configures, from the code registry."""
-    codes = [code.code for code in ALL_CODES if code is not SOT001 and option in code.options]
-    return f"{option} ({', '.join(codes)})" if codes else option
+def _heading(name: str) -> str:
+    """An option and the codes it configures, from the option registry."""
+    return by_name(name).heading
 
 
 def _describe_modules(option: str, entries: Mapping[str, ModuleEntry]) -> list[str]:
@@ -225,8 +217,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
-    explain_parser = commands.add_parser("explain", help="document an error code")
-    explain_parser.add_argument("code", help="e.g. SOT101")
+    explain_parser = commands.add_parser("explain", help="document an error code, or list them all")
+    explain_parser.add_argument("code", nargs="?", help="e.g. SOT101; none lists every code")
     fix_parser = commands.add_parser(
         "fix",
         help="rewrite fixable SOT101/SOT201/SOT502 imports to their canonical modules; "
@@ -262,6 +254,9 @@ def _run_command(
 ) -> int:
     if args.command == "explain" and flake8_args:
         parser.error(f"unrecognized arguments: {' '.join(flake8_args)}")
+    if args.command == "explain" and args.code is None:
+        print(list_codes())
+        return 0
     if args.command == "explain":
         code = lookup(args.code)
         if code is None:

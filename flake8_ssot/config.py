@@ -20,27 +20,15 @@ from pathlib import Path
 from packaging.version import InvalidVersion, Version
 
 from flake8_ssot.imports import is_dotted_name
-
-DEPRECATED_OPTION = "ssot-deprecated-modules"
-LEGACY_OPTION = "ssot-legacy-modules"
-COMPAT_OPTION = "ssot-compat-patterns"
-SOURCE_ROOTS_OPTION = "ssot-source-roots"
-PYTEST_CONFIG_OPTION = "ssot-pytest-config"
-PYTEST_VERSION_OPTION = "ssot-pytest-version"
-CANONICAL_OPTION = "ssot-canonical-symbols"
-ALL_OPTIONS = (
+from flake8_ssot.options import (
+    ALL_OPTIONS,
+    CANONICAL_OPTION,
+    COMPAT_OPTION,
     DEPRECATED_OPTION,
     LEGACY_OPTION,
-    COMPAT_OPTION,
-    SOURCE_ROOTS_OPTION,
-    PYTEST_CONFIG_OPTION,
     PYTEST_VERSION_OPTION,
-    CANONICAL_OPTION,
+    SOURCE_ROOTS_OPTION,
 )
-
-DEFAULT_COMPAT_PATTERNS = "*_compat, *_compat.*"
-#: pytest 8 reads a pyproject.toml that pytest 9 refuses; 8 blocks nobody.
-DEFAULT_PYTEST_VERSION = "8"
 
 # A compat pattern: dotted-name characters, fnmatch wildcards and [...] sets.
 _COMPAT_PATTERN_RE = re.compile(r"^(?:[A-Za-z0-9_.*?]|\[!?[A-Za-z0-9_-]+\])+$")

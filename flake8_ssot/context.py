@@ -20,8 +20,6 @@ from flake8.options.config import _find_config_file  # type: ignore[attr-defined
 from flake8_ssot.checks.base import CheckContext
 from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import (
-    DEPRECATED_OPTION,
-    LEGACY_OPTION,
     SsotConfig,
     check_option_names,
     default_source_roots,
@@ -33,6 +31,7 @@ from flake8_ssot.config import (
     refuse_circular_targets,
     refuse_overlap,
 )
+from flake8_ssot.options import DEPRECATED_OPTION, LEGACY_OPTION
 from flake8_ssot.project import Project, absolute_path
 from flake8_ssot.pytest_config import PYTEST_VERSIONS, PytestConfigFinder
 

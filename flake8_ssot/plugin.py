@@ -23,19 +23,9 @@ from flake8_ssot import __version__
 from flake8_ssot.checks import all_findings
 from flake8_ssot.checks.base import CheckContext
 from flake8_ssot.codes import SOT001
-from flake8_ssot.config import (
-    CANONICAL_OPTION,
-    COMPAT_OPTION,
-    DEFAULT_COMPAT_PATTERNS,
-    DEFAULT_PYTEST_VERSION,
-    DEPRECATED_OPTION,
-    LEGACY_OPTION,
-    PYTEST_CONFIG_OPTION,
-    PYTEST_VERSION_OPTION,
-    SOURCE_ROOTS_OPTION,
-    ConfigError,
-)
+from flake8_ssot.config import ConfigError
 from flake8_ssot.context import build_context
+from flake8_ssot.options import OPTIONS
 
 
 class SsotChecker:
@@ -56,63 +46,14 @@ class SsotChecker:
 
     @classmethod
     def add_options(cls, parser: OptionManager) -> None:
-        parser.add_option(
-            f"--{DEPRECATED_OPTION}",
-            default="",
-            parse_from_config=True,
-            help="Deprecated modules (exact module), one 'OLD [= NEW] "
-            "[; removed-in VERSION]' per line: imports of them are SOT101.",
-        )
-        parser.add_option(
-            f"--{LEGACY_OPTION}",
-            default="",
-            parse_from_config=True,
-            help="Legacy modules (module and all submodules), one 'OLD [= NEW] "
-            "[; removed-in VERSION]' per line: imports of them are SOT201.",
-        )
-        parser.add_option(
-            f"--{COMPAT_OPTION}",
-            default=DEFAULT_COMPAT_PATTERNS,
-            parse_from_config=True,
-            comma_separated_list=True,
-            help="fnmatch patterns over absolute dotted module names that mark "
-            "compat shims: imports of them are SOT301. (Default: "
-            f"{DEFAULT_COMPAT_PATTERNS})",
-        )
-        parser.add_option(
-            f"--{SOURCE_ROOTS_OPTION}",
-            default="",
-            parse_from_config=True,
-            comma_separated_list=True,
-            help="Directories that hold top-level packages, relative to the "
-            "config file's directory. (Default: that directory, plus src/ "
-            "when it exists)",
-        )
-        parser.add_option(
-            f"--{CANONICAL_OPTION}",
-            default="",
-            parse_from_config=True,
-            help="Canonical symbols, one 'package.module:Name' per line: a second "
-            "definition elsewhere is SOT501, an import from another first-party "
-            "module is SOT502.",
-        )
-        parser.add_option(
-            f"--{PYTEST_CONFIG_OPTION}",
-            default="",
-            parse_from_config=True,
-            help="The pytest configuration file for SOT401-SOT404, relative to the "
-            "config file's directory. (Default: found as pytest finds it, walking "
-            "up from each linted file's directory)",
-        )
-        parser.add_option(
-            f"--{PYTEST_VERSION_OPTION}",
-            default=DEFAULT_PYTEST_VERSION,
-            parse_from_config=True,
-            help="The pytest major version (8 or 9) whose reading of pytest's config files "
-            "SOT401-SOT404 follow: pytest 9 refuses a pyproject.toml with "
-            "[tool.pytest.ini_options] beside other [tool.pytest] tables, which pytest 8 "
-            f"reads, and reads pytest.toml. (Default: {DEFAULT_PYTEST_VERSION})",
-        )
+        for option in OPTIONS:
+            parser.add_option(
+                f"--{option.name}",
+                default=option.default,
+                parse_from_config=True,
+                comma_separated_list=option.comma_separated_list,
+                help=option.help,
+            )
 
     @classmethod
     def parse_options(cls, options: argparse.Namespace) -> None:

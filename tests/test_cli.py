@@ -30,6 +30,60 @@ def test_explain(tmp_path: Path) -> None:
     assert "  from shared.logging.unified_logging_ssot import get_logger" in lines
 
 
+def test_explain_prints_the_sections_with_fenced_examples(tmp_path: Path) -> None:
+    run = flake8_ssot("explain", "SOT402", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.splitlines() == [
+        "SOT402: test class that pytest will not collect: constructor",
+        "No automatic fix.",
+        "",
+        "What it does",
+        "  Flags a class that pytest would otherwise collect (matching name, test methods, not a "
+        "`unittest.TestCase`) but that defines or inherits `__init__` or `__new__`.",
+        "",
+        "Why is this bad?",
+        "  pytest cannot instantiate a test class with a constructor, so it skips the whole class "
+        "with a PytestCollectionWarning that is easy to miss in CI logs.",
+        "",
+        "Example",
+        "  class TestClient:",
+        "      def __init__(self) -> None:",
+        "          self.client = Client()",
+        "",
+        "      def test_get(self) -> None:",
+        '          assert self.client.get("/")',
+        "",
+        "Use instead",
+        "  class TestClient:",
+        "      def setup_method(self) -> None:",
+        "          self.client = Client()",
+        "",
+        "      def test_get(self) -> None:",
+        '          assert self.client.get("/")',
+        "",
+        "Options",
+        "  `ssot-pytest-config`, `ssot-pytest-version`",
+    ]
+
+
+def test_explain_without_a_code_lists_every_code(tmp_path: Path) -> None:
+    run = flake8_ssot("explain", cwd=tmp_path)
+    assert (run.returncode, run.stderr) == (0, "")
+    assert run.stdout.splitlines() == [
+        "SOT001           flake8-ssot configuration error",
+        "SOT101  fixable  import of a deprecated module",
+        "SOT201  fixable  import of a legacy module",
+        "SOT301           import of a compat shim",
+        "SOT401           test class that pytest will not collect: name",
+        "SOT402           test class that pytest will not collect: constructor",
+        "SOT403           test module that pytest will not collect: file name",
+        "SOT404           test module outside testpaths",
+        "SOT501           second definition of a canonical symbol",
+        "SOT502  fixable  canonical symbol imported from outside its home",
+        "flake8-ssot explain CODE documents one code.",
+    ]
+
+
 def test_explain_unknown_code(tmp_path: Path) -> None:
     run = flake8_ssot("explain", "SOT999", cwd=tmp_path)
     assert run.returncode == 2

@@ -6,6 +6,8 @@ import pytest
 
 from conftest import MIGRATION_CONFIG, Flake8Project
 
+from flake8_ssot.options import OPTIONS
+
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"
 OLD = "SOT201 'pkg.old' is legacy: use pkg.new"
 SHIM = (
@@ -135,13 +137,9 @@ def test_syntax_error_is_flake8s_e999_only(migrating: Flake8Project) -> None:
 
 def test_help_lists_every_option(project: Flake8Project) -> None:
     help_text = "\n".join(project.flake8("--help").stdout_lines)
-    for option in (
-        "--ssot-deprecated-modules",
-        "--ssot-legacy-modules",
-        "--ssot-compat-patterns",
-        "--ssot-source-roots",
-    ):
-        assert option in help_text
+    for option in OPTIONS:
+        assert f"--{option.name}" in help_text
+    assert "SOT401-SOT404 follow: pytest 9 refuses" in " ".join(help_text.split())
 
 
 def test_version_lists_plugin(project: Flake8Project) -> None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 from flake8_ssot.codes import ALL_CODES
+from flake8_ssot.options import OPTIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -18,14 +21,65 @@ def section(title: str) -> str:
 
 
 def test_code_table_lists_the_registered_codes() -> None:
-    rows = re.findall(r"^\| (SOT\d{3}) \|", section("Codes"), re.MULTILINE)
+    rows = re.findall(r"^\| \[(SOT\d{3})\]\(#", section("Codes"), re.MULTILINE)
     assert rows == [code.code for code in ALL_CODES]
 
 
-def test_code_table_examples_come_from_the_registry() -> None:
-    codes_section = section("Codes")
+def run_docs(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "docs.py"), *args],
+        capture_output=True, text=True, timeout=60,
+    )
+
+
+def test_readme_is_generated_from_the_registries(tmp_path: Path) -> None:
+    """The check fails on a stale README, and the generator repairs it to the committed one."""
+    assert run_docs("--check").returncode == 0
+    stale = tmp_path / "README.md"
+    stale.write_text(
+        README.replace("| `ssot-legacy-modules` |", "| `ssot-legacy-module` |").replace(
+            "**Why is this bad?**\n\nA legacy module", "**Why is this bad?**\n\nA module"
+        ),
+        encoding="utf-8",
+    )
+    run = run_docs("--check", "--readme", str(stale))
+    assert (run.returncode, run.stderr) == (
+        1, "README.md is out of date: run python3 scripts/docs.py\n"
+    )
+    assert run_docs("--readme", str(stale)).returncode == 0
+    assert stale.read_text(encoding="utf-8") == README
+
+
+def test_generator_refuses_a_readme_without_markers(tmp_path: Path) -> None:
+    readme = tmp_path / "README.md"
+    readme.write_text(README.replace("<!-- codes:end -->", ""), encoding="utf-8")
+    run = run_docs("--check", "--readme", str(readme))
+    assert (run.returncode, run.stderr) == (
+        1, "README.md: expected one <!-- codes:start/end --> pair\n"
+    )
+
+
+def test_python_examples_compile() -> None:
+    python_examples = 0
     for code in ALL_CODES:
-        assert f"| `{code.example}` | `{code.use_instead}` |" in codes_section
+        if code.example_language == "python":
+            for text in (code.example, code.use_instead):
+                compile(text, f"<{code.code} example>", "exec")
+                python_examples += 1
+    assert python_examples == 2 * 7
+
+
+def test_layout_and_config_examples_are_not_python() -> None:
+    languages = {code.code: code.example_language for code in ALL_CODES}
+    assert {code: lang for code, lang in languages.items() if lang != "python"} == {
+        "SOT001": "ini", "SOT403": "text", "SOT404": "text",
+    }
+
+
+def test_every_option_names_registered_codes() -> None:
+    known = {code.code for code in ALL_CODES}
+    for option in OPTIONS:
+        assert option.codes and set(option.codes) <= known, option.name
 
 
 def test_quick_start_has_two_commands_and_ci_runs_the_test_one() -> None:
@@ -38,10 +92,5 @@ def test_quick_start_has_two_commands_and_ci_runs_the_test_one() -> None:
 
 
 def test_every_option_is_documented() -> None:
-    for option in (
-        "ssot-deprecated-modules",
-        "ssot-legacy-modules",
-        "ssot-compat-patterns",
-        "ssot-source-roots",
-    ):
-        assert f"| `{option}` |" in section("Configuration")
+    rows = re.findall(r"^\| `(ssot-[a-z-]+)` \|", section("Configuration"), re.MULTILINE)
+    assert rows == [option.name for option in OPTIONS]
