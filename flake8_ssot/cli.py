@@ -219,11 +219,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     explain_parser = commands.add_parser("explain", help="document an error code, or list them all")
     explain_parser.add_argument("code", nargs="?", help="e.g. SOT101; none lists every code")
+    fixable = [code.code for code in ALL_CODES if code.fixable]
     fix_parser = commands.add_parser(
         "fix",
-        help="rewrite fixable SOT101/SOT201/SOT502 imports to their canonical modules; "
+        help=f"rewrite fixable {'/'.join(fixable)} imports to their canonical modules; "
         "further arguments are flake8's (paths, --config, --exclude, ...)",
-        description="Rewrite the SOT101, SOT201 and SOT502 imports flake8 reports to their "
+        description=f"Rewrite the {', '.join(fixable)} imports flake8 reports to their "
         "canonical modules. Any other argument is passed to flake8's option parsing "
         "(paths, --config, --append-config, --exclude, --select, ...).",
     )

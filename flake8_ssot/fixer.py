@@ -26,9 +26,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from flake8_ssot.checks import first_hit
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName
-from flake8_ssot.codes import SOT101, SOT201, SOT301, SOT502
+from flake8_ssot.checks import ImportCheck, first_hit
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Refusal
 from flake8_ssot.imports import (
     _NEWLINE_RE,
     ImportRef,
@@ -127,7 +126,9 @@ def fix_source(
         finding = plan.finding(ImportedName(ref, ref.module, None), ref.line)
         if finding is not None:
             result.leftovers.append(
-                Leftover(ref.line, ref.col, finding[0], "a dynamic import; rewrite it by hand")
+                Leftover(
+                    ref.line, ref.col, finding[0].CODE.code, "a dynamic import; rewrite it by hand"
+                )
             )
     splices = _splices(edits, statements, source, result)
     if not splices:
@@ -330,12 +331,12 @@ class _Plan:
         }
         return attributes, bare
 
-    def finding(self, imported: ImportedName, line: int) -> tuple[str, Hit] | None:
-        """The finding flake8 reports for this name, if it reports one."""
+    def finding(self, imported: ImportedName, line: int) -> tuple[ImportCheck, Hit] | None:
+        """The check whose finding flake8 reports for this name, and its hit, if it reports one."""
         first = first_hit(imported, self.context)
         if first is None or not self.reported(first[0].CODE.code, line):
             return None
-        return first[0].CODE.code, first[1]
+        return first
 
     def module_object_problem(self, hit: Hit, new: str, bound: str) -> str | None:
         """Why ``import NEW as bound`` would break this file or change what it uses, if so.
@@ -399,7 +400,7 @@ def _plan_from(
         finding = plan.finding(ImportedName(ref, module, alias.name), statement.lineno)
         target = _from_target(finding, module, alias, plan)
         if isinstance(target, str):
-            code = finding[0] if finding else ""
+            code = finding[0].CODE.code if finding else ""
             plan.result.leftovers.append(
                 Leftover(statement.lineno, statement.col_offset, code, target)
             )
@@ -441,38 +442,24 @@ def _plan_from(
 
 
 def _from_target(
-    finding: tuple[str, Hit] | None, module: str, alias: ast.alias, plan: _Plan
+    finding: tuple[ImportCheck, Hit] | None, module: str, alias: ast.alias, plan: _Plan
 ) -> _Target | str:
     """Where ``from module import name`` should import from, or why it cannot be fixed.
 
-    The target is the hit's redirect, the same one its message advises; a
-    name without one is left with the reason the message gives.
+    The check that reported the name decides (its ``fix_name``: the target
+    its message advises); the fixer only refuses a target that would import
+    this file from itself or close an import cycle.
     """
-    name = alias.name
     if finding is None:
         return _Target(module, None)
-    code, hit = finding
-    if code == SOT301.code:
-        return "no replacement is configured for a compat shim"
-    if code == SOT201.code and hit.subject != hit.entry:
-        return "no replacement is known for this part of the legacy module"
-    if name == "*":
-        return "a star import cannot be split by name; rewrite it by hand"
-    if code != SOT502.code and hit.imported.module != hit.entry:
-        return "imports the module object from its parent package; rewrite it by hand"
-    if hit.redirect is not None:
-        problem = plan.own_module_problem(hit, hit.redirect.module)
-        if problem is not None:
-            return problem
-        return _Target(hit.redirect.module, code, hit.redirect.name)
-    if hit.note is not None:
-        return hit.note
-    destination = hit.replacement
-    if destination is None:
-        return f"'{hit.entry}' has no configured replacement"
-    if plan.context.project.summary(destination) is None:
-        return f"{destination} was not found under the source roots"
-    return f"{destination} does not define {name}"
+    check, hit = finding
+    target = check.fix_name(hit, plan.context)
+    if isinstance(target, Refusal):
+        return target.reason
+    problem = plan.own_module_problem(hit, target.module)
+    if problem is not None:
+        return problem
+    return _Target(target.module, check.CODE.code, target.name)
 
 
 def _plan_import(statement: ast.Import, plan: _Plan) -> _StatementEdit | None:
@@ -482,16 +469,16 @@ def _plan_import(statement: ast.Import, plan: _Plan) -> _StatementEdit | None:
         ref = ImportRef(alias.name, (), statement.lineno, statement.col_offset)
         finding = plan.finding(ImportedName(ref, alias.name, None), statement.lineno)
         replacement = _module_replacement(finding, alias, plan)
-        if replacement is None:
+        if finding is None or replacement is None:
             parts.append(_alias_text(alias))
-        elif finding is not None and replacement.startswith("!"):
-            plan.result.leftovers.append(
-                Leftover(statement.lineno, statement.col_offset, finding[0], replacement[1:])
-            )
+        elif isinstance(replacement, Refusal):
+            plan.result.leftovers.append(Leftover(
+                statement.lineno, statement.col_offset, finding[0].CODE.code, replacement.reason
+            ))
             parts.append(_alias_text(alias))
-        elif finding is not None:
+        else:
             parts.append(replacement)
-            counts[finding[0]] += 1
+            counts[finding[0].CODE.code] += 1
     text = "import " + ", ".join(parts)
     if text == "import " + ", ".join(_alias_text(alias) for alias in statement.names):
         return None
@@ -499,29 +486,27 @@ def _plan_import(statement: ast.Import, plan: _Plan) -> _StatementEdit | None:
 
 
 def _module_replacement(
-    finding: tuple[str, Hit] | None, alias: ast.alias, plan: _Plan
-) -> str | None:
-    """``NEW as name`` for an ``import OLD`` the fixer can rewrite; ``!reason`` if it cannot."""
+    finding: tuple[ImportCheck, Hit] | None, alias: ast.alias, plan: _Plan
+) -> str | Refusal | None:
+    """``NEW as name`` for an ``import OLD`` the fixer can rewrite, or why it cannot.
+
+    The check that reported the module names NEW (its ``fix_module``); the
+    fixer refuses what would break this file: a dotted binding, a cycle, an
+    ``x.attr`` that NEW lacks or binds to another object.
+    """
     if finding is None:
         return None
-    code, hit = finding
-    if code == SOT301.code:
-        return "!no replacement is configured for a compat shim"
-    if code not in (SOT101.code, SOT201.code):
-        return None
-    if hit.subject != hit.entry:
-        return "!no replacement is known for this part of the legacy module"
-    if hit.replacement is None:
-        return f"!'{hit.entry}' has no configured replacement"
+    check, hit = finding
+    new = check.fix_module(hit, plan.context)
+    if new is None or isinstance(new, Refusal):
+        return new
     bound = alias.asname or alias.name
     if "." in bound:
-        return f"!`import {alias.name}` binds the top-level package; rewrite it by hand"
-    problem = plan.own_module_problem(hit, hit.replacement) or plan.module_object_problem(
-        hit, hit.replacement, bound
-    )
+        return Refusal(f"`import {alias.name}` binds the top-level package; rewrite it by hand")
+    problem = plan.own_module_problem(hit, new) or plan.module_object_problem(hit, new, bound)
     if problem is not None:
-        return f"!{problem}"
-    return f"{hit.replacement} as {bound}"
+        return Refusal(problem)
+    return f"{new} as {bound}"
 
 
 def _alias_text(alias: ast.alias, renamed: str | None = None) -> str:

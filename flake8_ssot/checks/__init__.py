@@ -14,7 +14,15 @@ from dataclasses import replace
 from typing import Protocol
 
 from flake8_ssot.checks import canonical, compat, deprecated, discovery, legacy
-from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, imported_names
+from flake8_ssot.checks.base import (
+    CheckContext,
+    Finding,
+    Hit,
+    ImportedName,
+    Redirect,
+    Refusal,
+    imported_names,
+)
 from flake8_ssot.codes import Code
 from flake8_ssot.imports import ImportRef, collect_imports
 
@@ -27,6 +35,13 @@ class ImportCheck(Protocol):
     def match(self, imported: ImportedName, context: CheckContext) -> Hit | None: ...
 
     def message(self, hits: list[Hit]) -> str: ...
+
+    def fix_name(self, hit: Hit, context: CheckContext) -> Redirect | Refusal:
+        """``from MODULE import name``: where ``fix`` moves the name, or why it leaves it."""
+
+    def fix_module(self, hit: Hit, context: CheckContext) -> str | Refusal | None:
+        """``import MODULE as x``: the module ``fix`` imports instead, why not, or None
+        when this check never matches a module import."""
 
 
 #: In precedence order: deprecated, legacy, compat, canonical.
@@ -91,13 +106,13 @@ def first_hit(imported: ImportedName, context: CheckContext) -> tuple[ImportChec
     key = (imported.module, imported.name)
     if key not in context.first_matches:
         context.first_matches[key] = None
-        for index, check in enumerate(IMPORT_CHECKS):
+        for check in IMPORT_CHECKS:
             hit = check.match(imported, context)
             if hit is not None:
-                context.first_matches[key] = (index, hit)
+                context.first_matches[key] = (check, hit)
                 break
     first = context.first_matches[key]
     if first is None:
         return None
-    index, hit = first
-    return IMPORT_CHECKS[index], replace(hit, imported=imported)
+    check, hit = first
+    return check, replace(hit, imported=imported)

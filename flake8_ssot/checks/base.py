@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import SsotConfig
@@ -12,10 +12,12 @@ from flake8_ssot.imports import ImportRef
 from flake8_ssot.project import Project
 from flake8_ssot.pytest_config import PytestConfigFinder
 
+if TYPE_CHECKING:
+    from flake8_ssot.checks import ImportCheck
 
-#: Which import check matched first (its index in precedence order), and its
-#: hit (whose ``imported`` is the first statement that asked).
-FirstMatch = tuple[int, "Hit"]
+    #: Which import check matched first, and its hit (whose ``imported`` is the
+    #: first statement that asked).
+    FirstMatch = tuple[ImportCheck, "Hit"]
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,13 @@ class Hit:
     redirect: Redirect | None = None
     #: Why the name has no redirect, when that is worth telling the user.
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why ``fix`` leaves an import to a person: the reason it prints."""
+
+    reason: str
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,14 @@ from __future__ import annotations
 import ast
 import functools
 
-from flake8_ssot.checks.base import CheckContext, Finding, Hit, ImportedName, Redirect
+from flake8_ssot.checks.base import (
+    CheckContext,
+    Finding,
+    Hit,
+    ImportedName,
+    Redirect,
+    Refusal,
+)
 from flake8_ssot.codes import SOT501, SOT502, Code
 from flake8_ssot.imports import resolve_relative, searchable_text
 from flake8_ssot.project import module_level_statements
@@ -35,10 +42,21 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
         # The side door rebinds the name (a compat alias, a wrapper): importing
         # from the home would hand the caller another object.
         return Hit(
-            imported, imported.module, name, home,
+            imported, imported.module, f"{home}:{name}", home,
             note=f"{imported.module} binds {name} itself, not by importing it from {home}",
         )
-    return Hit(imported, imported.module, name, home, Redirect(home, name))
+    return Hit(imported, imported.module, f"{home}:{name}", home, Redirect(home, name))
+
+
+def fix_name(hit: Hit, context: CheckContext) -> Redirect | Refusal:
+    """The import moves to the home, unless the side door binds another object."""
+    if hit.redirect is not None:
+        return hit.redirect
+    return Refusal(hit.note or f"{hit.subject} does not import the name from its home")
+
+
+def fix_module(hit: Hit, context: CheckContext) -> str | Refusal | None:
+    return None  # A canonical symbol is a name: ``import module`` never matches.
 
 
 def message(hits: list[Hit]) -> str:
@@ -52,12 +70,12 @@ def message(hits: list[Hit]) -> str:
         else:
             by_home.setdefault((hit.subject, hit.replacement or ""), []).append(hit)
     for (module, home), module_hits in by_home.items():
-        quoted = ", ".join(dict.fromkeys(f"'{hit.entry}'" for hit in module_hits))
+        quoted = ", ".join(dict.fromkeys(f"'{hit.imported.name}'" for hit in module_hits))
         rendered.append(CODE.render(names=quoted, module=module, home=home))
     # A side door that rebinds the name hands out another object: importing
     # from the home instead would change the program, so that is not advised.
     rendered.extend(
-        f"'{hit.entry}' imported from {hit.subject}, which binds it itself: remove that "
+        f"'{hit.imported.name}' imported from {hit.subject}, which binds it itself: remove that "
         f"second definition, then import from {hit.replacement}"
         for hit in rebound
     )

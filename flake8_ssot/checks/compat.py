@@ -6,7 +6,7 @@ import functools
 import re
 from fnmatch import translate
 
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.codes import SOT301, Code
 
 CODE: Code = SOT301
@@ -50,6 +50,18 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
     ):
         return None
     return Hit(imported, as_module, pattern, None)
+
+
+#: A shim names no module to go to: ``fix`` leaves every one of its imports.
+NO_REPLACEMENT = Refusal("no replacement is configured for a compat shim")
+
+
+def fix_name(hit: Hit, context: CheckContext) -> Redirect | Refusal:
+    return NO_REPLACEMENT
+
+
+def fix_module(hit: Hit, context: CheckContext) -> str | Refusal | None:
+    return NO_REPLACEMENT
 
 
 def message(hits: list[Hit]) -> str:

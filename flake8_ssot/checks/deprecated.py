@@ -8,7 +8,8 @@ the disease; only the facade's own names are reported.
 from __future__ import annotations
 
 from flake8_ssot.bindings import Chosen, Defined, Reexport
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect, Refusal
+from flake8_ssot.checks.fixes import module_target, name_target
 from flake8_ssot.codes import SOT101, Code
 from flake8_ssot.config import ModuleEntry
 
@@ -77,6 +78,16 @@ def _name_hit(
         if summary is not None and summary.has_getattr:
             note = f"{facade} serves {name} from its module __getattr__"
     return Hit(imported, facade, facade, entry.replacement, redirect, note)
+
+
+def fix_name(hit: Hit, context: CheckContext) -> Redirect | Refusal:
+    """``from FACADE import name`` moves to where its message says, or is left with its note."""
+    return name_target(hit, context)
+
+
+def fix_module(hit: Hit, context: CheckContext) -> str | Refusal | None:
+    """``import FACADE as x`` becomes ``import NEW as x`` (the fixer checks ``x.attr`` uses)."""
+    return module_target(hit)
 
 
 def message(hits: list[Hit]) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect
+from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect, Refusal
+from flake8_ssot.checks.fixes import module_target, name_target
 from flake8_ssot.codes import SOT201, Code
 
 CODE: Code = SOT201
@@ -52,6 +53,24 @@ def _with_redirect(hit: Hit, context: CheckContext) -> Hit:
     if binds is False:
         return replace(hit, note=f"{new} does not define {name}")
     return hit
+
+
+#: What is inside a legacy module has no known counterpart in its replacement.
+SUBTREE = Refusal("no replacement is known for this part of the legacy module")
+
+
+def fix_name(hit: Hit, context: CheckContext) -> Redirect | Refusal:
+    """``from OLD import name`` moves to NEW only where NEW binds the name (the redirect)."""
+    if hit.subject != hit.entry:
+        return SUBTREE
+    return name_target(hit, context)
+
+
+def fix_module(hit: Hit, context: CheckContext) -> str | Refusal | None:
+    """``import OLD as x`` becomes ``import NEW as x`` (the fixer checks ``x.attr`` uses)."""
+    if hit.subject != hit.entry:
+        return SUBTREE
+    return module_target(hit)
 
 
 def message(hits: list[Hit]) -> str:
