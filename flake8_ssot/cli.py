@@ -34,7 +34,7 @@ from flake8.utils import parse_files_to_codes_mapping
 
 from flake8_ssot import __version__
 from flake8_ssot.codes import ALL_CODES, Code, lookup
-from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.config import ConfigError, ModuleEntry
 from flake8_ssot.context import build_context
 from flake8_ssot.fixer import Leftover, fix_source

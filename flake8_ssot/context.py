@@ -17,7 +17,7 @@ from pathlib import Path
 from flake8.main.options import stage1_arg_parser
 from flake8.options.config import _find_config_file  # type: ignore[attr-defined]
 
-from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import (
     SsotConfig,

@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from flake8_ssot.checks import ImportCheck, first_hit
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Refusal
+from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Refusal
 from flake8_ssot.imports import (
     _NEWLINE_RE,
     ImportRef,

@@ -21,7 +21,7 @@ from flake8.options.manager import OptionManager
 
 from flake8_ssot import __version__
 from flake8_ssot.checks import all_findings
-from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.checks.model import CheckContext, Finding
 from flake8_ssot.codes import SOT001
 from flake8_ssot.config import ConfigError
 from flake8_ssot.context import build_context
@@ -75,7 +75,7 @@ class SsotChecker:
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
         config_error = type(self).config_error
         if config_error is not None:
-            yield 1, 0, f"{SOT001.code} {SOT001.render(error=config_error)}", type(self)
+            yield 1, 0, Finding.of(SOT001, 1, 0, SOT001.render(error=config_error)).text, type(self)
             return
         context = type(self).context
         if context is None:

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from flake8_ssot.checks import all_findings
-from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.context import build_context
 from flake8_ssot.fixer import fix_source
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from flake8.options.parse_args import parse_args
 
 from flake8_ssot.checks import all_findings
-from flake8_ssot.checks.base import CheckContext
+from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.context import build_context
 from flake8_ssot.fixer import FileFix, fix_source
 from flake8_ssot.source_file import read_source

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from flake8_ssot.checks import IMPORT_CHECKS
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect
+from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect
 from flake8_ssot.imports import ImportRef
 
 

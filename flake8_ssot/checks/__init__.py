@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Protocol
 
 from flake8_ssot.checks import canonical, compat, deprecated, discovery, legacy
-from flake8_ssot.checks.base import (
+from flake8_ssot.checks.model import (
     CheckContext,
     Finding,
     Hit,
@@ -77,8 +77,7 @@ def import_findings(
         for check in IMPORT_CHECKS:
             hits = hits_by_check.get(check)
             if hits:
-                text = f"{check.CODE.code} {check.message(hits)}"
-                findings.append(Finding(line, col, text))
+                findings.append(Finding.of(check.CODE, line, col, check.message(hits)))
     return findings
 
 

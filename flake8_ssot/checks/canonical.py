@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 import functools
 
-from flake8_ssot.checks.base import (
+from flake8_ssot.checks.model import (
     CheckContext,
     Finding,
     Hit,
@@ -113,7 +113,7 @@ def definition_findings(
                 continue
             text = SOT501.render(kind=kind, name=name, home=home)
             findings.append(
-                Finding(statement.lineno, statement.col_offset, f"{SOT501.code} {text}")
+                Finding.of(SOT501, statement.lineno, statement.col_offset, text)
             )
     return findings
 

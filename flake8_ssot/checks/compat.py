@@ -6,7 +6,7 @@ import functools
 import re
 from fnmatch import translate
 
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect, Refusal
+from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.codes import SOT301, Code
 
 CODE: Code = SOT301

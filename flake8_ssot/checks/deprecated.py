@@ -8,7 +8,7 @@ the disease; only the facade's own names are reported.
 from __future__ import annotations
 
 from flake8_ssot.bindings import Chosen, Defined, Reexport
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect, Refusal
+from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.checks.fixes import module_target, name_target
 from flake8_ssot.codes import SOT101, Code
 from flake8_ssot.config import ModuleEntry

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from flake8_ssot.checks.base import CheckContext, Finding
+from flake8_ssot.checks.model import CheckContext, Finding
 from flake8_ssot.classes import ClassFacts, dotted_parts, is_fixture, module_bindings
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
 from flake8_ssot.project import absolute_path, is_within, module_level_statements
@@ -112,14 +112,14 @@ def _module_findings(
             module=path.name, count=count, patterns=str(list(config.python_files)),
             config=config.label,
         )
-        return [Finding(1, 0, f"{SOT403.code} {text}")]
+        return [Finding.of(SOT403, 1, 0, text)]
     # When no testpaths entry matches anything, pytest falls back to the rootdir.
     if config.testpath_dirs and not config.is_under_testpaths(path):
         text = SOT404.render(
             module=path.name, count=count, patterns=str(list(config.testpaths)),
             config=config.label,
         )
-        return [Finding(1, 0, f"{SOT404.code} {text}")]
+        return [Finding.of(SOT404, 1, 0, text)]
     return []
 
 
@@ -235,7 +235,7 @@ def _handed_to_factory(node: ast.ClassDef) -> bool:
 
 
 def _class_finding(test_class: _TestClass, code: Code, text: str) -> Finding:
-    return Finding(test_class.node.lineno, test_class.node.col_offset, f"{code.code} {text}")
+    return Finding.of(code, test_class.node.lineno, test_class.node.col_offset, text)
 
 
 def _test_method_count(facts: ClassFacts, config: PytestConfig) -> int:

@@ -8,7 +8,7 @@ apart.
 
 from __future__ import annotations
 
-from flake8_ssot.checks.base import CheckContext, Hit, Redirect, Refusal
+from flake8_ssot.checks.model import CheckContext, Hit, Redirect, Refusal
 
 STAR = Refusal("a star import cannot be split by name; rewrite it by hand")
 FROM_PARENT = Refusal("imports the module object from its parent package; rewrite it by hand")

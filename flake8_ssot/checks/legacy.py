@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flake8_ssot.checks.base import CheckContext, Hit, ImportedName, Redirect, Refusal
+from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.checks.fixes import module_target, name_target
 from flake8_ssot.codes import SOT201, Code
 

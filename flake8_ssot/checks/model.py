@@ -1,4 +1,4 @@
-"""What every import-governance check consumes and produces."""
+"""The data the checks share: their context, what they match (hits) and what they report."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Optional
 
 from flake8_ssot.classes import ClassResolver
+from flake8_ssot.codes import Code
 from flake8_ssot.config import SsotConfig
 from flake8_ssot.imports import ImportRef
 from flake8_ssot.project import Project
@@ -43,6 +44,11 @@ class Finding:
     line: int
     col: int
     text: str
+
+    @classmethod
+    def of(cls, code: Code, line: int, col: int, message: str) -> Finding:
+        """The one way a finding is made: its code, then the message its check rendered."""
+        return cls(line, col, f"{code.code} {message}")
 
 
 @dataclass(frozen=True)
