@@ -150,7 +150,7 @@ class _Reader:
         self._statements += 1
         index = self._statements
         if isinstance(statement, ast.If):
-            self._store(_stored_names(statement.test), where)
+            self._store(stored_names(statement.test), where)
             if not _is_type_checking(statement.test):
                 yield from _arm(statement.body, where, Branch(index, "if"))
             yield from _arm(statement.orelse, where, Branch(index, "else"))
@@ -169,24 +169,24 @@ class _Reader:
             yield from _arm(statement.finalbody, where, None)
         elif isinstance(statement, (ast.With, ast.AsyncWith)):
             for item in statement.items:
-                self._store(_stored_names(item), where)
+                self._store(stored_names(item), where)
             yield from _arm(statement.body, where, None)
         elif isinstance(statement, (ast.For, ast.AsyncFor)):
-            self._store(_stored_names(statement.iter), where)
-            self._store(_stored_names(statement.target), (*where, Branch(index, "loop")))
+            self._store(stored_names(statement.iter), where)
+            self._store(stored_names(statement.target), (*where, Branch(index, "loop")))
             yield from _arm(statement.body, where, Branch(index, "loop"))
             yield from _arm(statement.orelse, where, Branch(index, "loop"))
         elif isinstance(statement, ast.While):
-            self._store(_stored_names(statement.test), where)
+            self._store(stored_names(statement.test), where)
             yield from _arm(statement.body, where, Branch(index, "loop"))
             yield from _arm(statement.orelse, where, Branch(index, "loop"))
         elif isinstance(statement, ast.Match):
-            self._store(_stored_names(statement.subject), where)
+            self._store(stored_names(statement.subject), where)
             for number, case in enumerate(statement.cases):
                 branch = Branch(index, f"case{number}")
-                self._store(_stored_names(case.pattern), (*where, branch))
+                self._store(stored_names(case.pattern), (*where, branch))
                 if case.guard is not None:
-                    self._store(_stored_names(case.guard), (*where, branch))
+                    self._store(stored_names(case.guard), (*where, branch))
                 yield from _arm(case.body, where, branch)
         elif isinstance(statement, ast.Import):
             self._import(statement, where)
@@ -263,7 +263,7 @@ class _Reader:
                 for target in targets:
                     self.bindings.append(Binding(target, source, original, where))
                 return
-        self._store(_stored_names(statement), where)
+        self._store(stored_names(statement), where)
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             # ``global X`` in a function: calling it may rebind X at any time.
             self._store(_declared_global(statement), (*where, Branch(index, "global")))
@@ -276,7 +276,7 @@ class _Reader:
                 self.all_unknown = True
             self.declared_all = declared
             return
-        if "__all__" not in _stored_names(statement) and not _mutates_all(statement):
+        if "__all__" not in stored_names(statement) and not _mutates_all(statement):
             return
         added = _literal_all_addition(statement)
         if added is None or where or self.declared_all is None:
@@ -285,7 +285,7 @@ class _Reader:
             self.declared_all = (*self.declared_all, *added)
 
 
-def _stored_names(node: ast.AST) -> list[str]:
+def stored_names(node: ast.AST) -> list[str]:
     """Names an expression or simple statement binds in the module's namespace.
 
     Assignment targets, walrus targets (also inside comprehensions, whose

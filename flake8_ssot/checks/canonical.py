@@ -20,6 +20,7 @@ from flake8_ssot.checks.model import (
     Refusal,
 )
 from flake8_ssot.codes import SOT501, SOT502, Code
+from flake8_ssot.bindings import stored_names
 from flake8_ssot.imports import resolve_relative, searchable_text
 from flake8_ssot.project import module_level_statements
 
@@ -137,20 +138,13 @@ def _rebinds_the_canonical_object(
 
 
 def _defined_names(statement: ast.stmt) -> list[tuple[str, str]]:
+    """What a module-level statement defines, by the same rule the advice reads modules with."""
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        return []  # importing a name is SOT502's business, not a second definition
     if isinstance(statement, ast.ClassDef):
-        return [("class", statement.name)]
-    if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return [("function", statement.name)]
-    if isinstance(statement, ast.Assign):
-        return [("binding", name) for target in statement.targets for name in _target_names(target)]
-    if isinstance(statement, ast.AnnAssign) and statement.value is not None:
-        return [("binding", name) for name in _target_names(statement.target)]
-    return []
-
-
-def _target_names(target: ast.expr) -> list[str]:
-    if isinstance(target, ast.Name):
-        return [target.id]
-    if isinstance(target, (ast.Tuple, ast.List)):
-        return [name for element in target.elts for name in _target_names(element)]
-    return []
+        kind = "class"
+    elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        kind = "function"
+    else:
+        kind = "binding"
+    return [(kind, name) for name in dict.fromkeys(stored_names(statement))]
