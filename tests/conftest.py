@@ -10,6 +10,24 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse a --basetemp inside the checkout.
+
+    The temporary projects are linted as users' projects are: SOT401-SOT404
+    walk up from each file to the pytest configuration that governs it, and
+    under the checkout that is the checkout's own setup.cfg, which would
+    change the findings the tests expect.
+    """
+    basetemp = config.option.basetemp
+    if basetemp is not None and Path(basetemp).resolve().is_relative_to(ROOT):
+        raise pytest.UsageError(
+            f"--basetemp={basetemp} is inside the checkout {ROOT}, whose setup.cfg would "
+            "govern the temporary projects' pytest configuration; use a directory outside it"
+        )
+
 
 @dataclass(frozen=True)
 class Flake8Run:

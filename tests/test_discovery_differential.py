@@ -224,6 +224,7 @@ def pytest_collected(root: Path) -> set[tuple[str, str | None]]:
     return collected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(40))
 def test_checks_agree_with_pytest_collection(project: Flake8Project, seed: int) -> None:
     generated, config_name, config_text = generate(seed)

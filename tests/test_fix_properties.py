@@ -137,6 +137,7 @@ def import_findings(source: str, filename: str) -> set[tuple[int, int, str]]:
     }
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=client_modules())
 def test_fix_output_compiles_relints_clean_and_is_stable(

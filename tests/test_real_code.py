@@ -78,6 +78,7 @@ def fix_file(path: Path, context: CheckContext) -> FileFix | None:
     return result
 
 
+@pytest.mark.slow
 def test_every_stdlib_and_site_packages_file(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.argv", ["flake8", *STDLIB_MIGRATION])
     parse_args(STDLIB_MIGRATION)
