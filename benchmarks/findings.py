@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 FINDING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+[0-9]+) ")
@@ -39,7 +39,7 @@ def parse_output(output: str, codes: Iterable[str], cwd: Path) -> list[tuple[str
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def statements_by_line(path: str) -> dict[int, ast.stmt]:
     """Each line of an import statement, mapped to that statement."""
     try:

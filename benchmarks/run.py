@@ -35,10 +35,19 @@ from pathlib import Path
 from typing import Any
 
 from corpora import (
-    DJANGO_MIGRATION, STDLIB_MIGRATION, Corpus, write_flake8_config, write_ruff_config,
+    DJANGO_MIGRATION,
+    STDLIB_MIGRATION,
+    Corpus,
+    write_flake8_config,
+    write_ruff_config,
 )
 from environment import (
-    DJANGO, Tools, default_cache_dir, fetch_sdist, flake8_versions, prepare_tools,
+    DJANGO,
+    Tools,
+    default_cache_dir,
+    fetch_sdist,
+    flake8_versions,
+    prepare_tools,
     stdlib_directory,
 )
 from findings import SSOT_BAN_CODES, Bans, Comparison, compare, parse_output, sites
@@ -95,7 +104,7 @@ def in_process(tools: Tools, workspace: Workspace, rounds: int) -> dict[str, obj
     figures: dict[str, object] = json.loads(timed(command, cwd=workspace.corpus.root)[1])
     plugin, walk = figures["plugin"], figures["walk"]
     assert isinstance(plugin, list) and isinstance(walk, list)
-    figures["ratio"] = statistics.median(p / w for p, w in zip(plugin, walk))
+    figures["ratio"] = statistics.median(p / w for p, w in zip(plugin, walk, strict=True))
     return figures
 
 
@@ -120,14 +129,15 @@ def end_to_end(tools: Tools, workspace: Workspace, rounds: int) -> dict[str, obj
             f"{name} {values[-1]:.1f} s" for name, values in times.items()
         ), file=sys.stderr)
     ratios = {
-        name: [v / b for v, b in zip(times[name], times["bare"])] for name in ("ssot", "tidy")
+        name: [v / b for v, b in zip(times[name], times["bare"], strict=True)]
+        for name in ("ssot", "tidy")
     }
     return {
         "times": times,
         "ratios": ratios,
         "overhead": {name: statistics.median(values) - 1 for name, values in ratios.items()},
         "ruff_over_flake8": statistics.median(
-            r / b for r, b in zip(times["ruff"], times["bare"])
+            r / b for r, b in zip(times["ruff"], times["bare"], strict=True)
         ),
         "same_other_findings": same_other_findings(outputs),
         "outputs": outputs,
@@ -180,7 +190,7 @@ def fixer(tools: Tools, workspace: Workspace, rounds: int) -> dict[str, object]:
     return {
         "fix": fix_times,
         "parse": parse_times,
-        "ratio": statistics.median(f / p for f, p in zip(fix_times, parse_times)),
+        "ratio": statistics.median(f / p for f, p in zip(fix_times, parse_times, strict=True)),
         "files_changed": sum(1 for line in diff.splitlines() if line.startswith("+++ ")),
     }
 

@@ -16,7 +16,6 @@ import ast
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Union
 
 from flake8_ssot.imports import resolve_relative
 
@@ -469,7 +468,7 @@ class Chosen:
 
 
 #: What :func:`origin` knows of a name: None when the module does not visibly bind it.
-Origin = Union[Reexport, Defined, Chosen, None]
+Origin = Reexport | Defined | Chosen | None
 
 
 def origin(

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Literal, Optional, Union
+from typing import Literal
 
 from flake8_ssot.imports import resolve_relative
 from flake8_ssot.project import Project, module_level_statements, parse_file
@@ -67,7 +67,7 @@ UNKNOWN = ClassFacts("?", "unknown", (), None, None, frozenset(), frozenset(), F
 
 #: A module-level binding: a class defined there, or an import
 #: (module, attribute or None for a module import).
-Binding = Union[ast.ClassDef, tuple[str, Optional[str]]]
+Binding = ast.ClassDef | tuple[str, str | None]
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def module_bindings(tree: ast.Module, module: str, package: str | None) -> Modul
 
 
 #: What a base expression leads to: facts known at once, or a class to work out.
-_Target = Union[ClassFacts, tuple[ModuleBindings, ast.ClassDef]]
+_Target = ClassFacts | tuple[ModuleBindings, ast.ClassDef]
 
 
 class ClassResolver:

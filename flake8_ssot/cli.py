@@ -45,10 +45,10 @@ from flake8_ssot.config import (
     ModuleEntry,
 )
 from flake8_ssot.fixer import Leftover, fix_source
-from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
 from flake8_ssot.plugin import SsotChecker
 from flake8_ssot.project import absolute_path, find_flake8_config_file
 from flake8_ssot.pytest_config import PytestConfig
+from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
 
 
 def explain(code: Code) -> str:
@@ -146,10 +146,10 @@ def describe_config(flake8_args: Sequence[str]) -> str:
     lines.extend(f"  {root}" for root in config.source_roots)
     lines.extend(
         _describe_pytest_config(
-            getattr(options, "ssot_pytest_config"), context.pytest_configs.for_directory(cwd), cwd
+            options.ssot_pytest_config, context.pytest_configs.for_directory(cwd), cwd
         )
     )
-    lines.append(f"{_heading(PYTEST_VERSION_OPTION)}: {getattr(options, 'ssot_pytest_version')}")
+    lines.append(f"{_heading(PYTEST_VERSION_OPTION)}: {options.ssot_pytest_version}")
     symbols = [f"  {home}:{name}" for name, home in config.canonical_homes.items()]
     lines.append(f"{_heading(CANONICAL_OPTION)}:{'' if symbols else ' none'}")
     lines.extend(symbols)

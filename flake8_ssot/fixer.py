@@ -411,7 +411,7 @@ def _plan_from(
     counts = Counter(target.code for target in targets if target.code is not None)
     groups: dict[str, list[ast.alias]] = {}
     renames: dict[int, str] = {}
-    for alias, target in zip(statement.names, targets):
+    for alias, target in zip(statement.names, targets, strict=True):
         groups.setdefault(target.module, []).append(alias)
         if target.name is not None and target.name != alias.name:
             renames[id(alias)] = target.name

@@ -179,24 +179,24 @@ def _context_from_options(options: argparse.Namespace) -> CheckContext:
     if config_file is not None:
         check_option_names(config_file)
     config_dir = config_file.parent if config_file else cwd
-    roots = getattr(options, "ssot_source_roots")
-    deprecated = parse_module_list(DEPRECATED_OPTION, getattr(options, "ssot_deprecated_modules"))
-    legacy = parse_module_list(LEGACY_OPTION, getattr(options, "ssot_legacy_modules"))
+    roots = options.ssot_source_roots
+    deprecated = parse_module_list(DEPRECATED_OPTION, options.ssot_deprecated_modules)
+    legacy = parse_module_list(LEGACY_OPTION, options.ssot_legacy_modules)
     refuse_overlap(deprecated, legacy)
     config = SsotConfig(
         deprecated=deprecated,
         legacy=legacy,
-        compat_patterns=parse_compat_patterns(getattr(options, "ssot_compat_patterns")),
+        compat_patterns=parse_compat_patterns(options.ssot_compat_patterns),
         source_roots=parse_source_roots(roots, config_dir)
         if roots
         else default_source_roots(config_dir),
-        canonical_homes=parse_canonical_symbols(getattr(options, "ssot_canonical_symbols")),
+        canonical_homes=parse_canonical_symbols(options.ssot_canonical_symbols),
     )
     refuse_circular_targets(config)
     pytest_version = parse_pytest_version(
-        getattr(options, "ssot_pytest_version"), PYTEST_VERSIONS
+        options.ssot_pytest_version, PYTEST_VERSIONS
     )
-    pytest_config = getattr(options, "ssot_pytest_config")
+    pytest_config = options.ssot_pytest_config
     pytest_configs = PytestConfigFinder(
         pytest_version,
         _print_to_log,

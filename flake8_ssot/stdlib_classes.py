@@ -73,14 +73,14 @@ class RuntimeClass:
     is_abc_metaclass: bool
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stdlib_class(module: str, name: str) -> RuntimeClass | None:
     """The class ``module.name`` of the standard library; None for anything else."""
     found = _stdlib_object(module, name)
     return describe(found) if isinstance(found, type) else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stdlib_base(module: str, name: str) -> RuntimeClass | None:
     """A class whose one base is the standard library's ``module.name``, as Python builds it.
 

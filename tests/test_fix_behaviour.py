@@ -248,11 +248,12 @@ def from_statements(draw: st.DrawFn, facade: Facade) -> Statement:
     written, module, names = draw(st.sampled_from(from_sources(facade)))
     chosen = draw(st.lists(st.sampled_from(names), min_size=1, max_size=3))
     aliases = [draw(st.sampled_from(["", "y0", "y1"])) for _ in chosen]
-    statement = Statement([
-        f"from {written} import "
-        + ", ".join(f"{name} as {alias}" if alias else name for name, alias in zip(chosen, aliases))
-    ])
-    for name, alias in zip(chosen, aliases):
+    imported = (
+        f"{name} as {alias}" if alias else name
+        for name, alias in zip(chosen, aliases, strict=True)
+    )
+    statement = Statement([f"from {written} import " + ", ".join(imported)])
+    for name, alias in zip(chosen, aliases, strict=True):
         statement.binds.pop(alias or name, None)
         statement.binds[alias or name] = origin_of(module, name)
     return statement

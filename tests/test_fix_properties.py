@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+
 import pytest
 from flake8.options.parse_args import parse_args
 from hypothesis import HealthCheck, event, given, settings

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from conftest import Flake8Project
-
 from flake8_ssot.pytest_config import PytestConfigFinder
 
 FLAKE8 = "[flake8]\nselect = SOT\nssot-deprecated-modules = os\n"

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import SsotConfig
 from flake8_ssot.imports import ImportRef
 from flake8_ssot.project import Project
 from flake8_ssot.pytest_config import PytestConfigFinder
-
 
 #: Which import check matched first (its index in precedence order), and its
 #: hit (whose ``imported`` is the first statement that asked).
@@ -26,7 +24,7 @@ class CheckContext:
     pytest_configs: PytestConfigFinder
     classes: ClassResolver
     #: (module, name) -> the first match, or None: checks read nothing else.
-    first_matches: dict[tuple[str, Optional[str]], Optional[FirstMatch]] = field(
+    first_matches: dict[tuple[str, str | None], FirstMatch | None] = field(
         default_factory=dict, compare=False, repr=False
     )
 

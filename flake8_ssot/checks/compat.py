@@ -12,7 +12,7 @@ from flake8_ssot.codes import SOT301, Code
 CODE: Code = SOT301
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     # fnmatchcase semantics: module names are case-sensitive on every platform.
     return re.compile(translate(pattern))
