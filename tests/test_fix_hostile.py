@@ -168,10 +168,10 @@ def test_a_split_never_rebinds_a_name(migrating: Flake8Project) -> None:
 def test_an_edit_saved_while_fix_runs_is_kept(
     migrating: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from flake8_ssot import cli
+    from flake8_ssot import cli, fixer
 
     path = migrating.write("app/mod.py", "from pkg.facade import Manager\n")
-    real_fix_source = cli.fix_source
+    real_fix_source = fixer.fix_source
 
     def user_saves_meanwhile(*args: object, **kwargs: object) -> object:
         result = real_fix_source(*args, **kwargs)  # type: ignore[arg-type]
