@@ -29,6 +29,16 @@ def pytest_configure(config: pytest.Config) -> None:
         )
 
 
+@pytest.fixture(autouse=True)
+def _no_outer_pytest_options(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Keep this run's PYTEST_ADDOPTS (a --basetemp, a -p) from the pytest runs tests start.
+
+    Those runs (``pytest --collect-only`` on a temporary project) must be
+    configured by the project's files alone, as the tests assert.
+    """
+    monkeypatch.delenv("PYTEST_ADDOPTS", raising=False)
+
+
 @dataclass(frozen=True)
 class Flake8Run:
     """What one flake8 process printed and returned."""
