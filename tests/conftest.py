@@ -30,13 +30,15 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 @pytest.fixture(autouse=True)
-def _no_outer_pytest_options(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Keep this run's PYTEST_ADDOPTS (a --basetemp, a -p) from the pytest runs tests start.
+def _bare_nested_pytest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pytest runs tests start are bare pytest, configured by the temporary project alone.
 
-    Those runs (``pytest --collect-only`` on a temporary project) must be
-    configured by the project's files alone, as the tests assert.
+    Some tests run ``pytest --collect-only`` on a temporary project and
+    compare its output in order: this run's PYTEST_ADDOPTS (a --basetemp)
+    and its plugins (pytest-randomly shuffles the collection) must not reach it.
     """
     monkeypatch.delenv("PYTEST_ADDOPTS", raising=False)
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
 
 
 @dataclass(frozen=True)
