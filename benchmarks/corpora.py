@@ -123,7 +123,8 @@ def write_ruff_config(corpus: Corpus, path: Path) -> None:
         for old, new in pairs
     ]
     path.write_text(
-        "[lint]\nselect = [\"TID251\"]\n\n[lint.flake8-tidy-imports.banned-api]\n"
-        + "\n".join(entries) + "\n",
+        '[lint]\nselect = ["TID251"]\n\n[lint.flake8-tidy-imports.banned-api]\n'
+        + "\n".join(entries)
+        + "\n",
         encoding="utf-8",
     )

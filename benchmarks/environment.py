@@ -44,7 +44,8 @@ class Sdist:
 
 
 DJANGO = Sdist(
-    "django", "Django-5.1.4.tar.gz",
+    "django",
+    "Django-5.1.4.tar.gz",
     "de450c09e91879fa5a307f696e57c851955c910a438a35e6b4c895e86bedc82a",
 )
 

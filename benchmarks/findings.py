@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 FINDING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<code>[A-Z]+[0-9]+) ")
@@ -39,7 +39,7 @@ def parse_output(output: str, codes: Iterable[str], cwd: Path) -> list[tuple[str
     return found
 
 
-@lru_cache(maxsize=None)
+@cache
 def statements_by_line(path: str) -> dict[int, ast.stmt]:
     """Each line of an import statement, mapped to that statement."""
     try:
@@ -137,8 +137,12 @@ class Comparison:
 
     def as_json(self) -> dict[str, object]:
         return {
-            "tool": self.tool, "theirs": self.theirs, "ours": self.ours, "both": self.both,
-            "ours_only": dict(self.ours_only), "theirs_only": dict(self.theirs_only),
+            "tool": self.tool,
+            "theirs": self.theirs,
+            "ours": self.ours,
+            "both": self.both,
+            "ours_only": dict(self.ours_only),
+            "theirs_only": dict(self.theirs_only),
             "unexplained": self.unexplained,
         }
 
@@ -153,7 +157,8 @@ def compare(tool: str, ours: set[Site], theirs: set[Site], bans: Bans) -> Compar
     for path, line in sorted(theirs - ours):
         statement = statements_by_line(path).get(line)
         allowed = bans.facade_submodule_reason(path, statement) or (
-            None if statement is not None or is_dynamic_import(path, line)
+            None
+            if statement is not None or is_dynamic_import(path, line)
             else "an attribute use, not an import (ruff checks uses too)"
         )
         result.theirs_only[allowed or "unexplained"] += 1

@@ -35,10 +35,19 @@ from pathlib import Path
 from typing import Any
 
 from corpora import (
-    DJANGO_MIGRATION, STDLIB_MIGRATION, Corpus, write_flake8_config, write_ruff_config,
+    DJANGO_MIGRATION,
+    STDLIB_MIGRATION,
+    Corpus,
+    write_flake8_config,
+    write_ruff_config,
 )
 from environment import (
-    DJANGO, Tools, default_cache_dir, fetch_sdist, flake8_versions, prepare_tools,
+    DJANGO,
+    Tools,
+    default_cache_dir,
+    fetch_sdist,
+    flake8_versions,
+    prepare_tools,
     stdlib_directory,
 )
 from findings import SSOT_BAN_CODES, Bans, Comparison, compare, parse_output, sites
@@ -89,13 +98,17 @@ def timed(
 
 def in_process(tools: Tools, workspace: Workspace, rounds: int) -> dict[str, object]:
     command = [
-        str(tools.python(tools.ssot)), str(HERE / "inprocess.py"), "plugin",
-        str(workspace.flake8_config), str(workspace.file_list), str(rounds),
+        str(tools.python(tools.ssot)),
+        str(HERE / "inprocess.py"),
+        "plugin",
+        str(workspace.flake8_config),
+        str(workspace.file_list),
+        str(rounds),
     ]
     figures: dict[str, object] = json.loads(timed(command, cwd=workspace.corpus.root)[1])
     plugin, walk = figures["plugin"], figures["walk"]
     assert isinstance(plugin, list) and isinstance(walk, list)
-    figures["ratio"] = statistics.median(p / w for p, w in zip(plugin, walk))
+    figures["ratio"] = statistics.median(p / w for p, w in zip(plugin, walk, strict=True))
     return figures
 
 
@@ -107,27 +120,44 @@ def end_to_end(tools: Tools, workspace: Workspace, rounds: int) -> dict[str, obj
     for round_number in range(rounds):
         shift = round_number % len(FLAKE8_VARIANTS)
         for name in FLAKE8_VARIANTS[shift:] + FLAKE8_VARIANTS[:shift]:
-            command = [str(tools.flake8(env_dirs[name])), "-j1",
-                       "--config", str(workspace.flake8_config), *workspace.files]
+            command = [
+                str(tools.flake8(env_dirs[name])),
+                "-j1",
+                "--config",
+                str(workspace.flake8_config),
+                *workspace.files,
+            ]
             elapsed, outputs[name] = timed(command, cwd=workspace.corpus.root)
             times[name].append(elapsed)
-        elapsed, outputs["ruff"] = timed([
-            str(tools.ruff), "check", "--no-cache", "--output-format", "concise",
-            "--config", str(workspace.ruff_config), *workspace.files,
-        ], cwd=workspace.corpus.root)
+        elapsed, outputs["ruff"] = timed(
+            [
+                str(tools.ruff),
+                "check",
+                "--no-cache",
+                "--output-format",
+                "concise",
+                "--config",
+                str(workspace.ruff_config),
+                *workspace.files,
+            ],
+            cwd=workspace.corpus.root,
+        )
         times["ruff"].append(elapsed)
-        print(f"  round {round_number + 1}: " + ", ".join(
-            f"{name} {values[-1]:.1f} s" for name, values in times.items()
-        ), file=sys.stderr)
+        print(
+            f"  round {round_number + 1}: "
+            + ", ".join(f"{name} {values[-1]:.1f} s" for name, values in times.items()),
+            file=sys.stderr,
+        )
     ratios = {
-        name: [v / b for v, b in zip(times[name], times["bare"])] for name in ("ssot", "tidy")
+        name: [v / b for v, b in zip(times[name], times["bare"], strict=True)]
+        for name in ("ssot", "tidy")
     }
     return {
         "times": times,
         "ratios": ratios,
         "overhead": {name: statistics.median(values) - 1 for name, values in ratios.items()},
         "ruff_over_flake8": statistics.median(
-            r / b for r, b in zip(times["ruff"], times["bare"])
+            r / b for r, b in zip(times["ruff"], times["bare"], strict=True)
         ),
         "same_other_findings": same_other_findings(outputs),
         "outputs": outputs,
@@ -136,10 +166,14 @@ def end_to_end(tools: Tools, workspace: Workspace, rounds: int) -> dict[str, obj
 
 def same_other_findings(outputs: dict[str, str]) -> bool:
     """The plugins must change nothing but their own codes: the runs are otherwise identical."""
+
     def others(output: str, prefix: str) -> list[str]:
         return [line for line in output.splitlines() if f": {prefix}" not in line]
-    return others(outputs["ssot"], "SOT") == outputs["bare"].splitlines() == others(
-        outputs["tidy"], "I25"
+
+    return (
+        others(outputs["ssot"], "SOT")
+        == outputs["bare"].splitlines()
+        == others(outputs["tidy"], "I25")
     )
 
 
@@ -158,9 +192,16 @@ def accounted(tools: Tools, workspace: Workspace) -> dict[str, dict[str, float]]
     """
     figures = {}
     for name, env_dir in [("ssot", tools.ssot), ("tidy", tools.tidy)]:
-        command = [str(tools.python(env_dir)), str(HERE / "inprocess.py"), "account",
-                   PLUGIN_CLASSES[name], "-j1", "--config", str(workspace.flake8_config),
-                   *workspace.files]
+        command = [
+            str(tools.python(env_dir)),
+            str(HERE / "inprocess.py"),
+            "account",
+            PLUGIN_CLASSES[name],
+            "-j1",
+            "--config",
+            str(workspace.flake8_config),
+            *workspace.files,
+        ]
         figures[name] = json.loads(timed(command, cwd=workspace.corpus.root)[1])
     return figures
 
@@ -170,17 +211,34 @@ def fixer(tools: Tools, workspace: Workspace, rounds: int) -> dict[str, object]:
     diff = ""
     for _ in range(rounds):
         # Exit status 2: some files cannot be read (the stdlib's bad-encoding tests).
-        elapsed, diff = timed([str(tools.fixer), "fix", "--diff",
-                               "--config", str(workspace.flake8_config), *workspace.files],
-                              cwd=workspace.corpus.root, expected=(0, 2))
+        elapsed, diff = timed(
+            [
+                str(tools.fixer),
+                "fix",
+                "--diff",
+                "--config",
+                str(workspace.flake8_config),
+                *workspace.files,
+            ],
+            cwd=workspace.corpus.root,
+            expected=(0, 2),
+        )
         fix_times.append(elapsed)
-        parse = json.loads(timed([str(tools.python(tools.ssot)), str(HERE / "inprocess.py"),
-                                  "parse", str(workspace.file_list)])[1])
+        parse = json.loads(
+            timed(
+                [
+                    str(tools.python(tools.ssot)),
+                    str(HERE / "inprocess.py"),
+                    "parse",
+                    str(workspace.file_list),
+                ]
+            )[1]
+        )
         parse_times.append(parse["parse"])
     return {
         "fix": fix_times,
         "parse": parse_times,
-        "ratio": statistics.median(f / p for f, p in zip(fix_times, parse_times)),
+        "ratio": statistics.median(f / p for f, p in zip(fix_times, parse_times, strict=True)),
         "files_changed": sum(1 for line in diff.splitlines() if line.startswith("+++ ")),
     }
 
@@ -194,8 +252,9 @@ def comparisons(workspace: Workspace, outputs: dict[str, str]) -> list[Compariso
     root = workspace.corpus.root
     ours = sites(parse_output(outputs["ssot"], SSOT_BAN_CODES, root))
     return [
-        compare("flake8-tidy-imports", ours,
-                sites(parse_output(outputs["tidy"], ["I251"], root)), bans),
+        compare(
+            "flake8-tidy-imports", ours, sites(parse_output(outputs["tidy"], ["I251"], root)), bans
+        ),
         compare("ruff TID251", ours, sites(parse_output(outputs["ruff"], ["TID251"], root)), bans),
     ]
 
@@ -204,7 +263,11 @@ PARTS = ("in_process", "fix", "end_to_end", "accounted")
 
 
 def measure(
-    corpus: Corpus, tools: Tools, rounds: int, cache: Path, parts: set[str],
+    corpus: Corpus,
+    tools: Tools,
+    rounds: int,
+    cache: Path,
+    parts: set[str],
     previous: dict[str, Any],
 ) -> dict[str, Any]:
     """The chosen measurements of one corpus; the others are kept from ``previous``."""
@@ -251,39 +314,70 @@ def render(results: dict[str, dict[str, Any]]) -> str:
     """The README's table: one column per corpus."""
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         ("files", lambda r: f"{r['files']:,}"),
-        ("in process: flake8-ssot over pre-parsed trees",
-         lambda r: f"{median(r['in_process']['plugin']):.2f} s"),
-        ("in process: one `ast.walk` of the same trees",
-         lambda r: f"{median(r['in_process']['walk']):.2f} s"),
-        ("**in process: flake8-ssot / `ast.walk`** (target ≤ 1)",
-         lambda r: f"**{r['in_process']['ratio']:.2f}**"),
-        ("`flake8 -j1` without plugins",
-         lambda r: f"{median(r['end_to_end']['times']['bare']):.1f} s"),
-        ("`flake8 -j1` with flake8-ssot",
-         lambda r: f"{median(r['end_to_end']['times']['ssot']):.1f} s"),
-        ("`flake8 -j1` with flake8-tidy-imports",
-         lambda r: f"{median(r['end_to_end']['times']['tidy']):.1f} s"),
-        ("**flake8-ssot overhead, end to end** (target < 3%, and below tidy-imports')",
-         lambda r: f"**{r['end_to_end']['overhead']['ssot'] * 100:+.1f}%** "
-                   f"(rounds: {spread(r['end_to_end']['ratios']['ssot'])})"),
-        ("flake8-tidy-imports overhead, end to end",
-         lambda r: f"{r['end_to_end']['overhead']['tidy'] * 100:+.1f}% "
-                   f"(rounds: {spread(r['end_to_end']['ratios']['tidy'])})"),
-        ("**flake8-ssot's own CPU time inside `flake8 -j1`** (target < 3%)",
-         lambda r: f"**{share(r['accounted']['ssot'])}**"),
-        ("flake8-tidy-imports' own CPU time inside `flake8 -j1`",
-         lambda r: share(r["accounted"]["tidy"])),
-        ("`ruff check --select TID251` (all cores)",
-         lambda r: f"{median(r['end_to_end']['times']['ruff']):.2f} s"),
-        ("`flake8-ssot fix --diff`",
-         lambda r: f"{median(r['fix']['fix']):.1f} s "
-                   f"({r['fix']['files_changed']} files would change)"),
+        (
+            "in process: flake8-ssot over pre-parsed trees",
+            lambda r: f"{median(r['in_process']['plugin']):.2f} s",
+        ),
+        (
+            "in process: one `ast.walk` of the same trees",
+            lambda r: f"{median(r['in_process']['walk']):.2f} s",
+        ),
+        (
+            "**in process: flake8-ssot / `ast.walk`** (target ≤ 1)",
+            lambda r: f"**{r['in_process']['ratio']:.2f}**",
+        ),
+        (
+            "`flake8 -j1` without plugins",
+            lambda r: f"{median(r['end_to_end']['times']['bare']):.1f} s",
+        ),
+        (
+            "`flake8 -j1` with flake8-ssot",
+            lambda r: f"{median(r['end_to_end']['times']['ssot']):.1f} s",
+        ),
+        (
+            "`flake8 -j1` with flake8-tidy-imports",
+            lambda r: f"{median(r['end_to_end']['times']['tidy']):.1f} s",
+        ),
+        (
+            "**flake8-ssot overhead, end to end** (target < 3%, and below tidy-imports')",
+            lambda r: (
+                f"**{r['end_to_end']['overhead']['ssot'] * 100:+.1f}%** "
+                f"(rounds: {spread(r['end_to_end']['ratios']['ssot'])})"
+            ),
+        ),
+        (
+            "flake8-tidy-imports overhead, end to end",
+            lambda r: (
+                f"{r['end_to_end']['overhead']['tidy'] * 100:+.1f}% "
+                f"(rounds: {spread(r['end_to_end']['ratios']['tidy'])})"
+            ),
+        ),
+        (
+            "**flake8-ssot's own CPU time inside `flake8 -j1`** (target < 3%)",
+            lambda r: f"**{share(r['accounted']['ssot'])}**",
+        ),
+        (
+            "flake8-tidy-imports' own CPU time inside `flake8 -j1`",
+            lambda r: share(r["accounted"]["tidy"]),
+        ),
+        (
+            "`ruff check --select TID251` (all cores)",
+            lambda r: f"{median(r['end_to_end']['times']['ruff']):.2f} s",
+        ),
+        (
+            "`flake8-ssot fix --diff`",
+            lambda r: (
+                f"{median(r['fix']['fix']):.1f} s ({r['fix']['files_changed']} files would change)"
+            ),
+        ),
         ("reading + `ast.parse` of the same files", lambda r: f"{median(r['fix']['parse']):.1f} s"),
         ("**fix --diff / `ast.parse`**", lambda r: f"**{r['fix']['ratio']:.1f}**"),
         ("custom ast-grep rules (SOT9xx)", lambda r: "not built yet"),
         ("findings: flake8-ssot (all codes)", lambda r: str(r["findings"]["ssot"])),
-        ("same bans: flake8-tidy-imports `banned-modules`",
-         lambda r: comparison_cell(r["comparisons"][0])),
+        (
+            "same bans: flake8-tidy-imports `banned-modules`",
+            lambda r: comparison_cell(r["comparisons"][0]),
+        ),
         ("same bans: ruff TID251 `banned-api`", lambda r: comparison_cell(r["comparisons"][1])),
     ]
     names = list(results)
@@ -310,7 +404,9 @@ def main() -> int:
     parser.add_argument("--cache-dir", type=Path, default=default_cache_dir())
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     parser.add_argument(
-        "--measure", action="append", choices=PARTS,
+        "--measure",
+        action="append",
+        choices=PARTS,
         help="measure only this (repeatable); the rest is kept from the JSON file",
     )
     args = parser.parse_args()
@@ -327,8 +423,9 @@ def main() -> int:
         "django": lambda: Corpus("django", fetch_sdist(args.cache_dir, DJANGO), DJANGO_MIGRATION),
     }
     results = {
-        name: measure(corpora[name](), tools, args.rounds, args.cache_dir, parts,
-                      previous.get(name, {}))
+        name: measure(
+            corpora[name](), tools, args.rounds, args.cache_dir, parts, previous.get(name, {})
+        )
         for name in chosen
     }
     results = {**previous, **results}
@@ -336,14 +433,22 @@ def main() -> int:
     unexplained = [
         line for r in results.values() for c in r["comparisons"] for line in c["unexplained"]
     ]
-    args.json.write_text(json.dumps({
-        "date": datetime.date.today().isoformat(),
-        "machine": f"{platform.machine()}, {platform.system()}, {platform.processor() or '?'}",
-        "python": sys.version.split()[0],
-        "rounds": args.rounds,
-        "flake8": flake8_versions(tools),
-        "corpora": results,
-    }, indent=2), encoding="utf-8")
+    args.json.write_text(
+        json.dumps(
+            {
+                "date": datetime.date.today().isoformat(),
+                "machine": (
+                    f"{platform.machine()}, {platform.system()}, {platform.processor() or '?'}"
+                ),
+                "python": sys.version.split()[0],
+                "rounds": args.rounds,
+                "flake8": flake8_versions(tools),
+                "corpora": results,
+            },
+            indent=2,
+        ),
+        encoding="utf-8",
+    )
     print(table)
     print(f"\nraw figures: {args.json}")
     for line in unexplained:

@@ -16,7 +16,6 @@ import ast
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Union
 
 from flake8_ssot.imports import resolve_relative
 
@@ -26,9 +25,7 @@ if sys.version_info >= (3, 11):
 else:
     _TRY_STATEMENTS = (ast.Try,)
 #: Exceptions a handler catches when it guards an import against a broken install.
-_IMPORT_ERRORS = frozenset(
-    {"ImportError", "ModuleNotFoundError", "Exception", "BaseException"}
-)
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 
 
 @dataclass(frozen=True)
@@ -248,7 +245,7 @@ class _Reader:
             return
         prefix = self.own_package + "."
         if module.startswith(prefix):
-            self.loaded_submodules.add(module[len(prefix):].partition(".")[0])
+            self.loaded_submodules.add(module[len(prefix) :].partition(".")[0])
 
     def _local(self, statement: ast.stmt, where: tuple[Branch, ...], index: int) -> None:
         self._note_all(statement, where)
@@ -321,12 +318,14 @@ def stored_names(node: ast.AST) -> list[str]:
 
 def _declared_global(definition: ast.stmt) -> list[str]:
     """Names a module-level function or class declares ``global`` anywhere inside it."""
-    return sorted({
-        name
-        for node in ast.walk(definition)
-        if isinstance(node, ast.Global)
-        for name in node.names
-    })
+    return sorted(
+        {
+            name
+            for node in ast.walk(definition)
+            if isinstance(node, ast.Global)
+            for name in node.names
+        }
+    )
 
 
 def _alias_of(statement: ast.stmt) -> tuple[list[str], str] | None:
@@ -413,8 +412,10 @@ def _catches_import_error(handler_type: ast.expr | None) -> bool:
         return True
     caught = handler_type.elts if isinstance(handler_type, ast.Tuple) else [handler_type]
     for exception in caught:
-        name = exception.attr if isinstance(exception, ast.Attribute) else (
-            exception.id if isinstance(exception, ast.Name) else None
+        name = (
+            exception.attr
+            if isinstance(exception, ast.Attribute)
+            else (exception.id if isinstance(exception, ast.Name) else None)
         )
         if name in _IMPORT_ERRORS:
             return True
@@ -425,8 +426,9 @@ def _literal_all(statement: ast.stmt) -> tuple[str, ...] | None:
     """The names of ``__all__ = [...]`` (or a tuple) when written as literals."""
     if not (
         isinstance(statement, ast.Assign)
-        and any(isinstance(target, ast.Name) and target.id == "__all__"
-                for target in statement.targets)
+        and any(
+            isinstance(target, ast.Name) and target.id == "__all__" for target in statement.targets
+        )
         and isinstance(statement.value, (ast.List, ast.Tuple))
     ):
         return None
@@ -469,7 +471,7 @@ class Chosen:
 
 
 #: What :func:`origin` knows of a name: None when the module does not visibly bind it.
-Origin = Union[Reexport, Defined, Chosen, None]
+Origin = Reexport | Defined | Chosen | None
 
 
 def origin(

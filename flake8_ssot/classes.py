@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass, field
-from typing import Literal, Optional, Union
+from typing import Literal
 
 from flake8_ssot.imports import resolve_relative
 from flake8_ssot.project import Project, module_level_statements, parse_file
@@ -67,7 +67,7 @@ UNKNOWN = ClassFacts("?", "unknown", (), None, None, frozenset(), frozenset(), F
 
 #: A module-level binding: a class defined there, or an import
 #: (module, attribute or None for a module import).
-Binding = Union[ast.ClassDef, tuple[str, Optional[str]]]
+Binding = ast.ClassDef | tuple[str, str | None]
 
 
 @dataclass(frozen=True)
@@ -129,7 +129,7 @@ def module_bindings(tree: ast.Module, module: str, package: str | None) -> Modul
 
 
 #: What a base expression leads to: facts known at once, or a class to work out.
-_Target = Union[ClassFacts, tuple[ModuleBindings, ast.ClassDef]]
+_Target = ClassFacts | tuple[ModuleBindings, ast.ClassDef]
 
 
 class ClassResolver:
@@ -172,7 +172,8 @@ class ClassResolver:
                 stack.extend(reversed(waiting))
                 continue
             bases = [
-                target if isinstance(target, ClassFacts)
+                target
+                if isinstance(target, ClassFacts)
                 else target[0].facts.get(id(target[1]), UNKNOWN)
                 for target in targets[key]
             ]
@@ -226,8 +227,14 @@ class ClassResolver:
             owner = next(base for base in bases if name in base.abstract or name in base.concrete)
             (abstract if name in owner.abstract else concrete).add(name)
         return ClassFacts(
-            node.name, kind, tuple(methods), constructor, test_flag,
-            frozenset(abstract), frozenset(concrete), abc_meta,
+            node.name,
+            kind,
+            tuple(methods),
+            constructor,
+            test_flag,
+            frozenset(abstract),
+            frozenset(concrete),
+            abc_meta,
         )
 
     def _base(self, bindings: ModuleBindings, base: ast.expr, node: ast.ClassDef) -> _Target:
@@ -317,8 +324,7 @@ def _has_abc_metaclass(
 ) -> bool:
     """``metaclass=ABCMeta`` (or ``abc.ABCMeta``, or a stdlib subclass of it)."""
     return any(
-        keyword.arg == "metaclass"
-        and resolver.is_abc_metaclass(bindings, keyword.value, position)
+        keyword.arg == "metaclass" and resolver.is_abc_metaclass(bindings, keyword.value, position)
         for keyword in node.keywords
     )
 
@@ -336,8 +342,14 @@ def _first_constructor(constructors: list[str | None]) -> str | None:
 def _from_runtime(found: RuntimeClass) -> ClassFacts:
     kind: ClassKind = "unittest" if found.is_testcase else "plain"
     return ClassFacts(
-        found.name, kind, found.methods, found.constructor, found.test_flag,
-        found.abstract, found.attributes - found.abstract, found.abc_meta,
+        found.name,
+        kind,
+        found.methods,
+        found.constructor,
+        found.test_flag,
+        found.abstract,
+        found.attributes - found.abstract,
+        found.abc_meta,
     )
 
 
@@ -379,9 +391,7 @@ def _bound_names(body: list[ast.stmt]) -> set[str]:
             if isinstance(statement.target, ast.Name):
                 names.add(statement.target.id)
         elif isinstance(statement, (ast.Import, ast.ImportFrom)):
-            names.update(
-                alias.asname or alias.name.partition(".")[0] for alias in statement.names
-            )
+            names.update(alias.asname or alias.name.partition(".")[0] for alias in statement.names)
     return names
 
 
@@ -409,9 +419,7 @@ def _keep_only_what_facts_read(node: ast.ClassDef) -> None:
     node.body = kept
 
 
-def _generates_init(
-    bindings: ModuleBindings, node: ast.ClassDef, position: int | None
-) -> bool:
+def _generates_init(bindings: ModuleBindings, node: ast.ClassDef, position: int | None) -> bool:
     """``@dataclass`` (without ``init=False``) writes an ``__init__`` for the class."""
     for decorator in node.decorator_list:
         if _reference(bindings, decorator, position) != ("dataclasses", "dataclass"):
@@ -452,9 +460,7 @@ def dotted_parts(expression: ast.expr) -> list[str] | None:
 
 
 def _literal_test_flag(node: ast.ClassDef) -> bool | None:
-    return next(
-        (flag for flag in map(_literal_flag, node.body) if flag is not None), None
-    )
+    return next((flag for flag in map(_literal_flag, node.body) if flag is not None), None)
 
 
 def _literal_flag(statement: ast.stmt) -> bool | None:
@@ -462,8 +468,7 @@ def _literal_flag(statement: ast.stmt) -> bool | None:
     if (
         isinstance(statement, ast.Assign)
         and any(
-            isinstance(target, ast.Name) and target.id == "__test__"
-            for target in statement.targets
+            isinstance(target, ast.Name) and target.id == "__test__" for target in statement.targets
         )
         and isinstance(statement.value, ast.Constant)
         and isinstance(statement.value.value, bool)

@@ -33,8 +33,8 @@ from flake8.style_guide import StyleGuideManager
 from flake8.utils import parse_files_to_codes_mapping
 
 from flake8_ssot import __version__
-from flake8_ssot.codes import ALL_CODES, Code, lookup
 from flake8_ssot.checks.model import CheckContext
+from flake8_ssot.codes import ALL_CODES, Code, lookup
 from flake8_ssot.config import ConfigError, ModuleEntry
 from flake8_ssot.context import build_context
 from flake8_ssot.fixer import Leftover, fix_source
@@ -48,9 +48,9 @@ from flake8_ssot.options import (
     SOURCE_ROOTS_OPTION,
     by_name,
 )
-from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
 from flake8_ssot.project import absolute_path
 from flake8_ssot.pytest_config import PytestConfig
+from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
 
 
 def explain(code: Code) -> str:
@@ -141,10 +141,10 @@ def describe_config(flake8_args: Sequence[str]) -> str:
     lines.extend(f"  {root}" for root in config.source_roots)
     lines.extend(
         _describe_pytest_config(
-            getattr(options, "ssot_pytest_config"), context.pytest_configs.for_directory(cwd), cwd
+            options.ssot_pytest_config, context.pytest_configs.for_directory(cwd), cwd
         )
     )
-    lines.append(f"{_heading(PYTEST_VERSION_OPTION)}: {getattr(options, 'ssot_pytest_version')}")
+    lines.append(f"{_heading(PYTEST_VERSION_OPTION)}: {options.ssot_pytest_version}")
     symbols = [f"  {home}:{name}" for name, home in config.canonical_homes.items()]
     lines.append(f"{_heading(CANONICAL_OPTION)}:{'' if symbols else ' none'}")
     lines.extend(symbols)
@@ -231,9 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     fix_parser.add_argument(
         "--diff", action="store_true", help="print a unified diff and write nothing"
     )
-    fix_parser.add_argument(
-        "--check", action="store_true", help="exit 1 if any file would change"
-    )
+    fix_parser.add_argument("--check", action="store_true", help="exit 1 if any file would change")
     commands.add_parser(
         "check-config",
         help="validate the ssot-* options flake8 would read, and print them; "

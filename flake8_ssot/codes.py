@@ -83,8 +83,7 @@ SOT001 = Code(
     code="SOT001",
     title="flake8-ssot configuration error",
     summary=(
-        "a configuration error, reported on line 1 when flake8 lints one file or stdin "
-        "(editors)"
+        "a configuration error, reported on line 1 when flake8 lints one file or stdin (editors)"
     ),
     fixable=False,
     template="{error}",
@@ -99,14 +98,8 @@ SOT001 = Code(
         "or only log its stderr (python-lsp-server): a stopped run would blank every "
         "diagnostic of the file and the user would see nothing."
     ),
-    example=(
-        "[flake8]\n"
-        "ssot-deprecated-module = a.old\n"
-    ),
-    use_instead=(
-        "[flake8]\n"
-        "ssot-deprecated-modules = a.old\n"
-    ),
+    example=("[flake8]\nssot-deprecated-module = a.old\n"),
+    use_instead=("[flake8]\nssot-deprecated-modules = a.old\n"),
     example_language="ini",
 )
 SOT101 = Code(
@@ -141,9 +134,7 @@ SOT101 = Code(
 SOT201 = Code(
     code="SOT201",
     title="import of a legacy module",
-    summary=(
-        "an import of a legacy module or anything inside it (by dotted components)"
-    ),
+    summary=("an import of a legacy module or anything inside it (by dotted components)"),
     fixable=True,
     template="'{module}' is legacy{advice}",
     what_it_does=(
@@ -160,16 +151,12 @@ SOT201 = Code(
         "#     netra_backend.app.logging_config = shared.logging.unified_logging_ssot\n"
         "from netra_backend.app.logging_config import get_logger\n"
     ),
-    use_instead=(
-        "from shared.logging.unified_logging_ssot import get_logger\n"
-    ),
+    use_instead=("from shared.logging.unified_logging_ssot import get_logger\n"),
 )
 SOT301 = Code(
     code="SOT301",
     title="import of a compat shim",
-    summary=(
-        "an import of a module whose absolute dotted name matches a compat pattern"
-    ),
+    summary=("an import of a module whose absolute dotted name matches a compat pattern"),
     fixable=False,
     template="'{module}' is a compat shim (matches '{pattern}'): import from the module it wraps",
     what_it_does=(
@@ -230,8 +217,7 @@ SOT402 = Code(
     code="SOT402",
     title="test class that pytest will not collect: constructor",
     summary=(
-        "a class pytest would otherwise collect that defines or inherits `__init__` or "
-        "`__new__`"
+        "a class pytest would otherwise collect that defines or inherits `__init__` or `__new__`"
     ),
     fixable=False,
     template=(
@@ -294,9 +280,7 @@ SOT403 = Code(
 SOT404 = Code(
     code="SOT404",
     title="test module outside testpaths",
-    summary=(
-        "a test module outside every `testpaths` entry, skipped by a bare `pytest` run"
-    ),
+    summary=("a test module outside every `testpaths` entry, skipped by a bare `pytest` run"),
     fixable=False,
     template=(
         "{module} defines {count} but a bare pytest run skips it: "
@@ -380,7 +364,16 @@ SOT502 = Code(
 #: Every released code. The import codes come in precedence order: where
 #: several apply to one import, the first one listed here wins.
 ALL_CODES: tuple[Code, ...] = (
-    SOT001, SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404, SOT501, SOT502,
+    SOT001,
+    SOT101,
+    SOT201,
+    SOT301,
+    SOT401,
+    SOT402,
+    SOT403,
+    SOT404,
+    SOT501,
+    SOT502,
 )
 
 

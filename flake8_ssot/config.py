@@ -108,9 +108,7 @@ def parse_module_entry(option: str, entry: str) -> ModuleEntry:
     replacement: str | None = None
     if equals:
         if not is_dotted_name(new):
-            raise ConfigError(
-                option, entry, f"replacement {new!r} is not a dotted module name"
-            )
+            raise ConfigError(option, entry, f"replacement {new!r} is not a dotted module name")
         if new == old:
             raise ConfigError(option, entry, "a module cannot replace itself")
         replacement = new
@@ -118,9 +116,7 @@ def parse_module_entry(option: str, entry: str) -> ModuleEntry:
     for clause in clauses:
         key, _, value = clause.strip().partition(" ")
         if key != "removed-in":
-            raise ConfigError(
-                option, entry, f"unknown key {key!r} (expected 'removed-in VERSION')"
-            )
+            raise ConfigError(option, entry, f"unknown key {key!r} (expected 'removed-in VERSION')")
         if removed_in is not None:
             raise ConfigError(option, entry, "'removed-in' is given twice")
         try:
@@ -204,7 +200,8 @@ def refuse_circular_targets(config: SsotConfig) -> None:
             problem = _retired(entry.replacement, config) if entry.replacement else None
             if problem is not None:
                 raise ConfigError(
-                    option, f"{entry.module} = {entry.replacement}",
+                    option,
+                    f"{entry.module} = {entry.replacement}",
                     f"the replacement '{entry.replacement}' {problem}",
                 )
     for name, home in config.canonical_homes.items():
@@ -248,9 +245,7 @@ def parse_pytest_version(raw: str, known: Iterable[int]) -> int:
     versions = {str(version): version for version in known}
     value = raw.strip()
     if value not in versions:
-        raise ConfigError(
-            PYTEST_VERSION_OPTION, value, f"expected one of {', '.join(versions)}"
-        )
+        raise ConfigError(PYTEST_VERSION_OPTION, value, f"expected one of {', '.join(versions)}")
     return versions[value]
 
 

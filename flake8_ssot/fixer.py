@@ -91,9 +91,7 @@ class _Target:
 Reported = Callable[[str, int], bool]
 
 
-def fix_source(
-    source: str, filename: str, context: CheckContext, reported: Reported
-) -> FileFix:
+def fix_source(source: str, filename: str, context: CheckContext, reported: Reported) -> FileFix:
     """The fixed text of one module (not written anywhere)."""
     result = FileFix(source, source)
     try:
@@ -256,17 +254,15 @@ def _splice(
         return _Splice(start + first, start + last, edit.module_name, statement, planned)
     new_text = edit.text or ""
     comments = [token.string for token in tokens if token.type == tokenize.COMMENT]
-    indent = text.text[text.line_start(start):start]
+    indent = text.text[text.line_start(start) : start]
     lines = [*comments, *new_text.split("\n")]
     replacement = (text.line_break_after(start) + indent).join(lines)
-    return _Splice(
-        start, end, replacement, statement, ast.parse(new_text).body, tuple(comments)
-    )
+    return _Splice(start, end, replacement, statement, ast.parse(new_text).body, tuple(comments))
 
 
 def _refusal(statement: ast.stmt, splice: _Splice, text: _SourceText) -> str | None:
     """Why this splice would change what the program does, if it would."""
-    indent = text.text[text.line_start(splice.start):splice.start]
+    indent = text.text[text.line_start(splice.start) : splice.start]
     if _NEWLINE_RE.search(splice.text) and indent.strip(" \t\f"):
         return "shares its line with other code, so it cannot be split; rewrite it by hand"
     for comment in splice.moved_comments:
@@ -293,6 +289,7 @@ def _rebound_by_split(before: list[ast.alias], after: list[ast.alias]) -> str | 
     ``from F import a as y, b as y`` binds ``y`` to ``b``; split into two
     statements in another order, it would end bound to ``a``.
     """
+
     def last_binders(aliases: list[ast.alias]) -> dict[str, int]:
         return {alias.asname or alias.name: id(alias) for alias in aliases}
 
@@ -392,8 +389,10 @@ def _plan_from(
     if module is None:
         return None
     ref = ImportRef(
-        module, tuple(alias.name for alias in statement.names),
-        statement.lineno, statement.col_offset,
+        module,
+        tuple(alias.name for alias in statement.names),
+        statement.lineno,
+        statement.col_offset,
     )
     targets: list[_Target] = []
     for alias in statement.names:
@@ -412,7 +411,7 @@ def _plan_from(
     counts = Counter(target.code for target in targets if target.code is not None)
     groups: dict[str, list[ast.alias]] = {}
     renames: dict[int, str] = {}
-    for alias, target in zip(statement.names, targets):
+    for alias, target in zip(statement.names, targets, strict=True):
         groups.setdefault(target.module, []).append(alias)
         if target.name is not None and target.name != alias.name:
             renames[id(alias)] = target.name
@@ -424,11 +423,15 @@ def _plan_from(
     reordered = _rebound_by_split(statement.names, new_order)
     if reordered is not None:
         for code in counts:
-            plan.result.leftovers.append(Leftover(
-                statement.lineno, statement.col_offset, code,
-                f"binds {reordered} more than once, and a split would change which import "
-                "binds it last; rewrite it by hand",
-            ))
+            plan.result.leftovers.append(
+                Leftover(
+                    statement.lineno,
+                    statement.col_offset,
+                    code,
+                    f"binds {reordered} more than once, and a split would change which import "
+                    "binds it last; rewrite it by hand",
+                )
+            )
         return None
     original_module = "." * statement.level + (statement.module or "")
     lines = [
@@ -436,9 +439,7 @@ def _plan_from(
         + ", ".join(_alias_text(alias, renames.get(id(alias))) for alias in aliases)
         for target, aliases in groups.items()
     ]
-    return _StatementEdit(
-        statement.lineno, statement.col_offset, None, "\n".join(lines), counts
-    )
+    return _StatementEdit(statement.lineno, statement.col_offset, None, "\n".join(lines), counts)
 
 
 def _from_target(
@@ -472,9 +473,11 @@ def _plan_import(statement: ast.Import, plan: _Plan) -> _StatementEdit | None:
         if finding is None or replacement is None:
             parts.append(_alias_text(alias))
         elif isinstance(replacement, Refusal):
-            plan.result.leftovers.append(Leftover(
-                statement.lineno, statement.col_offset, finding[0].CODE.code, replacement.reason
-            ))
+            plan.result.leftovers.append(
+                Leftover(
+                    statement.lineno, statement.col_offset, finding[0].CODE.code, replacement.reason
+                )
+            )
             parts.append(_alias_text(alias))
         else:
             parts.append(replacement)

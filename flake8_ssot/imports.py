@@ -64,9 +64,7 @@ class ImportRef:
 
 def is_dotted_name(text: str) -> bool:
     """Whether ``text`` could be an absolute module name in an import statement."""
-    return all(
-        part.isidentifier() and not keyword.iskeyword(part) for part in text.split(".")
-    )
+    return all(part.isidentifier() and not keyword.iskeyword(part) for part in text.split("."))
 
 
 def resolve_relative(level: int, module: str | None, package: str | None) -> str | None:
@@ -108,9 +106,7 @@ def collect_imports(
     for statement in statements:
         if isinstance(statement, ast.Import):
             for alias in statement.names:
-                refs.append(
-                    ImportRef(alias.name, (), statement.lineno, statement.col_offset)
-                )
+                refs.append(ImportRef(alias.name, (), statement.lineno, statement.col_offset))
         else:
             module = resolve_relative(
                 statement.level,
@@ -119,9 +115,7 @@ def collect_imports(
             )
             if module is not None:
                 names = tuple(alias.name for alias in statement.names)
-                refs.append(
-                    ImportRef(module, names, statement.lineno, statement.col_offset)
-                )
+                refs.append(ImportRef(module, names, statement.lineno, statement.col_offset))
     text = searchable_text(source)
     # An alias is bound by an import that names import_module or __import__, or
     # called as an attribute named so: no marker in the text, no dynamic import.
@@ -244,11 +238,7 @@ def lines_holding(text: str, markers: list[str]) -> list[int]:
     splitting the text into lines: ten times faster on files that hold one.
     Line ends are counted as the tokenizer counts them (not \\f or \\v).
     """
-    positions = sorted(
-        position
-        for marker in markers
-        for position in _occurrences(text, marker)
-    )
+    positions = sorted(position for marker in markers for position in _occurrences(text, marker))
     counts_cr = "\r" in text
     lines: list[int] = []
     line, counted_to = 1, 0

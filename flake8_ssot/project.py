@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-
 from flake8_ssot.bindings import (
     Binding,
     Chosen,

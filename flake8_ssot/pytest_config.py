@@ -124,7 +124,12 @@ PYTEST_VERSIONS = (8, 9)
 CONFIG_FILE_NAMES: Mapping[int, tuple[str, ...]] = {
     8: ("pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg"),
     9: (
-        "pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini",
+        "pytest.toml",
+        ".pytest.toml",
+        "pytest.ini",
+        ".pytest.ini",
+        "pyproject.toml",
+        "tox.ini",
         "setup.cfg",
     ),
 }
@@ -161,9 +166,7 @@ def read_pytest_settings(path: Path, version: int, *, explicit: bool = False) ->
     except (OSError, UnicodeDecodeError) as error:
         raise PytestConfigError(path, str(error)) from None
     if version >= 9:
-        raise PytestConfigError(
-            path, "unsupported format: pytest reads .ini, .cfg and .toml files"
-        )
+        raise PytestConfigError(path, "unsupported format: pytest reads .ini, .cfg and .toml files")
     return ConfigFile({})  # pytest 8 reads no settings from it.
 
 
@@ -253,8 +256,9 @@ def _pytest_table(path: Path, document: Mapping[str, object]) -> Settings | None
     top_level = [key for key, value in document.items() if not isinstance(value, dict)]
     if top_level:
         raise PytestConfigError(
-            path, f"pytest configuration must be under a [pytest] table (found top-level "
-            f"options: {', '.join(top_level)})"
+            path,
+            f"pytest configuration must be under a [pytest] table (found top-level "
+            f"options: {', '.join(top_level)})",
         )
     return None
 

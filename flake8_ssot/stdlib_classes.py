@@ -41,8 +41,14 @@ from typing import Any
 #: Standard-library modules whose import does something besides defining names.
 IMPORT_SIDE_EFFECTS = frozenset(
     {
-        "__hello__", "__phello__", "antigravity", "this",  # print, open a browser
-        "idlelib", "tkinter", "turtle", "turtledemo",  # GUI toolkits
+        "__hello__",
+        "__phello__",
+        "antigravity",
+        "this",  # print, open a browser
+        "idlelib",
+        "tkinter",
+        "turtle",
+        "turtledemo",  # GUI toolkits
         "readline",  # may write terminal control sequences to stdout
         "lib2to3",  # writes grammar caches next to itself
     }
@@ -73,14 +79,14 @@ class RuntimeClass:
     is_abc_metaclass: bool
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stdlib_class(module: str, name: str) -> RuntimeClass | None:
     """The class ``module.name`` of the standard library; None for anything else."""
     found = _stdlib_object(module, name)
     return describe(found) if isinstance(found, type) else None
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def stdlib_base(module: str, name: str) -> RuntimeClass | None:
     """A class whose one base is the standard library's ``module.name``, as Python builds it.
 
@@ -176,8 +182,10 @@ def _stdlib_module(module: str) -> ModuleType | None:
 @contextlib.contextmanager
 def _quietly() -> Iterator[None]:
     """No warnings and no output from standard-library code run on the linter's behalf."""
-    with warnings.catch_warnings(), contextlib.redirect_stdout(io.StringIO()), (
-        contextlib.redirect_stderr(io.StringIO())
+    with (
+        warnings.catch_warnings(),
+        contextlib.redirect_stdout(io.StringIO()),
+        contextlib.redirect_stderr(io.StringIO()),
     ):
         warnings.simplefilter("ignore")
         yield

@@ -37,8 +37,15 @@ def executable(env_dir: Path, name: str) -> Path:
 def pip_install(python: Path, *requirements: str) -> None:
     """Install into the venv quietly; pip's own errors still reach the terminal."""
     subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-         *requirements],
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            *requirements,
+        ],
         check=True,
         cwd=ROOT,
     )

@@ -79,15 +79,18 @@ BLOCKS: dict[str, Callable[[], str]] = {
 }
 
 
+def _escaped(replacement: str) -> str:
+    """A literal text for ``re.sub``'s replacement string (backslashes doubled)."""
+    return replacement.replace("\\", "\\\\")
+
+
 def regenerate(text: str, label: str) -> str:
     """The README with every generated block rewritten; a missing marker pair is an error."""
     for name, render in BLOCKS.items():
-        pattern = re.compile(
-            rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.DOTALL
-        )
+        pattern = re.compile(rf"(<!-- {name}:start -->\n).*?(<!-- {name}:end -->)", re.DOTALL)
         if len(pattern.findall(text)) != 1:
             raise SystemExit(f"{label}: expected one <!-- {name}:start/end --> pair")
-        text = pattern.sub(lambda match: f"{match[1]}{render()}\n{match[2]}", text)
+        text = pattern.sub(rf"\g<1>{_escaped(render())}\n\g<2>", text)
     return text
 
 

@@ -10,6 +10,36 @@ from pathlib import Path
 
 import pytest
 
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Refuse a --basetemp inside the checkout.
+
+    The temporary projects are linted as users' projects are: SOT401-SOT404
+    walk up from each file to the pytest configuration that governs it, and
+    under the checkout that is the checkout's own setup.cfg, which would
+    change the findings the tests expect.
+    """
+    basetemp = config.option.basetemp
+    if basetemp is not None and Path(basetemp).resolve().is_relative_to(ROOT):
+        raise pytest.UsageError(
+            f"--basetemp={basetemp} is inside the checkout {ROOT}, whose setup.cfg would "
+            "govern the temporary projects' pytest configuration; use a directory outside it"
+        )
+
+
+@pytest.fixture(autouse=True)
+def _bare_nested_pytest(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pytest runs tests start are bare pytest, configured by the temporary project alone.
+
+    Some tests run ``pytest --collect-only`` on a temporary project and
+    compare its output in order: this run's PYTEST_ADDOPTS (a --basetemp)
+    and its plugins (pytest-randomly shuffles the collection) must not reach it.
+    """
+    monkeypatch.delenv("PYTEST_ADDOPTS", raising=False)
+    monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
+
 
 @dataclass(frozen=True)
 class Flake8Run:
@@ -49,9 +79,7 @@ class Flake8Project:
             text=True,
             timeout=120,
         )
-        return Flake8Run(
-            completed.stdout.splitlines(), completed.stderr, completed.returncode
-        )
+        return Flake8Run(completed.stdout.splitlines(), completed.stderr, completed.returncode)
 
 
 @pytest.fixture

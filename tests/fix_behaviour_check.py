@@ -31,12 +31,11 @@ import types
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
 
 #: Where a binding may go after fix: None, [module, name|None], or {"items": [...]}.
-Origin = Union[None, list[Union[str, None]], dict[str, list["Origin"]]]
+Origin = None | list[str | None] | dict[str, list["Origin"]]
 #: A stable identity: a string, or a list of them for a tuple.
-Identity = Union[str, list["Identity"]]
+Identity = str | list["Identity"]
 
 IMPORT_CODES = ("SOT101", "SOT102", "SOT201", "SOT202", "SOT301", "SOT502")
 _FINDING = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<code>SOT\d+) ")
@@ -164,7 +163,10 @@ class Outcome:
 def _run(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-B", *command],
-        cwd=root, capture_output=True, text=True, timeout=300,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
 
 

@@ -92,8 +92,7 @@ ADVICE = [
     "client.py:8:1: SOT101 'app.ws' is deprecated: app.ws serves missing from its module "
     "__getattr__",
     "client.py:9:1: SOT201 'app.oldlog' is legacy: use app.newlog",
-    "client.py:10:1: SOT201 'app.oldlog' is legacy: use app.newlog "
-    "(it does not define only_old)",
+    "client.py:10:1: SOT201 'app.oldlog' is legacy: use app.newlog (it does not define only_old)",
 ]
 
 FIXED = """\
@@ -262,8 +261,7 @@ def test_a_name_bound_only_in_a_branch_not_taken_is_not_there(project: Flake8Pro
     )
     project.write("client.py", "from old import only_old, gone, kept\n")
     assert project.flake8("client.py").stdout_lines == [
-        "client.py:1:1: SOT201 'old' is legacy: use new "
-        "(it does not define only_old, gone, kept)"
+        "client.py:1:1: SOT201 'old' is legacy: use new (it does not define only_old, gone, kept)"
     ]
 
 

@@ -66,9 +66,7 @@ def canonical(project: Flake8Project) -> Flake8Project:
         ),
         pytest.param(
             "from core.unified import Manager\n",
-            [
-                "1:1: SOT502 'Manager' imported from core.unified: import from core.manager"
-            ],
+            ["1:1: SOT502 'Manager' imported from core.unified: import from core.manager"],
             id="side-door",
         ),
         pytest.param(
@@ -114,8 +112,7 @@ def test_relative_side_door(canonical: Flake8Project) -> None:
     canonical.write("core/sub/__init__.py")
     canonical.write("core/sub/mod.py", "from ..unified import Manager\n")
     assert canonical.flake8("core/sub/mod.py").stdout_lines == [
-        "core/sub/mod.py:1:1: SOT502 'Manager' imported from core.unified: "
-        "import from core.manager"
+        "core/sub/mod.py:1:1: SOT502 'Manager' imported from core.unified: import from core.manager"
     ]
 
 

@@ -17,7 +17,11 @@ def flake8_ssot(
     env = None if home is None else {**os.environ, "HOME": str(home)}
     return subprocess.run(
         [sys.executable, "-m", "flake8_ssot.cli", *args],
-        cwd=cwd, capture_output=True, text=True, timeout=60, env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
     )
 
 
@@ -143,8 +147,13 @@ def test_check_config_defaults_and_an_explicit_pytest_config(project: Flake8Proj
     repo = project.root / "home" / "repo"
     default = flake8_ssot("check-config", cwd=repo, home=project.root / "home")
     explicit = flake8_ssot(
-        "check-config", "--ssot-pytest-config", "ci/pytest.ini", "--ssot-compat-patterns", "",
-        cwd=repo, home=project.root / "home",
+        "check-config",
+        "--ssot-pytest-config",
+        "ci/pytest.ini",
+        "--ssot-compat-patterns",
+        "",
+        cwd=repo,
+        home=project.root / "home",
     )
     unreadable = flake8_ssot("check-config", cwd=repo / "bad", home=project.root / "home")
     assert default.stdout.splitlines() == [

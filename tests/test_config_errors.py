@@ -247,7 +247,10 @@ def flake8_with_home(project: Flake8Project, cwd: str, home: str) -> Flake8Run:
     """flake8 over ``cwd`` with HOME set: flake8's config lookup stops below HOME."""
     completed = subprocess.run(
         [sys.executable, "-m", "flake8", "--select", "F,SOT", "."],
-        cwd=project.root / cwd, capture_output=True, text=True, timeout=120,
+        cwd=project.root / cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={**os.environ, "HOME": str(project.root / home)},
     )
     return Flake8Run(completed.stdout.splitlines(), completed.stderr, completed.returncode)
@@ -260,7 +263,8 @@ def test_the_config_lookup_is_flake8s_and_stops_below_home(project: Flake8Projec
     below_home = flake8_with_home(project, "home/repo", home="home")
     in_home = flake8_with_home(project, "home", home="home")
     assert (below_home.stdout_lines, below_home.stderr) == (
-        ["./m.py:1:1: F401 'os' imported but unused"], ""
+        ["./m.py:1:1: F401 'os' imported but unused"],
+        "",
     )
     assert in_home.stderr.splitlines() == [
         f"flake8-ssot: {project.root}/home/.flake8: unknown option 'ssot-legacy-module' "

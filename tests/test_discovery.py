@@ -495,10 +495,12 @@ def test_uses_only_in_branches_that_run_as_a_script_do_not_hide_a_class(
     project.write("test_x.py", MAIN_BRANCHES)
     lost = "has 1 test method but pytest will not collect it: name matches none of"
     assert project.flake8("test_x.py").stdout_lines == [
-        f"test_x.py:{line}:1: SOT401 class {name} {lost} python_classes ['Test'] "
-        "(pytest defaults)"
+        f"test_x.py:{line}:1: SOT401 class {name} {lost} python_classes ['Test'] (pytest defaults)"
         for line, name in (
-            (4, "CriticalMainOnly"), (6, "CriticalMainAnd"), (8, "CriticalNotMainElse"),
-            (10, "CriticalNotEqualElse"), (12, "CriticalElif"),
+            (4, "CriticalMainOnly"),
+            (6, "CriticalMainAnd"),
+            (8, "CriticalNotMainElse"),
+            (10, "CriticalNotEqualElse"),
+            (12, "CriticalElif"),
         )
     ]

@@ -26,16 +26,34 @@ FUNCTION_PATTERNS = [None, ["test_*"], ["check", "test"], ["*_should"]]
 FILE_PATTERNS = [None, ["test_*.py"], ["*_tests.py", "test_*.py"], ["check_*.py", "*_test.py"]]
 TESTPATHS = [None, ["tests"], ["tests/unit"], ["tests", "extra"]]
 CONFIG_KINDS = [
-    "none", "pytest.ini", ".pytest.ini", "pyproject-ini", "pyproject-native", "tox.ini",
-    "setup.cfg", "pytest.toml",
+    "none",
+    "pytest.ini",
+    ".pytest.ini",
+    "pyproject-ini",
+    "pyproject-native",
+    "tox.ini",
+    "setup.cfg",
+    "pytest.toml",
 ]
 DIRECTORIES = ["tests", "tests/unit", "extra", "src/app"]
 MODULE_NAMES = [
-    "test_alpha", "beta_tests", "check_gamma", "delta_test", "epsilon", "test_zeta",
+    "test_alpha",
+    "beta_tests",
+    "check_gamma",
+    "delta_test",
+    "epsilon",
+    "test_zeta",
 ]
 CLASS_NAMES = ["TestAlpha", "AlphaTests", "CheckBeta", "GammaSuite", "Critical", "TestGamma"]
 BASES = [
-    None, "unittest.TestCase", "TC", "UnitBase", "PlainBase", "InitBase", "ReUnit", "Exception",
+    None,
+    "unittest.TestCase",
+    "TC",
+    "UnitBase",
+    "PlainBase",
+    "InitBase",
+    "ReUnit",
+    "Exception",
 ]
 METHOD_NAMES = ["test_one", "check_two", "it_should", "helper", "test_three"]
 FUNCTION_NAMES = ["test_f", "check_g", "h_should", "helper_fn"]
@@ -212,7 +230,10 @@ def in_scope(module: GeneratedModule, settings: dict[str, list[str]]) -> bool:
 def pytest_collected(root: Path) -> set[tuple[str, str | None]]:
     completed = subprocess.run(
         [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"],
-        cwd=root, capture_output=True, text=True, timeout=120,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert completed.returncode in (0, 5), completed.stdout + completed.stderr
     collected: set[tuple[str, str | None]] = set()
@@ -224,6 +245,7 @@ def pytest_collected(root: Path) -> set[tuple[str, str | None]]:
     return collected
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", range(40))
 def test_checks_agree_with_pytest_collection(project: Flake8Project, seed: int) -> None:
     generated, config_name, config_text = generate(seed)
@@ -259,8 +281,8 @@ def test_checks_agree_with_pytest_collection(project: Flake8Project, seed: int) 
                 has_tests = any(method.startswith("test") for method in methods)
             else:
                 has_tests = any(matches(functions, method) for method in methods)
-            claimable = has_tests and not generated_class.disabled and in_scope(
-                module, generated.settings
+            claimable = (
+                has_tests and not generated_class.disabled and in_scope(module, generated.settings)
             )
             if not file_matches(module, generated.settings):
                 # Only the file name is reported (SOT403), and only for classes that

@@ -113,10 +113,20 @@ if __name__ == "__main__":
 def collect(project: Flake8Project) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [
-            sys.executable, "-m", "pytest", "--collect-only", "-q", "-W", "always",
-            "-p", "no:cacheprovider",
+            sys.executable,
+            "-m",
+            "pytest",
+            "--collect-only",
+            "-q",
+            "-W",
+            "always",
+            "-p",
+            "no:cacheprovider",
         ],
-        cwd=project.root, capture_output=True, text=True, timeout=120,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -126,8 +136,10 @@ def collected(project: Flake8Project) -> list[str]:
 
 def constructor_warnings(project: Flake8Project) -> list[str]:
     """pytest's "cannot collect test class ... because it has a __init__ constructor" lines."""
-    found = re.compile(r"(\w+\.py):(\d+): PytestCollectionWarning: cannot collect test class "
-                       r"'(\w+)' because it has a (\w+) constructor")
+    found = re.compile(
+        r"(\w+\.py):(\d+): PytestCollectionWarning: cannot collect test class "
+        r"'(\w+)' because it has a (\w+) constructor"
+    )
     return [
         f"{match[1]}:{match[2]}: {match[3]} {match[4]}"
         for match in found.finditer(collect(project).stdout)
@@ -142,10 +154,13 @@ def test_stdlib_bases_are_judged_as_pytest_judges_them(project: Flake8Project) -
     assert collected(project) == [
         f"tests/test_bases.py::{test}"
         for test in (
-            "TestConcrete::test_uses_make", "TestConcrete::test_f",
-            "TestMetaNotAbstract::test_h", "TestAbstractWithoutAbcMeta::test_i",
+            "TestConcrete::test_uses_make",
+            "TestConcrete::test_f",
+            "TestMetaNotAbstract::test_h",
+            "TestAbstractWithoutAbcMeta::test_i",
             "TestTypingGenericAttr::test_k",
-            "TestOverriddenByAssignment::test_uses_make", "TestOverriddenByAssignment::test_l",
+            "TestOverriddenByAssignment::test_uses_make",
+            "TestOverriddenByAssignment::test_l",
         )
     ]
     # Everything else is lost: abstract classes silently (not reported: they are bases,
@@ -244,14 +259,17 @@ def test_typing_bases_are_built_as_python_builds_them(project: Flake8Project) ->
     assert collect(project).returncode == 0
     assert collected(project) == ["tests/test_typing.py::TestIterable::test_i"]
     lost = {
-        "TestProtocol": (12, "__init__"), "TestGenericProtocol": (16, "__init__"),
-        "TestProtocolSubclass": (20, "__init__"), "TestNamedTuple": (24, "__new__"),
-        "TestDict": (29, "__init__"), "TestList": (33, "__init__"),
-        "TestNewThenDict": (37, "__init__"), "TestCallMadeBase": (41, "__new__"),
+        "TestProtocol": (12, "__init__"),
+        "TestGenericProtocol": (16, "__init__"),
+        "TestProtocolSubclass": (20, "__init__"),
+        "TestNamedTuple": (24, "__new__"),
+        "TestDict": (29, "__init__"),
+        "TestList": (33, "__init__"),
+        "TestNewThenDict": (37, "__init__"),
+        "TestCallMadeBase": (41, "__new__"),
     }
     assert constructor_warnings(project) == [
-        f"test_typing.py:{line}: {name} {constructor}"
-        for name, (line, constructor) in lost.items()
+        f"test_typing.py:{line}: {name} {constructor}" for name, (line, constructor) in lost.items()
     ]
     untraceable = "TestCallMadeBase"
     methods = {"TestProtocolSubclass": "2 test methods"}

@@ -85,7 +85,10 @@ def test_the_vs_code_extension_sees_sot001_and_flake8s_diagnostics(
     )
     run = subprocess.run(
         [sys.executable, "-c", editor],
-        cwd=project.root, capture_output=True, text=True, timeout=120,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.stdout.splitlines() == [
         f"m.py:1:1: SOT001 {misspelled_error(project)}",
@@ -185,9 +188,9 @@ def test_commands_report_flake8s_own_errors_in_one_line(project: Flake8Project) 
     ]
     for args, line, exit_code in cases:
         run = flake8_ssot(*args, cwd=project.root)
-        assert (run.stderr.splitlines(), run.stdout, run.returncode) == (
-            [line], "", exit_code
-        ), args
+        assert (run.stderr.splitlines(), run.stdout, run.returncode) == ([line], "", exit_code), (
+            args
+        )
 
 
 def test_check_config_passes_pytest_notes_through(project: Flake8Project) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import Flake8Project
-
 from flake8_ssot.codes import ALL_CODES, SOT001
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "monorepo"

@@ -24,7 +24,10 @@ ssot-canonical-symbols = pkg.facade.core:Manager
 def fix(project: Flake8Project, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "flake8_ssot.cli", "fix", *args],
-        cwd=project.root, capture_output=True, text=True, timeout=120,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -198,8 +201,7 @@ def test_refuses_to_write_what_does_not_compile(
     assert cli.main(["fix", "app"]) == 0
     assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
     assert capsys.readouterr().err.splitlines()[0] == (
-        "app/mod.py: the rewritten file would not compile ('(' was never closed); "
-        "left unchanged"
+        "app/mod.py: the rewritten file would not compile ('(' was never closed); left unchanged"
     )
 
 
@@ -251,8 +253,11 @@ def test_fix_over_the_example_leaves_no_fixable_finding(tmp_path: Path) -> None:
     left = [line for line in run.stderr.splitlines() if " left as is: " in line]
     assert len(after) < len(before)
     # Every import finding still reported is one that fix said it left, with a reason.
-    import_findings = [line for line in after if " SOT1" in line or " SOT2" in line
-                       or " SOT3" in line or " SOT502 " in line]
+    import_findings = [
+        line
+        for line in after
+        if " SOT1" in line or " SOT2" in line or " SOT3" in line or " SOT502 " in line
+    ]
     assert len(import_findings) == len(left)
     for line in import_findings:
         location = line.split(": ")[0]
@@ -282,8 +287,7 @@ def test_fix_only_what_flake8_reports(migrating: Flake8Project) -> None:
 
 def test_module_object_rewrites_are_checked_against_its_uses(migrating: Flake8Project) -> None:
     source = (
-        "import pkg.oldlog as ol\nol.only_old()\n"
-        "import pkg.facade as facade\nfacade.Manager()\n"
+        "import pkg.oldlog as ol\nol.only_old()\nimport pkg.facade as facade\nfacade.Manager()\n"
     )
     path = migrating.write("app/mod.py", source)
     run = fix(migrating, "app")
@@ -298,9 +302,7 @@ def test_module_object_rewrites_are_checked_against_its_uses(migrating: Flake8Pr
 
 
 def test_names_the_facade_defines_itself_stay(migrating: Flake8Project) -> None:
-    migrating.write(
-        "pkg/facade/__init__.py", "from .core import Manager\nVERSION = '1'\n"
-    )
+    migrating.write("pkg/facade/__init__.py", "from .core import Manager\nVERSION = '1'\n")
     migrating.write("pkg/facade/core.py", "class Manager: ...\nVERSION = '2'\n")
     source = "from pkg.facade import VERSION\n"
     path = migrating.write("app/mod.py", source)

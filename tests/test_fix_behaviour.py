@@ -83,21 +83,37 @@ class Facade:
     imports_extra: bool
 
     def init_text(self) -> str:
-        lines = ["from app.values import Value, wrap", "from .core import Manager",
-                 "from app.ws.core import make"]
+        lines = [
+            "from app.values import Value, wrap",
+            "from .core import Manager",
+            "from app.ws.core import make",
+        ]
         if self.aliased:
             lines.append("from .events import emit_event as emit")
         if self.star:
             lines.append("from .stars import *")
         if self.conditional:
-            lines += [f"FLAG = {self.flag}", "if FLAG:", "    from .fast import Engine",
-                      "else:", "    from .slow import Engine"]
+            lines += [
+                f"FLAG = {self.flag}",
+                "if FLAG:",
+                "    from .fast import Engine",
+                "else:",
+                "    from .slow import Engine",
+            ]
         if self.try_two:
-            lines += ["try:", "    from .fast import Codec", "except ImportError:",
-                      "    from .slow import Codec"]
+            lines += [
+                "try:",
+                "    from .fast import Codec",
+                "except ImportError:",
+                "    from .slow import Codec",
+            ]
         if self.guard:
-            lines += ["try:", "    from .unified import Unified", "except ImportError:",
-                      "    Unified = None"]
+            lines += [
+                "try:",
+                "    from .unified import Unified",
+                "except ImportError:",
+                "    Unified = None",
+            ]
         if self.rebind_class:
             lines += ["from .core import Thing", "", "", "class Thing(Thing):", "    pass"]
         if self.rebind_wrap:
@@ -109,15 +125,18 @@ class Facade:
         return "\n".join(lines) + "\n"
 
     def files(self) -> dict[str, str]:
-        core = "class Manager:\n    pass\n\n\ndef make():\n    pass\n\n\nclass Thing:\n    pass\n" \
+        core = (
+            "class Manager:\n    pass\n\n\ndef make():\n    pass\n\n\nclass Thing:\n    pass\n"
             "\n\nclass Gadget:\n    pass\n"
+        )
         if self.core_defines_local:
             core += "\n\ndef local():\n    pass\n"
         events = "def emit_event():\n    pass\n"
         if self.events_defines_alias:
             events += "\n\ndef emit():\n    pass\n"
-        stars = "def star_a():\n    pass\n\n\ndef star_b():\n    pass\n\n\n" \
-            "def _hidden():\n    pass\n"
+        stars = (
+            "def star_a():\n    pass\n\n\ndef star_b():\n    pass\n\n\ndef _hidden():\n    pass\n"
+        )
         if self.star_all:
             stars = "__all__ = ['star_a']\n\n\n" + stars
         branches = "class Engine:\n    pass\n\n\nclass Codec:\n    pass\n"
@@ -248,11 +267,11 @@ def from_statements(draw: st.DrawFn, facade: Facade) -> Statement:
     written, module, names = draw(st.sampled_from(from_sources(facade)))
     chosen = draw(st.lists(st.sampled_from(names), min_size=1, max_size=3))
     aliases = [draw(st.sampled_from(["", "y0", "y1"])) for _ in chosen]
-    statement = Statement([
-        f"from {written} import "
-        + ", ".join(f"{name} as {alias}" if alias else name for name, alias in zip(chosen, aliases))
-    ])
-    for name, alias in zip(chosen, aliases):
+    imported = (
+        f"{name} as {alias}" if alias else name for name, alias in zip(chosen, aliases, strict=True)
+    )
+    statement = Statement([f"from {written} import " + ", ".join(imported)])
+    for name, alias in zip(chosen, aliases, strict=True):
         statement.binds.pop(alias or name, None)
         statement.binds[alias or name] = origin_of(module, name)
     return statement
@@ -262,11 +281,15 @@ def from_statements(draw: st.DrawFn, facade: Facade) -> Statement:
 def module_statements(
     draw: st.DrawFn, facade: Facade, legacy: Legacy, counter: list[int]
 ) -> Statement:
-    module, attributes = draw(st.sampled_from([
-        ("app.ws", facade.attributes()),
-        ("app.oldlog", ["get_logger", "only_old", "CONST"]),
-        ("app.oldpkg", ["helper", "sub"] if legacy.oldpkg_imports_sub else ["helper"]),
-    ]))
+    module, attributes = draw(
+        st.sampled_from(
+            [
+                ("app.ws", facade.attributes()),
+                ("app.oldlog", ["get_logger", "only_old", "CONST"]),
+                ("app.oldpkg", ["helper", "sub"] if legacy.oldpkg_imports_sub else ["helper"]),
+            ]
+        )
+    )
     alias = draw(st.sampled_from(["m0", "m1", None]))
     if alias is None:
         return Statement([f"import {module}"], {"app": None})
@@ -338,7 +361,8 @@ def projects(draw: st.DrawFn) -> Project:
 
 @pytest.mark.slow
 @settings(
-    max_examples=EXAMPLES, deadline=None,
+    max_examples=EXAMPLES,
+    deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(project=projects())
@@ -359,89 +383,158 @@ def tiny(files: dict[str, str], client: str, origins: dict[str, Origin]) -> Proj
 
 
 CLASS = "class {name}:\n    pass\n"
-NEWLOG = {"app/oldlog.py": "def get_logger():\n    pass\n\n\ndef only_old():\n    pass\n",
-          "app/newlog.py": "def get_logger():\n    pass\n"}
+NEWLOG = {
+    "app/oldlog.py": "def get_logger():\n    pass\n\n\ndef only_old():\n    pass\n",
+    "app/newlog.py": "def get_logger():\n    pass\n",
+}
 FAST_SLOW = {
-    "app/ws/fast.py": CLASS.format(name="Codec"), "app/ws/slow.py": CLASS.format(name="Codec")
+    "app/ws/fast.py": CLASS.format(name="Codec"),
+    "app/ws/slow.py": CLASS.format(name="Codec"),
 }
 
 #: The minimal failures hypothesis found (shrunk by hand to one client and the modules it needs).
 REGRESSIONS = [
     pytest.param(
-        tiny({"app/ws/__init__.py": "try:\n    from .fast import Codec\nexcept ImportError:\n"
-              "    from .slow import Codec\n", **FAST_SLOW},
-             "from app.ws import Codec\n", {"Codec": None}),
+        tiny(
+            {
+                "app/ws/__init__.py": "try:\n    from .fast import Codec\nexcept ImportError:\n"
+                "    from .slow import Codec\n",
+                **FAST_SLOW,
+            },
+            "from app.ws import Codec\n",
+            {"Codec": None},
+        ),
         id="try-except-over-two-importable-modules-sent-to-the-except-branch",
     ),
     pytest.param(
-        tiny({"app/ws/__init__.py": "FLAG = True\nif FLAG:\n    from .fast import Codec\nelse:\n"
-              "    from .slow import Codec\n", **FAST_SLOW},
-             "from app.ws import Codec\n", {"Codec": None}),
+        tiny(
+            {
+                "app/ws/__init__.py": "FLAG = True\nif FLAG:\n    from .fast import Codec\nelse:\n"
+                "    from .slow import Codec\n",
+                **FAST_SLOW,
+            },
+            "from app.ws import Codec\n",
+            {"Codec": None},
+        ),
         id="if-else-re-export-sent-to-the-else-branch",
     ),
     pytest.param(
-        tiny({"app/ws/__init__.py": "from .core import Thing\n\n\nclass Thing(Thing):\n    pass\n",
-              "app/ws/core.py": CLASS.format(name="Thing")},
-             "from app.ws import Thing\n", {"Thing": None}),
+        tiny(
+            {
+                "app/ws/__init__.py": (
+                    "from .core import Thing\n\n\nclass Thing(Thing):\n    pass\n"
+                ),
+                "app/ws/core.py": CLASS.format(name="Thing"),
+            },
+            "from app.ws import Thing\n",
+            {"Thing": None},
+        ),
         id="facade-rebinds-class-Thing(Thing)",
     ),
     pytest.param(
-        tiny({"app/ws/__init__.py": "from app.values import wrap\nfrom .core import Gadget\n"
-              "Gadget = wrap(Gadget)\n", "app/ws/core.py": CLASS.format(name="Gadget")},
-             "import app.ws as m0\nv1 = m0.Gadget\n", {"m0": ["app.ws.core", None], "v1": None}),
+        tiny(
+            {
+                "app/ws/__init__.py": "from app.values import wrap\nfrom .core import Gadget\n"
+                "Gadget = wrap(Gadget)\n",
+                "app/ws/core.py": CLASS.format(name="Gadget"),
+            },
+            "import app.ws as m0\nv1 = m0.Gadget\n",
+            {"m0": ["app.ws.core", None], "v1": None},
+        ),
         id="facade-rebinds-Gadget=wrap(Gadget)-module-alias",
     ),
     pytest.param(
-        tiny({"app/ws/__init__.py": "from .events import emit_event as emit\n",
-              "app/ws/events.py": "def emit_event():\n    pass\n\n\ndef emit():\n    pass\n"},
-             "from app.ws import emit\n", {"emit": None}),
+        tiny(
+            {
+                "app/ws/__init__.py": "from .events import emit_event as emit\n",
+                "app/ws/events.py": "def emit_event():\n    pass\n\n\ndef emit():\n    pass\n",
+            },
+            "from app.ws import emit\n",
+            {"emit": None},
+        ),
         id="aliased-re-export-fixed-as-the-wrong-name",
     ),
     pytest.param(
-        tiny(NEWLOG, "from app.oldlog import get_logger as y0, only_old as y0, get_logger as y0\n",
-             {"y0": ["app.newlog", "get_logger"]}),
+        tiny(
+            NEWLOG,
+            "from app.oldlog import get_logger as y0, only_old as y0, get_logger as y0\n",
+            {"y0": ["app.newlog", "get_logger"]},
+        ),
         id="duplicate-aliases-reordered-by-a-split",
     ),
     pytest.param(
-        tiny({"app/oldpkg/__init__.py": "", "app/oldpkg/sub.py": "",
-              "app/newpkg/__init__.py": "", "app/newpkg/sub.py": ""},
-             "import app.oldpkg.sub\nimport app.oldpkg as m0\nv1 = m0.sub\n",
-             {"app": None, "m0": ["app.newpkg", None], "v1": ["app.newpkg", "sub"]}),
+        tiny(
+            {
+                "app/oldpkg/__init__.py": "",
+                "app/oldpkg/sub.py": "",
+                "app/newpkg/__init__.py": "",
+                "app/newpkg/sub.py": "",
+            },
+            "import app.oldpkg.sub\nimport app.oldpkg as m0\nv1 = m0.sub\n",
+            {"app": None, "m0": ["app.newpkg", None], "v1": ["app.newpkg", "sub"]},
+        ),
         id="import-old-as-x-with-x.sub-not-imported-by-new",
     ),
     pytest.param(
-        tiny({"app/oldpkg/__init__.py": "from . import sub\n", "app/oldpkg/sub.py": "",
-              "app/newpkg/__init__.py": "", "app/newpkg/sub.py": ""},
-             "X = 1\n", {}),
+        tiny(
+            {
+                "app/oldpkg/__init__.py": "from . import sub\n",
+                "app/oldpkg/sub.py": "",
+                "app/newpkg/__init__.py": "",
+                "app/newpkg/sub.py": "",
+            },
+            "X = 1\n",
+            {},
+        ),
         id="legacy-package-own-submodule-import-rewritten-to-the-replacement",
     ),
     pytest.param(
-        tiny({**NEWLOG, "app/newlog.py": "from app.oldlog import only_old\n\n\n"
-              "def get_logger():\n    pass\n"},
-             "from app.newlog import only_old\n", {"only_old": None}),
+        tiny(
+            {
+                **NEWLOG,
+                "app/newlog.py": "from app.oldlog import only_old\n\n\n"
+                "def get_logger():\n    pass\n",
+            },
+            "from app.newlog import only_old\n",
+            {"only_old": None},
+        ),
         id="replacement-re-exporting-from-legacy-rewritten-to-import-itself",
     ),
     pytest.param(
-        tiny({"app/home.py": CLASS.format(name="Canon"),
-              "app/sidedoor.py": "from app.values import wrap\nfrom app.home import Canon\n"
-              "Canon = wrap(Canon)\n"},
-             "from app.sidedoor import Canon\n", {"Canon": None}),
+        tiny(
+            {
+                "app/home.py": CLASS.format(name="Canon"),
+                "app/sidedoor.py": "from app.values import wrap\nfrom app.home import Canon\n"
+                "Canon = wrap(Canon)\n",
+            },
+            "from app.sidedoor import Canon\n",
+            {"Canon": None},
+        ),
         id="canonical-side-door-that-rebinds-the-symbol",
     ),
     pytest.param(
-        tiny({"app/ws/__init__.py": "from .core import Manager\nfrom .extra import Helper\n",
-              "app/ws/core.py": CLASS.format(name="Manager"),
-              "app/ws/extra.py": CLASS.format(name="Helper")},
-             "from app.ws import (\n    Manager,  # coding: latin-1\n    Helper,\n)\n"
-             "S = 'caf\u00e9'\n",
-             {"Manager": None, "Helper": None, "S": None}),
+        tiny(
+            {
+                "app/ws/__init__.py": "from .core import Manager\nfrom .extra import Helper\n",
+                "app/ws/core.py": CLASS.format(name="Manager"),
+                "app/ws/extra.py": CLASS.format(name="Helper"),
+            },
+            "from app.ws import (\n    Manager,  # coding: latin-1\n    Helper,\n)\n"
+            "S = 'caf\u00e9'\n",
+            {"Manager": None, "Helper": None, "S": None},
+        ),
         id="split-moves-a-comment-that-becomes-a-coding-cookie",
     ),
     pytest.param(
-        tiny({"app/oldlog.py": "def only_old():\n    pass\n",
-              "app/newlog.py": "import sys\nif sys.version_info < (3, 0):\n"
-              "    def only_old():\n        pass\n"},
-             "from app.oldlog import only_old\n", {"only_old": ["app.newlog", "only_old"]}),
+        tiny(
+            {
+                "app/oldlog.py": "def only_old():\n    pass\n",
+                "app/newlog.py": "import sys\nif sys.version_info < (3, 0):\n"
+                "    def only_old():\n        pass\n",
+            },
+            "from app.oldlog import only_old\n",
+            {"only_old": ["app.newlog", "only_old"]},
+        ),
         id="replacement-defines-the-name-only-in-a-branch-not-taken",
     ),
 ]
@@ -450,28 +543,47 @@ REGRESSIONS = [
 #: Forms the fixer handles today: they must stay right.
 KEPT = [
     pytest.param(
-        tiny({"app/ws/__init__.py": "try:\n    from .unified import Unified\nexcept ImportError:\n"
-              "    Unified = None\n", "app/ws/unified.py": CLASS.format(name="Unified")},
-             "from app.ws import Unified\nimport app.ws as m0\nv1 = m0.Unified\n",
-             {"Unified": None, "m0": ["app.ws.core", None], "v1": None}),
+        tiny(
+            {
+                "app/ws/__init__.py": (
+                    "try:\n    from .unified import Unified\nexcept ImportError:\n"
+                    "    Unified = None\n"
+                ),
+                "app/ws/unified.py": CLASS.format(name="Unified"),
+            },
+            "from app.ws import Unified\nimport app.ws as m0\nv1 = m0.Unified\n",
+            {"Unified": None, "m0": ["app.ws.core", None], "v1": None},
+        ),
         id="guarded-first-party-re-export",
     ),
     pytest.param(
-        tiny({"app/ws/__init__.py": "from .stars import *\n\n\ndef local():\n    pass\n",
-              "app/ws/stars.py": "__all__ = ['star_a']\n\n\ndef star_a():\n    pass\n\n\n"
-              "def star_b():\n    pass\n",
-              "app/ws/core.py": "def local():\n    pass\n", "app/ws/lonely.py": ""},
-             "from app.ws import star_a, local\nfrom app.ws import lonely\n",
-             {"star_a": None, "local": None, "lonely": None}),
+        tiny(
+            {
+                "app/ws/__init__.py": "from .stars import *\n\n\ndef local():\n    pass\n",
+                "app/ws/stars.py": "__all__ = ['star_a']\n\n\ndef star_a():\n    pass\n\n\n"
+                "def star_b():\n    pass\n",
+                "app/ws/core.py": "def local():\n    pass\n",
+                "app/ws/lonely.py": "",
+            },
+            "from app.ws import star_a, local\nfrom app.ws import lonely\n",
+            {"star_a": None, "local": None, "lonely": None},
+        ),
         id="star-re-export-own-name-and-unimported-submodule",
     ),
     pytest.param(
-        tiny({**NEWLOG, "app/newlog.py": "def get_logger():\n    pass\n\n\ndef only_old():\n"
-              "    pass\n"},
-             "def f():\n    from ..oldlog import get_logger as y0, only_old as y1\n"
-             "    return y0, y1\n\n\nr = f()\nimport app.oldlog as m0\nv = m0.only_old\n",
-             {"r": {"items": [["app.newlog", "get_logger"], ["app.newlog", "only_old"]]},
-              "m0": ["app.newlog", None], "v": ["app.newlog", "only_old"]}),
+        tiny(
+            {
+                **NEWLOG,
+                "app/newlog.py": "def get_logger():\n    pass\n\n\ndef only_old():\n    pass\n",
+            },
+            "def f():\n    from ..oldlog import get_logger as y0, only_old as y1\n"
+            "    return y0, y1\n\n\nr = f()\nimport app.oldlog as m0\nv = m0.only_old\n",
+            {
+                "r": {"items": [["app.newlog", "get_logger"], ["app.newlog", "only_old"]]},
+                "m0": ["app.newlog", None],
+                "v": ["app.newlog", "only_old"],
+            },
+        ),
         id="legacy-swap-in-function-and-module-alias",
     ),
 ]

@@ -168,10 +168,10 @@ def test_a_split_never_rebinds_a_name(migrating: Flake8Project) -> None:
 def test_an_edit_saved_while_fix_runs_is_kept(
     migrating: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from flake8_ssot import cli
+    from flake8_ssot import cli, fixer
 
     path = migrating.write("app/mod.py", "from pkg.facade import Manager\n")
-    real_fix_source = cli.fix_source
+    real_fix_source = fixer.fix_source
 
     def user_saves_meanwhile(*args: object, **kwargs: object) -> object:
         result = real_fix_source(*args, **kwargs)  # type: ignore[arg-type]
@@ -216,7 +216,10 @@ def test_owner_group_and_mode_are_kept_and_hard_links_never_split(
     owned.write_text("from pkg.facade import Helper\n", encoding="utf-8")
     no_chown = subprocess.run(
         unprivileged([sys.executable, "-m", "flake8_ssot.cli", "fix", "app/owned.py"], "-chown"),
-        cwd=migrating.root, capture_output=True, text=True, timeout=120,
+        cwd=migrating.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert no_chown.returncode == 2
     assert owned.read_text(encoding="utf-8") == "from pkg.facade import Helper\n"
@@ -258,7 +261,10 @@ def test_write_errors_bad_encodings_and_deep_files_leave_a_reason(
     try:
         run = subprocess.run(
             unprivileged([sys.executable, "-m", "flake8_ssot.cli", "fix", "app"]),
-            cwd=migrating.root, capture_output=True, text=True, timeout=120,
+            cwd=migrating.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
         )
     finally:
         locked.parent.chmod(0o755)
@@ -333,13 +339,18 @@ def test_diff_applies_with_patch(migrating: Flake8Project, tmp_path: Path) -> No
     shutil.copytree(migrating.root, patched)
     diff = subprocess.run(
         [sys.executable, "-m", "flake8_ssot.cli", "fix", "--diff", "app"],
-        cwd=migrating.root, capture_output=True, timeout=120,
+        cwd=migrating.root,
+        capture_output=True,
+        timeout=120,
     )
     assert diff.returncode == 0, diff.stderr
     assert b"\\ No newline at end of file\n" in diff.stdout
     applied = subprocess.run(
         ["patch", "-p0", "--batch", "--no-backup-if-mismatch"],
-        cwd=patched, input=diff.stdout, capture_output=True, timeout=60,
+        cwd=patched,
+        input=diff.stdout,
+        capture_output=True,
+        timeout=60,
     )
     assert applied.returncode == 0, applied.stdout + applied.stderr
     assert fix(migrating, "app").returncode == 0
@@ -439,8 +450,11 @@ def test_a_file_named_twice_stdin_and_unreadable_files(migrating: Flake8Project)
     ]
     stdin = subprocess.run(
         [sys.executable, "-m", "flake8_ssot.cli", "fix", "--stdin-display-name", "x.py", "-"],
-        cwd=migrating.root, input="from pkg.facade import Manager\n",
-        capture_output=True, text=True, timeout=120,
+        cwd=migrating.root,
+        input="from pkg.facade import Manager\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert (stdin.returncode, stdin.stderr) == (
         2,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterator
+
 import pytest
 from flake8.options.parse_args import parse_args
 from hypothesis import HealthCheck, event, given, settings
@@ -84,8 +85,9 @@ def module_imports(draw: st.DrawFn) -> str:
     module = draw(st.sampled_from(MODULES))
     if draw(st.booleans()):
         alias = draw(st.sampled_from(ALIASES))
-        uses = draw(st.lists(st.sampled_from(["get_logger", "only_old", "Manager", "anything"]),
-                             max_size=2))
+        uses = draw(
+            st.lists(st.sampled_from(["get_logger", "only_old", "Manager", "anything"]), max_size=2)
+        )
         return f"import {module} as {alias}" + "".join(f"\n{alias}.{use}()" for use in uses)
     return f"import {module}"
 
@@ -93,11 +95,13 @@ def module_imports(draw: st.DrawFn) -> str:
 statements = st.one_of(
     from_imports(),
     module_imports(),
-    st.sampled_from([
-        "importlib.import_module('pkg.oldlog')",
-        "import os; from pkg.facade import Manager",
-        "x = 1",
-    ]),
+    st.sampled_from(
+        [
+            "importlib.import_module('pkg.oldlog')",
+            "import os; from pkg.facade import Manager",
+            "x = 1",
+        ]
+    ),
 )
 
 
@@ -106,8 +110,11 @@ def client_modules(draw: st.DrawFn) -> str:
     blocks = []
     for statement in draw(st.lists(statements, min_size=1, max_size=6)):
         wrapper = draw(st.sampled_from(WRAPPERS))
-        blocks.append(wrapper.format(stmt=statement.replace("\n", "\n" + " " * 4))
-                      if wrapper != "{stmt}" else statement)
+        blocks.append(
+            wrapper.format(stmt=statement.replace("\n", "\n" + " " * 4))
+            if wrapper != "{stmt}"
+            else statement
+        )
     newline = draw(st.sampled_from(["\n", "\r\n"]))
     text = "\n".join(["import importlib", "TYPE_CHECKING = False", *blocks, ""])
     return text.replace("\n", newline)
@@ -126,9 +133,7 @@ def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CheckCon
         yield build_context(options, []), str(root / "pkg" / "client.py")
 
 
-def import_findings(
-    source: str, filename: str, context: CheckContext
-) -> set[tuple[int, int, str]]:
+def import_findings(source: str, filename: str, context: CheckContext) -> set[tuple[int, int, str]]:
     return {
         (finding.line, finding.col, finding.text.split()[0])
         for finding in all_findings(ast.parse(source), source, filename, context)
@@ -136,6 +141,7 @@ def import_findings(
     }
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=client_modules())
 def test_fix_output_compiles_relints_clean_and_is_stable(
@@ -163,14 +169,16 @@ def test_fix_output_compiles_relints_clean_and_is_stable(
 def test_the_generator_reaches_every_rewrite(context: tuple[CheckContext, str]) -> None:
     """The property above is only as good as its inputs: they must exercise each fix."""
     check_context, filename = context
-    source = "\n".join([
-        "from pkg.facade import Manager, Helper",  # SOT101, split
-        "from .oldlog import get_logger",  # SOT201, relative
-        "from pkg.sidedoor import Manager as M",  # SOT502
-        "import pkg.oldlog as log",  # module object, only_old keeps it
-        "log.only_old()",
-        "",
-    ])
+    source = "\n".join(
+        [
+            "from pkg.facade import Manager, Helper",  # SOT101, split
+            "from .oldlog import get_logger",  # SOT201, relative
+            "from pkg.sidedoor import Manager as M",  # SOT502
+            "import pkg.oldlog as log",  # module object, only_old keeps it
+            "log.only_old()",
+            "",
+        ]
+    )
     result = fix_source(source, filename, check_context, lambda code, line: True)
     assert dict(result.rewritten) == {"SOT101": 2, "SOT201": 1, "SOT502": 1}
     assert [item.code for item in result.leftovers] == ["SOT201"]

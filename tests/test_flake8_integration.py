@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from conftest import MIGRATION_CONFIG, Flake8Project
-
 from flake8_ssot.options import OPTIONS
 
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"
@@ -84,10 +83,14 @@ def test_other_config_files(migrating: Flake8Project, config_name: str) -> None:
 def test_options_as_command_line_flags(project: Flake8Project) -> None:
     project.write("m.py", "import a.old\nimport b.legacy.x\nimport c.shim\n")
     run = project.flake8(
-        "--select", "SOT",
-        "--ssot-deprecated-modules", "a.old = a.new",
-        "--ssot-legacy-modules", "b.legacy = b.modern, z.other",
-        "--ssot-compat-patterns", "*.shim",
+        "--select",
+        "SOT",
+        "--ssot-deprecated-modules",
+        "a.old = a.new",
+        "--ssot-legacy-modules",
+        "b.legacy = b.modern, z.other",
+        "--ssot-compat-patterns",
+        "*.shim",
         "m.py",
     )
     assert run.stdout_lines == [

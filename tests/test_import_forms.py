@@ -51,12 +51,17 @@ def lint(project: Flake8Project, source: str, path: str = "pkg/app/mod.py") -> l
         ),
         pytest.param("from pkg.facade import *\n", [f"1:1: {FACADE_USE}"], id="star"),
         pytest.param("from pkg import facade\n", [f"1:1: {FACADE_USE}"], id="from-parent"),
-        pytest.param("from . import sub\nfrom .. import facade\n", [f"2:1: {FACADE_USE}"],
-                     id="relative-parent"),
-        pytest.param("from ..facade import Manager\n", [f"1:1: {FACADE_MANAGER}"],
-                     id="relative-dots"),
         pytest.param(
-            "def f():\n    from pkg.facade import Manager\n", [f"2:5: {FACADE_MANAGER}"],
+            "from . import sub\nfrom .. import facade\n",
+            [f"2:1: {FACADE_USE}"],
+            id="relative-parent",
+        ),
+        pytest.param(
+            "from ..facade import Manager\n", [f"1:1: {FACADE_MANAGER}"], id="relative-dots"
+        ),
+        pytest.param(
+            "def f():\n    from pkg.facade import Manager\n",
+            [f"2:5: {FACADE_MANAGER}"],
             id="in-function",
         ),
         pytest.param(
@@ -75,12 +80,9 @@ def lint(project: Flake8Project, source: str, path: str = "pkg/app/mod.py") -> l
             [f"3:5: {FACADE_MANAGER}"],
             id="type-checking",
         ),
+        pytest.param("class C:\n    import pkg.old\n", [f"2:5: {OLD}"], id="class-body"),
         pytest.param(
-            "class C:\n    import pkg.old\n", [f"2:5: {OLD}"], id="class-body"
-        ),
-        pytest.param(
-            "with open('x') as f:\n    for x in f:\n        while x:\n"
-            "            import pkg.old\n",
+            "with open('x') as f:\n    for x in f:\n        while x:\n            import pkg.old\n",
             [f"4:13: {OLD}"],
             id="nested-blocks",
         ),
@@ -106,23 +108,31 @@ def lint(project: Flake8Project, source: str, path: str = "pkg/app/mod.py") -> l
         ),
         pytest.param("m = __import__('pkg.shim_compat')\n", [f"1:5: {SHIM}"], id="dunder"),
         pytest.param(
-            "def f():\n    return lambda: __import__('pkg.old')\n", [f"2:20: {OLD}"],
+            "def f():\n    return lambda: __import__('pkg.old')\n",
+            [f"2:20: {OLD}"],
             id="dunder-in-lambda",
         ),
-        pytest.param("from pkg.old import thing\n", [f"1:1: {OLD} (it does not define thing)"],
-                     id="legacy-from"),
+        pytest.param(
+            "from pkg.old import thing\n",
+            [f"1:1: {OLD} (it does not define thing)"],
+            id="legacy-from",
+        ),
         pytest.param("import pkg.old.sub\n", [f"1:1: {OLD_SUB}"], id="legacy-submodule"),
         pytest.param("from pkg.old.sub import x\n", [f"1:1: {OLD_SUB}"], id="legacy-from-sub"),
-        pytest.param("from pkg.old import sub\n", [f"1:1: {OLD} (it does not define sub)"],
-                     id="legacy-from-parent-sub"),
+        pytest.param(
+            "from pkg.old import sub\n",
+            [f"1:1: {OLD} (it does not define sub)"],
+            id="legacy-from-parent-sub",
+        ),
         pytest.param("from pkg import old\n", [f"1:1: {OLD}"], id="legacy-from-parent"),
-        pytest.param("from ..old import sub\n", [f"1:1: {OLD} (it does not define sub)"],
-                     id="legacy-relative"),
+        pytest.param(
+            "from ..old import sub\n",
+            [f"1:1: {OLD} (it does not define sub)"],
+            id="legacy-relative",
+        ),
         pytest.param("import pkg.shim_compat\n", [f"1:1: {SHIM}"], id="compat-import"),
         pytest.param("from pkg import shim_compat\n", [f"1:1: {SHIM}"], id="compat-from-parent"),
-        pytest.param(
-            "from pkg.shim_compat import thing\n", [f"1:1: {SHIM}"], id="compat-from"
-        ),
+        pytest.param("from pkg.shim_compat import thing\n", [f"1:1: {SHIM}"], id="compat-from"),
         pytest.param(
             "import other.thing_compat.inner\n",
             [
@@ -132,7 +142,8 @@ def lint(project: Flake8Project, source: str, path: str = "pkg/app/mod.py") -> l
             id="compat-third-party-subtree",
         ),
         pytest.param(
-            "import pkg.old, pkg.shim_compat\n", [f"1:1: {OLD}", f"1:1: {SHIM}"],
+            "import pkg.old, pkg.shim_compat\n",
+            [f"1:1: {OLD}", f"1:1: {SHIM}"],
             id="two-classes-one-statement",
         ),
         pytest.param(
@@ -259,8 +270,7 @@ def test_star_reexport_names_the_defining_submodule(project: Flake8Project) -> N
     project.write("eng/impl.py", "__all__ = ['Engine']\nclass Engine: ...\nclass Hidden: ...\n")
     project.write("app.py", "from eng import Engine, Hidden\n")
     assert project.flake8("app.py").stdout_lines == [
-        "app.py:1:1: SOT101 'eng' is deprecated: import Engine from eng.impl; "
-        "use eng.fallback"
+        "app.py:1:1: SOT101 'eng' is deprecated: import Engine from eng.impl; use eng.fallback"
     ]
 
 
@@ -379,8 +389,7 @@ def test_names_that_may_not_be_the_alias_are_not_dynamic_imports(
         "def g():\n    from mylib import load\n    return load('pkg.old')\n",
         "builtin_name": "def f():\n    from importlib import import_module as open\n"
         "open('pkg.old')\n",
-        "star": "from importlib import import_module as im\nfrom helpers import *\n"
-        "im('pkg.old')\n",
+        "star": "from importlib import import_module as im\nfrom helpers import *\nim('pkg.old')\n",
         "never_imported": "builtins.__import__('pkg.old')\nil.import_module('pkg.old')\n",
         "not_offered": "import builtins as b\nb.import_module('pkg.old')\n"
         "from builtins import import_module as im\nim('pkg.old')\n",

@@ -79,9 +79,11 @@ def wrapped_import_statements(draw: st.DrawFn) -> tuple[str, list[ImportRef]]:
             imported = "(\n        " + imported + ",\n    )"
         statement = f"from {'.' * level}{module or ''} import {imported}"
         try:
-            target: str | None = importlib.util.resolve_name(
-                "." * level + (module or ""), "pkg.sub"
-            ) if level else module
+            target: str | None = (
+                importlib.util.resolve_name("." * level + (module or ""), "pkg.sub")
+                if level
+                else module
+            )
         except ImportError:
             target = None
         expected = [] if target is None else [ImportRef(target, tuple(names), line, col)]

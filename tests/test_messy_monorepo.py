@@ -141,7 +141,10 @@ def test_fix_on_a_messy_monorepo_keeps_every_byte_it_was_not_asked_to_change(
     messy(project)
     run = subprocess.run(
         [sys.executable, "-m", "flake8_ssot.cli", "fix"],
-        cwd=project.root, capture_output=True, text=True, timeout=120,
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert run.returncode == 0
     assert run.stderr.splitlines()[1:] == [

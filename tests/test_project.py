@@ -72,46 +72,52 @@ def test_origins_are_read_statically_and_cached(tmp_path: Path) -> None:
     [
         pytest.param(
             "try:\n    from .a import X\nexcept ImportError:\n    X = None\n",
-            Reexport("f.a", "X"), id="first-party-guarded-by-a-stub",
+            Reexport("f.a", "X"),
+            id="first-party-guarded-by-a-stub",
         ),
         pytest.param(
             "try:\n    from .a import X\nexcept ImportError:\n    class X: ...\n",
-            Reexport("f.a", "X"), id="first-party-guarded-by-a-class",
+            Reexport("f.a", "X"),
+            id="first-party-guarded-by-a-class",
         ),
         pytest.param(
             "try:\n    from .a import X\nexcept ImportError:\n    from .b import X\n",
-            Chosen(("f.a", "f.b")), id="try-over-two-modules",
+            Chosen(("f.a", "f.b")),
+            id="try-over-two-modules",
         ),
         pytest.param(
             "try:\n    from ujson import X\nexcept ImportError:\n    X = None\n",
-            Chosen(("ujson", "f")), id="optional-third-party",
+            Chosen(("ujson", "f")),
+            id="optional-third-party",
         ),
         pytest.param(
             "import sys\nif sys.version_info >= (3, 11):\n    from .a import X\n"
             "else:\n    from .b import X\n",
-            Chosen(("f.a", "f.b")), id="if-else",
+            Chosen(("f.a", "f.b")),
+            id="if-else",
         ),
         pytest.param(
             "import sys\nif sys.platform == 'win32':\n    from .a import X\n"
             "else:\n    from .a import X\n",
-            Reexport("f.a", "X"), id="if-else-same-source",
+            Reexport("f.a", "X"),
+            id="if-else-same-source",
         ),
         pytest.param("from .a import X\nclass X(X): ...\n", Defined(), id="rebound-class"),
         pytest.param("from .a import X\nX = wrap(X)\n", Defined(), id="rebound-call"),
         pytest.param(
             "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import X\n",
-            None, id="type-checking-only",
+            None,
+            id="type-checking-only",
         ),
         pytest.param(
             "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from .a import X\n"
             "else:\n    from .b import X\n",
-            Reexport("f.b", "X"), id="type-checking-else",
+            Reexport("f.b", "X"),
+            id="type-checking-else",
         ),
     ],
 )
-def test_origin_of_conditional_reexports(
-    tmp_path: Path, facade: str, expected: object
-) -> None:
+def test_origin_of_conditional_reexports(tmp_path: Path, facade: str, expected: object) -> None:
     touch(tmp_path / "f" / "__init__.py", facade)
     touch(tmp_path / "f" / "a.py", "class X: ...\n")
     touch(tmp_path / "f" / "b.py", "class X: ...\n")

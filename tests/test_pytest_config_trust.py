@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from conftest import Flake8Project
-
 from flake8_ssot.pytest_config import PytestConfigFinder
 
 FLAKE8 = "[flake8]\nselect = SOT\nssot-deprecated-modules = os\n"
@@ -126,9 +125,10 @@ def test_files_only_pytest_9_reads_get_a_note_under_pytest_8(project: Flake8Proj
 #: Config files pytest cannot read, each governing its own directory.
 UNREADABLE = {
     "toml/pyproject.toml": ("[tool.pytest.ini_options\n", "tomli and tomllib word it apart"),
-    "ini/tox.ini": ("[pytest]\npython_classes = A\n  B\nnot an option\n", (
-        "line 4: unexpected line: 'not an option'"
-    )),
+    "ini/tox.ini": (
+        "[pytest]\npython_classes = A\n  B\nnot an option\n",
+        ("line 4: unexpected line: 'not an option'"),
+    ),
     "cfg/setup.cfg": (
         "[pytest]\npython_classes = A\n",
         "[pytest] section in .cfg files is no longer supported: use [tool:pytest]",
@@ -160,15 +160,16 @@ def test_unreadable_pytest_configs_only_turn_sot4_off_where_they_govern(
     run = project.flake8("--jobs", "1", ".")
     directories = [*(str(Path(name).parent) for name in UNREADABLE), "binary"]
     expected_lines = sorted(
-        [*(sot101(f"./{directory}/test_m.py") for directory in directories),
-         sot101("./test_root.py")]
+        [
+            *(sot101(f"./{directory}/test_m.py") for directory in directories),
+            sot101("./test_root.py"),
+        ]
     )
     root_line = expected_lines.index(sot101("./test_root.py"))
     expected_lines.insert(root_line + 1, sot401("./test_root.py", "['Test']", "pytest defaults"))
     assert run.stdout_lines == expected_lines
     expected = {
-        f"flake8-ssot: {project.root}/{name}: cannot read pytest configuration: {problem} "
-        f"{SKIPPED}"
+        f"flake8-ssot: {project.root}/{name}: cannot read pytest configuration: {problem} {SKIPPED}"
         for name, (_, problem) in UNREADABLE.items()
         if not name.startswith("toml/")
     }
@@ -194,7 +195,9 @@ def test_unreadable_pytest_configs_only_turn_sot4_off_where_they_govern(
             id="explicit-native-not-a-list",
         ),
         pytest.param(
-            "ssot-pytest-config = ci/pytest.cfg\n", "ci/pytest.cfg", "[tool:pytest\n",
+            "ssot-pytest-config = ci/pytest.cfg\n",
+            "ci/pytest.cfg",
+            "[tool:pytest\n",
             id="explicit-bad-cfg",
         ),
         pytest.param(
@@ -225,24 +228,65 @@ def test_the_config_governing_everything_cannot_stop_flake8(
 @pytest.mark.parametrize(
     ("name", "text", "version", "patterns"),
     [
-        pytest.param("ci.cfg", "[tool:pytest]\npython_classes = Check\n", "8", "['Check']",
-                     id="cfg-tool-pytest"),
-        pytest.param("ci.cfg", "[tool:pytest]\npython_classes = Check\n", "9", "['Check']",
-                     id="cfg-tool-pytest-9"),
-        pytest.param("ci.ini", "[pytest]\npython_classes = Check\n", "8", "['Check']",
-                     id="ini-pytest"),
-        pytest.param("ci.ini", "[tool:pytest]\npython_classes = Check\n", "8", "['Test']",
-                     id="ini-ignores-tool-pytest"),
-        pytest.param("ci.toml", "[tool.pytest.ini_options]\npython_classes = ['Check']\n", "8",
-                     "['Check']", id="toml-ini-options"),
-        pytest.param("ci.toml", "[pytest]\npython_classes = ['Check']\n", "8", "['Test']",
-                     id="toml-pytest-table-ignored-by-8"),
-        pytest.param("ci.toml", "[pytest]\npython_classes = ['Check']\n", "9", "['Check']",
-                     id="toml-pytest-table-9"),
-        pytest.param("ci.toml", "[tool.pytest]\npython_classes = ['Check']\n", "9", "['Check']",
-                     id="toml-tool-pytest-9"),
-        pytest.param("ci.txt", "[pytest]\npython_classes = Check\n", "8", "['Test']",
-                     id="other-suffix-pytest-8-defaults"),
+        pytest.param(
+            "ci.cfg",
+            "[tool:pytest]\npython_classes = Check\n",
+            "8",
+            "['Check']",
+            id="cfg-tool-pytest",
+        ),
+        pytest.param(
+            "ci.cfg",
+            "[tool:pytest]\npython_classes = Check\n",
+            "9",
+            "['Check']",
+            id="cfg-tool-pytest-9",
+        ),
+        pytest.param(
+            "ci.ini", "[pytest]\npython_classes = Check\n", "8", "['Check']", id="ini-pytest"
+        ),
+        pytest.param(
+            "ci.ini",
+            "[tool:pytest]\npython_classes = Check\n",
+            "8",
+            "['Test']",
+            id="ini-ignores-tool-pytest",
+        ),
+        pytest.param(
+            "ci.toml",
+            "[tool.pytest.ini_options]\npython_classes = ['Check']\n",
+            "8",
+            "['Check']",
+            id="toml-ini-options",
+        ),
+        pytest.param(
+            "ci.toml",
+            "[pytest]\npython_classes = ['Check']\n",
+            "8",
+            "['Test']",
+            id="toml-pytest-table-ignored-by-8",
+        ),
+        pytest.param(
+            "ci.toml",
+            "[pytest]\npython_classes = ['Check']\n",
+            "9",
+            "['Check']",
+            id="toml-pytest-table-9",
+        ),
+        pytest.param(
+            "ci.toml",
+            "[tool.pytest]\npython_classes = ['Check']\n",
+            "9",
+            "['Check']",
+            id="toml-tool-pytest-9",
+        ),
+        pytest.param(
+            "ci.txt",
+            "[pytest]\npython_classes = Check\n",
+            "8",
+            "['Test']",
+            id="other-suffix-pytest-8-defaults",
+        ),
     ],
 )
 def test_explicit_config_is_read_as_pytest_dash_c_reads_it(
@@ -255,10 +299,14 @@ def test_explicit_config_is_read_as_pytest_dash_c_reads_it(
     project.write(f"conf/{name}", text)
     project.write("test_m.py", TEST_MODULE.replace("Critical", "Check"))
     run = project.flake8("test_m.py")
-    lost = [] if patterns == "['Check']" else [
-        "test_m.py:2:1: SOT401 class CheckTests has 1 test method but pytest will not collect "
-        f"it: name matches none of python_classes {patterns} (conf/{name})"
-    ]
+    lost = (
+        []
+        if patterns == "['Check']"
+        else [
+            "test_m.py:2:1: SOT401 class CheckTests has 1 test method but pytest will not collect "
+            f"it: name matches none of python_classes {patterns} (conf/{name})"
+        ]
+    )
     assert (run.stdout_lines, run.stderr) == ([sot101("test_m.py"), *lost], "")
 
 
@@ -287,9 +335,7 @@ def test_ini_files_are_read_as_iniconfig_reads_them(project: Flake8Project) -> N
         sot101("./bom_tox/test_m.py"),
         sot401("./bom_tox/test_m.py", "['Check']", "bom_tox/tox.ini"),
         sot101("./comments/test_m.py"),
-        sot401(
-            "./comments/test_m.py", "['Test', 'Check', ';', 'old']", "comments/pytest.ini"
-        ),
+        sot401("./comments/test_m.py", "['Test', 'Check', ';', 'old']", "comments/pytest.ini"),
         sot101("./key_case/test_m.py"),
         sot401("./key_case/test_m.py", "['Test']", "key_case/pytest.ini"),
         sot101("./section_case/test_m.py"),
@@ -344,7 +390,8 @@ def test_explicit_config_that_is_no_regular_file_means_pytest_defaults(
     project.write("test_m.py", TEST_MODULE)
     run = project.flake8("test_m.py")
     assert run.stdout_lines == [
-        sot101("test_m.py"), sot401("test_m.py", "['Test']", "ci/pytest.ini")
+        sot101("test_m.py"),
+        sot401("test_m.py", "['Test']", "ci/pytest.ini"),
     ]
     assert run.stderr == ""
 

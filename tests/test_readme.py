@@ -28,7 +28,9 @@ def test_code_table_lists_the_registered_codes() -> None:
 def run_docs(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "docs.py"), *args],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -44,7 +46,8 @@ def test_readme_is_generated_from_the_registries(tmp_path: Path) -> None:
     )
     run = run_docs("--check", "--readme", str(stale))
     assert (run.returncode, run.stderr) == (
-        1, "README.md is out of date: run python3 scripts/docs.py\n"
+        1,
+        "README.md is out of date: run python3 scripts/docs.py\n",
     )
     assert run_docs("--readme", str(stale)).returncode == 0
     assert stale.read_text(encoding="utf-8") == README
@@ -55,7 +58,8 @@ def test_generator_refuses_a_readme_without_markers(tmp_path: Path) -> None:
     readme.write_text(README.replace("<!-- codes:end -->", ""), encoding="utf-8")
     run = run_docs("--check", "--readme", str(readme))
     assert (run.returncode, run.stderr) == (
-        1, "README.md: expected one <!-- codes:start/end --> pair\n"
+        1,
+        "README.md: expected one <!-- codes:start/end --> pair\n",
     )
 
 
@@ -72,7 +76,9 @@ def test_python_examples_compile() -> None:
 def test_layout_and_config_examples_are_not_python() -> None:
     languages = {code.code: code.example_language for code in ALL_CODES}
     assert {code: lang for code, lang in languages.items() if lang != "python"} == {
-        "SOT001": "ini", "SOT403": "text", "SOT404": "text",
+        "SOT001": "ini",
+        "SOT403": "text",
+        "SOT404": "text",
     }
 
 

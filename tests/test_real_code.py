@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import pytest
 from flake8.options.parse_args import parse_args
 
 from flake8_ssot.checks import all_findings
@@ -80,6 +81,7 @@ def fix_file(path: Path, context: CheckContext) -> FileFix | None:
     return result
 
 
+@pytest.mark.slow
 def test_every_stdlib_and_site_packages_file() -> None:
     _, options = parse_args(STDLIB_MIGRATION)
     context = build_context(options, STDLIB_MIGRATION)

@@ -48,9 +48,7 @@ class ImportCheck(Protocol):
 IMPORT_CHECKS: tuple[ImportCheck, ...] = (deprecated, legacy, compat, canonical)
 
 
-def all_findings(
-    tree: ast.AST, source: str, filename: str, context: CheckContext
-) -> list[Finding]:
+def all_findings(tree: ast.AST, source: str, filename: str, context: CheckContext) -> list[Finding]:
     """Every finding of every check for one file: what the plugin reports."""
     findings = import_findings(tree, source, filename, context)
     findings.extend(canonical.definition_findings(tree, source, filename, context))
@@ -81,9 +79,7 @@ def import_findings(
     return findings
 
 
-def _hits_by_check(
-    refs: list[ImportRef], context: CheckContext
-) -> dict[ImportCheck, list[Hit]]:
+def _hits_by_check(refs: list[ImportRef], context: CheckContext) -> dict[ImportCheck, list[Hit]]:
     hits: dict[ImportCheck, list[Hit]] = {}
     for ref in refs:
         for imported in imported_names(ref):

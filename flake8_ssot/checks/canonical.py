@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import functools
 
+from flake8_ssot.bindings import stored_names
 from flake8_ssot.checks.model import (
     CheckContext,
     Finding,
@@ -20,7 +21,6 @@ from flake8_ssot.checks.model import (
     Refusal,
 )
 from flake8_ssot.codes import SOT501, SOT502, Code
-from flake8_ssot.bindings import stored_names
 from flake8_ssot.imports import resolve_relative, searchable_text
 from flake8_ssot.project import module_level_statements
 
@@ -43,7 +43,10 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
         # The side door rebinds the name (a compat alias, a wrapper): importing
         # from the home would hand the caller another object.
         return Hit(
-            imported, imported.module, f"{home}:{name}", home,
+            imported,
+            imported.module,
+            f"{home}:{name}",
+            home,
             note=f"{imported.module} binds {name} itself, not by importing it from {home}",
         )
     return Hit(imported, imported.module, f"{home}:{name}", home, Redirect(home, name))
@@ -113,9 +116,7 @@ def definition_findings(
             ):
                 continue
             text = SOT501.render(kind=kind, name=name, home=home)
-            findings.append(
-                Finding.of(SOT501, statement.lineno, statement.col_offset, text)
-            )
+            findings.append(Finding.of(SOT501, statement.lineno, statement.col_offset, text))
     return findings
 
 

@@ -12,7 +12,7 @@ from flake8_ssot.codes import SOT301, Code
 CODE: Code = SOT301
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _compiled(pattern: str) -> re.Pattern[str]:
     # fnmatchcase semantics: module names are case-sensitive on every platform.
     return re.compile(translate(pattern))
@@ -67,6 +67,4 @@ def fix_module(hit: Hit, context: CheckContext) -> str | Refusal | None:
 def message(hits: list[Hit]) -> str:
     """One message per statement, naming each shim and the pattern it matched."""
     subjects = dict.fromkeys((hit.subject, hit.entry) for hit in hits)
-    return "; ".join(
-        CODE.render(module=subject, pattern=pattern) for subject, pattern in subjects
-    )
+    return "; ".join(CODE.render(module=subject, pattern=pattern) for subject, pattern in subjects)

@@ -8,8 +8,8 @@ the disease; only the facade's own names are reported.
 from __future__ import annotations
 
 from flake8_ssot.bindings import Chosen, Defined, Reexport
-from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.checks.fixes import module_target, name_target
+from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.codes import SOT101, Code
 from flake8_ssot.config import ModuleEntry
 
@@ -51,9 +51,7 @@ def defined_note(name: str, facade: str) -> str:
     return f"{name} is defined in {facade} itself"
 
 
-def _name_hit(
-    imported: ImportedName, entry: ModuleEntry, name: str, context: CheckContext
-) -> Hit:
+def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: CheckContext) -> Hit:
     """A hit for one name of the facade, with the one place it may be imported from.
 
     The facade's own import of the name is the truth; the configured
@@ -105,9 +103,7 @@ def message(hits: list[Hit]) -> str:
             if redirect is not None and name is not None and redirect.name == name:
                 advice.setdefault(f"import {{}} from {redirect.module}", []).append(name)
             elif redirect is not None:
-                advice.setdefault(
-                    f"from {redirect.module} import {redirect.name} as {name}", []
-                )
+                advice.setdefault(f"from {redirect.module} import {redirect.name} as {name}", [])
             elif name is not None and hit.note == defined_note(name, facade):
                 advice.setdefault(defined_note("{}", facade), []).append(name)
             elif hit.note is not None:
@@ -118,9 +114,7 @@ def message(hits: list[Hit]) -> str:
             _fill(template, list(dict.fromkeys(names))) if names else template
             for template, names in advice.items()
         ]
-        rendered.append(
-            CODE.render(module=facade, advice=f": {'; '.join(texts)}" if texts else "")
-        )
+        rendered.append(CODE.render(module=facade, advice=f": {'; '.join(texts)}" if texts else ""))
     return "; ".join(rendered)
 
 

@@ -109,14 +109,18 @@ def _module_findings(
     count = _plural(tests, "test")
     if not collected_by_name:
         text = SOT403.render(
-            module=path.name, count=count, patterns=str(list(config.python_files)),
+            module=path.name,
+            count=count,
+            patterns=str(list(config.python_files)),
             config=config.label,
         )
         return [Finding.of(SOT403, 1, 0, text)]
     # When no testpaths entry matches anything, pytest falls back to the rootdir.
     if config.testpath_dirs and not config.is_under_testpaths(path):
         text = SOT404.render(
-            module=path.name, count=count, patterns=str(list(config.testpaths)),
+            module=path.name,
+            count=count,
+            patterns=str(list(config.testpaths)),
             config=config.label,
         )
         return [Finding.of(SOT404, 1, 0, text)]
@@ -179,9 +183,7 @@ def _main_only_blocks(top_level: list[ast.stmt]) -> list[tuple[int, int]]:
         if statement.orelse and _tied_to_main(statement.test, main=False, implies=False):
             blocks.append(_line_range(statement.orelse))
         pending.extend(
-            nested
-            for nested in (*statement.body, *statement.orelse)
-            if isinstance(nested, ast.If)
+            nested for nested in (*statement.body, *statement.orelse) if isinstance(nested, ast.If)
         )
     return blocks
 
@@ -251,8 +253,10 @@ def _in_test_directory(path: Path, config: PytestConfig) -> bool:
 @functools.lru_cache(maxsize=4096)
 def _is_test_directory(directory: Path, rootdir: Path) -> bool:
     """A directory named tests or test between the rootdir and the file (cached: per file)."""
-    parents = directory.parts[len(rootdir.parts):] if is_within(directory, rootdir) else (
-        directory.parts
+    parents = (
+        directory.parts[len(rootdir.parts) :]
+        if is_within(directory, rootdir)
+        else (directory.parts)
     )
     return any(part in TEST_DIRECTORY_NAMES for part in parents)
 

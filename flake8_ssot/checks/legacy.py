@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.checks.fixes import module_target, name_target
+from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.codes import SOT201, Code
 
 CODE: Code = SOT201
@@ -84,7 +84,8 @@ def message(hits: list[Hit]) -> str:
         if hit.subject == hit.entry:
             advice = f": use {hit.replacement}" if hit.replacement else ""
             missing = [
-                other.imported.name for other in hits
+                other.imported.name
+                for other in hits
                 if other.subject == hit.subject and other.note is not None
             ]
             if missing:

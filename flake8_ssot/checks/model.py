@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from flake8_ssot.classes import ClassResolver
 from flake8_ssot.codes import Code
@@ -32,7 +32,7 @@ class CheckContext:
     #: The flake8 config file the options came from, if any.
     config_file: Path | None
     #: (module, name) -> the first match, or None: checks read nothing else.
-    first_matches: dict[tuple[str, Optional[str]], Optional[FirstMatch]] = field(
+    first_matches: dict[tuple[str, str | None], FirstMatch | None] = field(
         default_factory=dict, compare=False, repr=False
     )
 
