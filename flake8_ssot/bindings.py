@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -95,10 +96,23 @@ def is_definite(binding: Binding, same_name: Sequence[Binding], summary: ModuleS
     return True
 
 
-def summarise(tree: ast.Module, module: str, is_package: bool) -> ModuleSummary:
-    """The summary of one parsed module (``module`` is its dotted name)."""
+def summarise(
+    tree: ast.Module, module: str, is_package: bool, source: bytes | None = None
+) -> ModuleSummary:
+    """The summary of one parsed module (``module`` is its dotted name).
+
+    With its ``source`` text, what the text rules out is not looked for: no
+    ``global`` means no function body needs walking for declarations, no
+    ``:=`` means no expression needs walking for a walrus. That is most of
+    the cost of reading a module with large classes or tables.
+    """
     package = module if is_package else module.rpartition(".")[0]
-    reader = _Reader(package or None, module if is_package else None)
+    reader = _Reader(
+        package or None,
+        module if is_package else None,
+        global_lines=_lines_holding(source, b"global"),
+        may_walrus=source is None or b":=" in source,
+    )
     reader.read(tree.body, ())
     return ModuleSummary(
         module,
@@ -115,9 +129,19 @@ def summarise(tree: ast.Module, module: str, is_package: bool) -> ModuleSummary:
 class _Reader:
     """Walks module-level statements, remembering which branch each binding is in."""
 
-    def __init__(self, package: str | None, own_package: str | None) -> None:
+    def __init__(
+        self,
+        package: str | None,
+        own_package: str | None,
+        *,
+        global_lines: list[int] | None,
+        may_walrus: bool,
+    ) -> None:
         self.package = package
         self.own_package = own_package
+        #: Lines whose text holds ``global`` (None: unknown, look everywhere).
+        self.global_lines = global_lines
+        self.may_walrus = may_walrus
         self.bindings: list[Binding] = []
         self.star_sources: list[tuple[str, tuple[Branch, ...]]] = []
         self.declared_all: tuple[str, ...] | None = None
@@ -248,7 +272,8 @@ class _Reader:
             self.loaded_submodules.add(module[len(prefix) :].partition(".")[0])
 
     def _local(self, statement: ast.stmt, where: tuple[Branch, ...], index: int) -> None:
-        self._note_all(statement, where)
+        names = self._names(statement)
+        self._note_all(statement, where, names)
         alias = _alias_of(statement)
         if alias is not None:
             targets, value = alias
@@ -260,12 +285,40 @@ class _Reader:
                 for target in targets:
                     self.bindings.append(Binding(target, source, original, where))
                 return
-        self._store(stored_names(statement), where)
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        self._store(names, where)
+        if isinstance(
+            statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        ) and self._may_declare_global(statement):
             # ``global X`` in a function: calling it may rebind X at any time.
             self._store(_declared_global(statement), (*where, Branch(index, "global")))
 
-    def _note_all(self, statement: ast.stmt, where: tuple[Branch, ...]) -> None:
+    def _may_declare_global(self, definition: ast.stmt) -> bool:
+        """Whether a line of the definition holds the text ``global`` (or it is unknown)."""
+        if self.global_lines is None:
+            return True
+        first = bisect_left(self.global_lines, definition.lineno)
+        end = definition.end_lineno or definition.lineno
+        return first < len(self.global_lines) and self.global_lines[first] <= end
+
+    def _names(self, statement: ast.stmt) -> list[str]:
+        """What a simple statement or definition binds; without a walrus in the
+        source, only assignment targets and definitions can bind, and the
+        expressions (large literal tables, say) need no walk."""
+        if self.may_walrus:
+            return stored_names(statement)
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            return [statement.name]
+        if isinstance(statement, ast.Assign):
+            return [name for target in statement.targets for name in stored_names(target)]
+        if isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
+            if isinstance(statement, ast.AnnAssign) and statement.value is None:
+                return []
+            return stored_names(statement.target)
+        if isinstance(statement, (ast.Expr, ast.Pass, ast.Global, ast.Nonlocal, ast.Raise)):
+            return []
+        return stored_names(statement)
+
+    def _note_all(self, statement: ast.stmt, where: tuple[Branch, ...], names: list[str]) -> None:
         """Follow ``__all__ = [...]``, ``+= [...]``, ``.append(...)``, ``.extend([...])``."""
         declared = _literal_all(statement)
         if declared is not None:
@@ -273,7 +326,7 @@ class _Reader:
                 self.all_unknown = True
             self.declared_all = declared
             return
-        if "__all__" not in stored_names(statement) and not _mutates_all(statement):
+        if "__all__" not in names and not _mutates_all(statement):
             return
         added = _literal_all_addition(statement)
         if added is None or where or self.declared_all is None:
@@ -316,6 +369,22 @@ def stored_names(node: ast.AST) -> list[str]:
     return names
 
 
+def _lines_holding(source: bytes | None, word: bytes) -> list[int] | None:
+    """The 1-based numbers of the lines (as Python counts them) whose text holds ``word``."""
+    if source is None:
+        return None
+    lines: list[int] = []
+    line, counted = 1, 0
+    start = source.find(word)
+    while start != -1:
+        between = source[counted:start]
+        line += between.count(b"\n") + between.count(b"\r") - between.count(b"\r\n")
+        counted = start
+        lines.append(line)
+        start = source.find(word, start + len(word))
+    return lines
+
+
 def _declared_global(definition: ast.stmt) -> list[str]:
     """Names a module-level function or class declares ``global`` anywhere inside it."""
     return sorted(
@@ -346,12 +415,14 @@ def _reraises(body: list[ast.stmt]) -> bool:
 
 
 def _mutates_all(statement: ast.stmt) -> bool:
-    """``__all__.append(...)``, ``__all__.extend(...)`` and the like."""
-    return any(
-        isinstance(node, ast.Attribute)
-        and isinstance(node.value, ast.Name)
-        and node.value.id == "__all__"
-        for node in ast.walk(statement)
+    """``__all__.append(...)``, ``__all__.extend(...)`` and the like, as a statement."""
+    if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
+        return False
+    function = statement.value.func
+    return (
+        isinstance(function, ast.Attribute)
+        and isinstance(function.value, ast.Name)
+        and function.value.id == "__all__"
     )
 
 

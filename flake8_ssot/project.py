@@ -216,11 +216,13 @@ class Project:
         path = self.module_path(module)
         if path is not None:
             is_package = is_directory(path)
-            tree = parse_file(path / "__init__.py" if is_package else path)
+            file = path / "__init__.py" if is_package else path
+            source = read_file(file)
+            tree = None if source is None else parse_source(source, file)
             if tree is None and is_package:
                 tree = ast.Module(body=[], type_ignores=[])  # a namespace package
             if tree is not None:
-                found = summarise(tree, module, is_package)
+                found = summarise(tree, module, is_package, source)
         self._summaries[module] = found
         return found
 
@@ -355,12 +357,17 @@ class Project:
 
 
 def parse_file(path: Path) -> ast.Module | None:
-    """Another file of the project, parsed; None when it cannot be read or parsed.
+    """Another file of the project, parsed; None when it cannot be read or parsed."""
+    source = read_file(path)
+    return None if source is None else parse_source(source, path)
+
+
+def read_file(path: Path) -> bytes | None:
+    """Another Python source file of the project; None when it cannot be read.
 
     Only a regular Python source file is read: a FIFO or a device named
     ``mod.py`` would block the read forever, so the file is opened without
-    blocking and checked on the open descriptor. A file too deep for the
-    parser (or for turning into an AST) is unparsable, not a crash.
+    blocking and checked on the open descriptor.
     """
     if path.suffix not in importlib.machinery.SOURCE_SUFFIXES:
         return None
@@ -372,9 +379,16 @@ def parse_file(path: Path) -> ast.Module | None:
         with os.fdopen(descriptor, "rb") as handle:
             if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                 return None
-            source = handle.read()
+            return handle.read()
+    except OSError:
+        return None
+
+
+def parse_source(source: bytes, path: Path) -> ast.Module | None:
+    """``source`` parsed; None if it does not parse (a file too deep for the parser included)."""
+    try:
         return ast.parse(source, filename=str(path))
-    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
 
 
