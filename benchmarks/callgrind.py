@@ -121,7 +121,8 @@ def measure(
     corpus: Corpus, tools: Tools, cache: Path, count: int, repeat: int
 ) -> dict[str, Any]:
     """Every variant's instruction count on one corpus, ``repeat`` times, and the overheads."""
-    config, files = write_workspace(corpus, cache / "runs" / f"callgrind-{corpus.name}", count)
+    directory = cache / "runs" / f"callgrind-{corpus.name}"
+    config, files = write_workspace(corpus, directory, count)
     env_dirs = {"bare": tools.bare, "ssot": tools.ssot, "tidy": tools.tidy}
     counts: dict[str, list[int]] = {name: [] for name in VARIANTS}
     outputs: dict[str, str] = {}
@@ -130,6 +131,8 @@ def measure(
             flake8 = [str(tools.flake8(env_dirs[name])), "-j1", "--config", str(config), *files]
             # Untimed: writes the .pyc files the counted runs read.
             outputs[name] = run(flake8, corpus.root, fixed_environment())
+            # For a person to read what the counted runs found.
+            (directory / f"{name}.out").write_text(outputs[name], encoding="utf-8")
             for _ in range(repeat):
                 total, output = instructions(flake8, corpus.root, Path(scratch))
                 if output != outputs[name]:
