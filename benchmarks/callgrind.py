@@ -17,8 +17,9 @@ space randomisation (``setarch -R``, as object addresses order some sets),
 and bytecode compilation (an untimed run first writes every ``.pyc``, and
 the counted runs write none). callgrind runs some 40 times slower than the
 program, so each corpus is a fixed sample of about a hundred of its files:
-every Nth of the sorted list. Needs python3, valgrind and setarch (Linux);
-takes about half an hour on two cores for both corpora.
+every Nth of the sorted list, and the three variants run side by side.
+Needs python3, valgrind and setarch (Linux); takes about half an hour on
+two idle cores for both corpora.
 
 Prints a table and stores the figures under ``callgrind`` in each corpus of
 the results JSON, keeping everything else in it.
@@ -34,6 +35,7 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +48,7 @@ HERE = Path(__file__).resolve().parent
 VARIANTS = ("bare", "ssot", "tidy")
 #: Files sampled per corpus: callgrind's 40-fold slowdown makes a hundred take minutes.
 FILES = 100
+JOBS = os.cpu_count() or 1
 
 #: Test discovery on, as a project using pytest would configure it. testpaths
 #: are absolute: the pytest config lives beside the flake8 config, not in the corpus.
@@ -118,27 +121,37 @@ def instructions(flake8: list[str], cwd: Path, scratch: Path) -> tuple[int, str]
 
 
 def measure(
-    corpus: Corpus, tools: Tools, cache: Path, count: int, repeat: int
+    corpus: Corpus, tools: Tools, cache: Path, count: int, repeat: int, jobs: int = JOBS
 ) -> dict[str, Any]:
-    """Every variant's instruction count on one corpus, ``repeat`` times, and the overheads."""
+    """Every variant's instruction count on one corpus, ``repeat`` times, and the overheads.
+
+    The variants may run side by side (``jobs``): a count does not depend on
+    what else the machine is doing, only the wall time does.
+    """
     directory = cache / "runs" / f"callgrind-{corpus.name}"
     config, files = write_workspace(corpus, directory, count)
     env_dirs = {"bare": tools.bare, "ssot": tools.ssot, "tidy": tools.tidy}
-    counts: dict[str, list[int]] = {name: [] for name in VARIANTS}
-    outputs: dict[str, str] = {}
-    with tempfile.TemporaryDirectory() as scratch:
-        for name in VARIANTS:
-            flake8 = [str(tools.flake8(env_dirs[name])), "-j1", "--config", str(config), *files]
-            # Untimed: writes the .pyc files the counted runs read.
-            outputs[name] = run(flake8, corpus.root, fixed_environment())
-            # For a person to read what the counted runs found.
-            (directory / f"{name}.out").write_text(outputs[name], encoding="utf-8")
+
+    def variant(name: str) -> tuple[str, list[int]]:
+        flake8 = [str(tools.flake8(env_dirs[name])), "-j1", "--config", str(config), *files]
+        # Untimed: writes the .pyc files the counted runs read.
+        expected = run(flake8, corpus.root, fixed_environment())
+        # For a person to read what the counted runs found.
+        (directory / f"{name}.out").write_text(expected, encoding="utf-8")
+        totals = []
+        with tempfile.TemporaryDirectory() as scratch:
             for _ in range(repeat):
                 total, output = instructions(flake8, corpus.root, Path(scratch))
-                if output != outputs[name]:
+                if output != expected:
                     raise SystemExit(f"{corpus.name} {name}: callgrind's run found other things")
-                counts[name].append(total)
+                totals.append(total)
                 print(f"  {corpus.name} {name}: {total:,} instructions", file=sys.stderr)
+        return expected, totals
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        done = dict(zip(VARIANTS, pool.map(variant, VARIANTS)))
+    outputs = {name: output for name, (output, _) in done.items()}
+    counts = {name: totals for name, (_, totals) in done.items()}
     for name, prefix in [("ssot", "SOT"), ("tidy", "I25")]:
         others = [line for line in outputs[name].splitlines() if f": {prefix}" not in line]
         if others != outputs["bare"].splitlines():
@@ -200,6 +213,9 @@ def main() -> int:
     parser.add_argument("--corpus", action="append", choices=["stdlib", "django"])
     parser.add_argument("--repeat", type=int, default=1, help="counted runs per variant")
     parser.add_argument("--files", type=int, default=FILES, help="files sampled per corpus")
+    parser.add_argument(
+        "--jobs", type=int, default=JOBS, help="variants measured side by side"
+    )
     parser.add_argument("--cache-dir", type=Path, default=default_cache_dir())
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     args = parser.parse_args()
@@ -209,7 +225,9 @@ def main() -> int:
         "django": lambda: Corpus("django", fetch_sdist(args.cache_dir, DJANGO), DJANGO_MIGRATION),
     }
     results = {
-        name: measure(corpora[name](), tools, args.cache_dir, args.files, args.repeat)
+        name: measure(
+            corpora[name](), tools, args.cache_dir, args.files, args.repeat, args.jobs
+        )
         for name in args.corpus or ["stdlib", "django"]
     }
     store(args.json, results)
