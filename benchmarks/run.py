@@ -13,10 +13,12 @@ alternating the contenders and taking medians of per-round ratios:
   and the same for flake8-tidy-imports with equivalent ``banned-modules``;
   ``ruff check --select TID251`` with equivalent ``banned-api`` is timed too;
 - ``flake8-ssot fix --diff`` / reading and ``ast.parse`` of the same files;
-- what each tool finds on the same bans, and why the counts differ.
+- what each tool finds on the same bans, and why the counts differ;
+- instructions executed by ``flake8 -j1`` with each plugin / without, under
+  callgrind, on a sample of each corpus (``callgrind.py``; needs valgrind).
 
 Prints a markdown table and writes the raw figures as JSON. A full run
-takes about an hour on two cores, most of it flake8 itself.
+takes about an hour and a half on two cores, most of it flake8 itself.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import callgrind
 from corpora import (
     DJANGO_MIGRATION,
     STDLIB_MIGRATION,
@@ -259,7 +262,7 @@ def comparisons(workspace: Workspace, outputs: dict[str, str]) -> list[Compariso
     ]
 
 
-PARTS = ("in_process", "fix", "end_to_end", "accounted")
+PARTS = ("in_process", "fix", "end_to_end", "accounted", "callgrind")
 
 
 def measure(
@@ -292,6 +295,8 @@ def measure(
         result["comparisons"] = [c.as_json() for c in comparisons(workspace, outputs)]
     if "accounted" in parts:
         result["accounted"] = accounted(tools, workspace)
+    if "callgrind" in parts:
+        result["callgrind"] = callgrind.measure(corpus, tools, cache, callgrind.FILES, repeat=1)
     return result
 
 
@@ -359,6 +364,17 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         (
             "flake8-tidy-imports' own CPU time inside `flake8 -j1`",
             lambda r: share(r["accounted"]["tidy"]),
+        ),
+        (
+            "**flake8-ssot: instructions with / without, minus 1** (callgrind; target < 3%)",
+            lambda r: (
+                f"**{r['callgrind']['overhead']['ssot'] * 100:+.2f}%** "
+                f"({r['callgrind']['files']} of the files)"
+            ),
+        ),
+        (
+            "flake8-tidy-imports: instructions with / without, minus 1 (callgrind)",
+            lambda r: f"{r['callgrind']['overhead']['tidy'] * 100:+.2f}%",
         ),
         (
             "`ruff check --select TID251` (all cores)",

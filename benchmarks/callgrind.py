@@ -1,0 +1,251 @@
+"""Instruction counts of ``flake8 -j1`` with and without a plugin, under callgrind.
+
+Usage: python3 benchmarks/callgrind.py [--corpus stdlib|django ...] [--repeat N]
+                                       [--files 100] [--cache-dir DIR] [--json PATH]
+
+Wall-clock ratios on a shared machine swing by 10% or more between runs a
+minute apart; the number of instructions a run executes does not. So the
+same ``flake8 -j1`` over the same files, with the same config and working
+directory, runs under ``valgrind --tool=callgrind`` in three venvs that
+hold the same flake8: bare, with this checkout of flake8-ssot, and with
+flake8-tidy-imports (for comparison). The figure is instructions with the
+plugin over instructions without, minus one.
+
+What would make the count move between runs is held still: the hash seed
+(``PYTHONHASHSEED=0``), the environment (a fixed, minimal one), address
+space randomisation (``setarch -R``, as object addresses order some sets),
+and bytecode compilation (an untimed run first writes every ``.pyc``, and
+the counted runs write none). callgrind runs some 40 times slower than the
+program, so each corpus is a fixed sample of about a hundred of its files:
+every Nth of the sorted list, and the three variants run side by side.
+Needs python3, valgrind and setarch (Linux); takes about half an hour on
+two idle cores for both corpora.
+
+Prints a table and stores the figures under ``callgrind`` in each corpus of
+the results JSON, keeping everything else in it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+from corpora import DJANGO_MIGRATION, STDLIB_MIGRATION, Corpus, write_flake8_config
+from environment import (
+    DJANGO,
+    Tools,
+    default_cache_dir,
+    fetch_sdist,
+    prepare_tools,
+    stdlib_directory,
+)
+
+HERE = Path(__file__).resolve().parent
+VARIANTS = ("bare", "ssot", "tidy")
+#: Files sampled per corpus: callgrind's 40-fold slowdown makes a hundred take minutes.
+FILES = 100
+JOBS = os.cpu_count() or 1
+
+#: Test discovery on, as a project using pytest would configure it. testpaths
+#: are absolute: the pytest config lives beside the flake8 config, not in the corpus.
+PYTEST_SETTINGS = {
+    "stdlib": ("test_*.py", "test"),
+    # pytest-django's usual settings for Django's own layout (tests/<app>/tests.py).
+    "django": ("tests.py test_*.py *_tests.py", "tests"),
+}
+
+
+def sample(files: list[Path], count: int) -> list[Path]:
+    """``count`` files spread evenly over the sorted list: the same ones on every machine."""
+    if len(files) <= count:
+        return files
+    return [files[index * len(files) // count] for index in range(count)]
+
+
+def write_workspace(corpus: Corpus, directory: Path, count: int) -> tuple[Path, list[str]]:
+    """The flake8 config (test discovery on) and the sampled files of one corpus."""
+    directory.mkdir(parents=True, exist_ok=True)
+    config = directory / "flake8.cfg"
+    write_flake8_config(corpus, config)
+    python_files, testpaths = PYTEST_SETTINGS[corpus.name]
+    pytest_ini = directory / "pytest.ini"
+    pytest_ini.write_text(
+        f"[pytest]\npython_files = {python_files}\ntestpaths = {corpus.root / testpaths}\n",
+        encoding="utf-8",
+    )
+    with config.open("a", encoding="utf-8") as stream:
+        stream.write(f"ssot-pytest-config = {pytest_ini.name}\n")
+    files = [str(path) for path in sample(corpus.files(), count)]
+    (directory / "files.txt").write_text("\n".join(files) + "\n", encoding="utf-8")
+    return config, files
+
+
+def fixed_environment() -> dict[str, str]:
+    """The whole environment of every run: nothing else from the caller leaks in."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(Path.home()),
+        "LANG": "C.UTF-8",
+        "PYTHONHASHSEED": "0",
+    }
+
+
+def run(command: list[str], cwd: Path, env: dict[str, str]) -> str:
+    """stdout of a flake8 run; exit status 1 (findings) is fine, anything else is not."""
+    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env)
+    if result.returncode not in (0, 1):
+        tail = "\n".join(result.stderr.splitlines()[-20:])
+        raise SystemExit(f"{' '.join(command[:3])} ... failed ({result.returncode}):\n{tail}")
+    return result.stdout
+
+
+def instructions(flake8: list[str], cwd: Path, scratch: Path) -> tuple[int, str]:
+    """Instructions one run executes, as callgrind's summary line counts them, and its stdout."""
+    out_file = scratch / "callgrind.out"
+    out_file.unlink(missing_ok=True)
+    command = [
+        "setarch",
+        platform.machine(),
+        "-R",
+        "valgrind",
+        "--tool=callgrind",
+        "--quiet",
+        f"--callgrind-out-file={out_file}",
+        *flake8,
+    ]
+    env = dict(fixed_environment(), PYTHONDONTWRITEBYTECODE="1")
+    output = run(command, cwd, env)
+    for line in out_file.read_text(encoding="utf-8").splitlines():
+        if line.startswith("summary:"):
+            return int(line.split()[1]), output
+    raise SystemExit(f"{out_file}: no summary line")
+
+
+def measure(
+    corpus: Corpus, tools: Tools, cache: Path, count: int, repeat: int, jobs: int = JOBS
+) -> dict[str, Any]:
+    """Every variant's instruction count on one corpus, ``repeat`` times, and the overheads.
+
+    The variants may run side by side (``jobs``): a count does not depend on
+    what else the machine is doing, only the wall time does.
+    """
+    directory = cache / "runs" / f"callgrind-{corpus.name}"
+    config, files = write_workspace(corpus, directory, count)
+    env_dirs = {"bare": tools.bare, "ssot": tools.ssot, "tidy": tools.tidy}
+
+    def variant(name: str) -> tuple[str, list[int]]:
+        flake8 = [str(tools.flake8(env_dirs[name])), "-j1", "--config", str(config), *files]
+        # Untimed: writes the .pyc files the counted runs read.
+        expected = run(flake8, corpus.root, fixed_environment())
+        # For a person to read what the counted runs found.
+        (directory / f"{name}.out").write_text(expected, encoding="utf-8")
+        totals = []
+        with tempfile.TemporaryDirectory() as scratch:
+            for _ in range(repeat):
+                total, output = instructions(flake8, corpus.root, Path(scratch))
+                if output != expected:
+                    raise SystemExit(f"{corpus.name} {name}: callgrind's run found other things")
+                totals.append(total)
+                print(f"  {corpus.name} {name}: {total:,} instructions", file=sys.stderr)
+        return expected, totals
+
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        done = dict(zip(VARIANTS, pool.map(variant, VARIANTS), strict=True))
+    outputs = {name: output for name, (output, _) in done.items()}
+    counts = {name: totals for name, (_, totals) in done.items()}
+    for name, prefix in [("ssot", "SOT"), ("tidy", "I25")]:
+        others = [line for line in outputs[name].splitlines() if f": {prefix}" not in line]
+        if others != outputs["bare"].splitlines():
+            raise SystemExit(f"{corpus.name}: {name} changed findings other than its own")
+    return {
+        "files": len(files),
+        "python": sys.version.split()[0],
+        "valgrind": subprocess.run(
+            ["valgrind", "--version"], capture_output=True, text=True, check=True
+        ).stdout.strip(),
+        "instructions": counts,
+        "overhead": {
+            name: min(counts[name]) / min(counts["bare"]) - 1 for name in ("ssot", "tidy")
+        },
+        "findings": {
+            name: sum(f": {prefix}" in line for line in outputs[name].splitlines())
+            for name, prefix in [("ssot", "SOT"), ("tidy", "I25")]
+        },
+    }
+
+
+def render(results: dict[str, dict[str, Any]]) -> str:
+    """A markdown table, one column per corpus."""
+
+    def counted(name: str) -> Callable[[dict[str, Any]], str]:
+        return lambda r: " / ".join(f"{total:,}" for total in r["instructions"][name])
+
+    rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
+        ("files (every Nth of the sorted list)", lambda r: str(r["files"])),
+        ("instructions, `flake8 -j1` without plugins", counted("bare")),
+        ("instructions, with flake8-ssot", counted("ssot")),
+        ("instructions, with flake8-tidy-imports", counted("tidy")),
+        (
+            "**flake8-ssot: instructions with / without - 1** (target < 3%)",
+            lambda r: f"**{r['overhead']['ssot'] * 100:+.2f}%**",
+        ),
+        (
+            "flake8-tidy-imports: instructions with / without - 1",
+            lambda r: f"{r['overhead']['tidy'] * 100:+.2f}%",
+        ),
+    ]
+    names = list(results)
+    lines = ["| callgrind | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
+    lines += [
+        f"| {label} | " + " | ".join(cell(results[name]) for name in names) + " |"
+        for label, cell in rows
+    ]
+    return "\n".join(lines)
+
+
+def store(path: Path, results: dict[str, dict[str, Any]]) -> None:
+    """Put the figures into the results JSON under each corpus, keeping the rest of it."""
+    document: dict[str, Any] = {}
+    if path.exists():
+        document = json.loads(path.read_text(encoding="utf-8"))
+    corpora = document.setdefault("corpora", {})
+    for name, figures in results.items():
+        corpora.setdefault(name, {})["callgrind"] = figures
+    path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--corpus", action="append", choices=["stdlib", "django"])
+    parser.add_argument("--repeat", type=int, default=1, help="counted runs per variant")
+    parser.add_argument("--files", type=int, default=FILES, help="files sampled per corpus")
+    parser.add_argument("--jobs", type=int, default=JOBS, help="variants measured side by side")
+    parser.add_argument("--cache-dir", type=Path, default=default_cache_dir())
+    parser.add_argument("--json", type=Path, default=HERE / "results.json")
+    args = parser.parse_args()
+    tools = prepare_tools(args.cache_dir)
+    corpora = {
+        "stdlib": lambda: Corpus("stdlib", stdlib_directory(), STDLIB_MIGRATION),
+        "django": lambda: Corpus("django", fetch_sdist(args.cache_dir, DJANGO), DJANGO_MIGRATION),
+    }
+    results = {
+        name: measure(corpora[name](), tools, args.cache_dir, args.files, args.repeat, args.jobs)
+        for name in args.corpus or ["stdlib", "django"]
+    }
+    store(args.json, results)
+    print(render(results))
+    print(f"\nraw figures: {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
