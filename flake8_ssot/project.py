@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import importlib.machinery
 import os
+import re
 import stat
 import sys
 from collections.abc import Callable
@@ -30,6 +31,8 @@ from flake8_ssot.bindings import (
     summarise,
 )
 
+#: ``import *`` as the tokenizer allows it to be written.
+_STAR_IMPORT = re.compile(rb"import[ \t\f\\\r\n]*\*")
 #: What Python's path finder imports a module from, in its order of precedence.
 MODULE_SUFFIXES = (
     *importlib.machinery.EXTENSION_SUFFIXES,
@@ -84,6 +87,8 @@ class Project:
         self._summaries: dict[str, ModuleSummary | None] = {}
         self._origins: dict[tuple[str, str], Origin] = {}
         self._public: dict[str, frozenset[str]] = {}
+        #: The text of star-import sources, kept to rule them out cheaply.
+        self._texts: dict[str, bytes] = {}
         self._reach: dict[str, frozenset[str]] = {}
 
     def module_name(self, filename: str) -> ModuleName:
@@ -233,9 +238,29 @@ class Project:
             return []
         found = [binding for binding in summary.bindings if binding.name == name]
         for source, branches in summary.star_sources:
-            if name in self.public_names(source):
+            if self._may_export(source, name) and name in self.public_names(source):
                 found.append(Binding(name, source, name, branches))
         return found
+
+    def _may_export(self, module: str, name: str) -> bool:
+        """Whether ``from module import *`` could bind ``name``, by a look at its text.
+
+        A module whose text holds neither the name nor a star import of its
+        own cannot export it: no need to parse it. A facade that star-imports
+        twenty submodules is then parsed once, not its twenty sources with it.
+        """
+        if module in self._summaries:
+            return True
+        text = self._texts.get(module, b"")
+        if module not in self._texts:
+            path = self.module_path(module)
+            if path is not None:
+                file = path / "__init__.py" if is_directory(path) else path
+                text = read_file(file) or b""
+            self._texts[module] = text
+        if not text.isascii():  # identifiers may be spelled in another NFKC form
+            return True
+        return name.encode("ascii", "replace") in text or _STAR_IMPORT.search(text) is not None
 
     def origin(self, module: str, name: str) -> Origin:
         """Where the object ``module`` binds as ``name`` comes from (see bindings.origin)."""
