@@ -326,7 +326,7 @@ class _Reader:
                 self.all_unknown = True
             self.declared_all = declared
             return
-        if "__all__" not in names and not _mutates_all(statement):
+        if "__all__" not in names and _all_method_call(statement) is None:
             return
         added = _literal_all_addition(statement)
         if added is None or where or self.declared_all is None:
@@ -414,16 +414,18 @@ def _reraises(body: list[ast.stmt]) -> bool:
     return bool(body) and isinstance(body[-1], ast.Raise)
 
 
-def _mutates_all(statement: ast.stmt) -> bool:
+def _all_method_call(statement: ast.stmt) -> ast.Call | None:
     """``__all__.append(...)``, ``__all__.extend(...)`` and the like, as a statement."""
     if not (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call)):
-        return False
+        return None
     function = statement.value.func
-    return (
+    if (
         isinstance(function, ast.Attribute)
         and isinstance(function.value, ast.Name)
         and function.value.id == "__all__"
-    )
+    ):
+        return statement.value
+    return None
 
 
 def _literal_all_addition(statement: ast.stmt) -> tuple[str, ...] | None:
@@ -435,20 +437,14 @@ def _literal_all_addition(statement: ast.stmt) -> tuple[str, ...] | None:
         and isinstance(statement.op, ast.Add)
     ):
         return _literal_strings(statement.value)
-    if isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Call):
-        call = statement.value
-        function = call.func
-        if (
-            isinstance(function, ast.Attribute)
-            and isinstance(function.value, ast.Name)
-            and function.value.id == "__all__"
-            and len(call.args) == 1
-            and not call.keywords
-        ):
-            if function.attr == "append":
-                return _literal_strings(ast.List(elts=[call.args[0]], ctx=ast.Load()))
-            if function.attr == "extend":
-                return _literal_strings(call.args[0])
+    call = _all_method_call(statement)
+    if call is None or len(call.args) != 1 or call.keywords:
+        return None
+    method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+    if method == "append":
+        return _literal_strings(ast.List(elts=[call.args[0]], ctx=ast.Load()))
+    if method == "extend":
+        return _literal_strings(call.args[0])
     return None
 
 
@@ -500,15 +496,9 @@ def _literal_all(statement: ast.stmt) -> tuple[str, ...] | None:
         and any(
             isinstance(target, ast.Name) and target.id == "__all__" for target in statement.targets
         )
-        and isinstance(statement.value, (ast.List, ast.Tuple))
     ):
         return None
-    names = tuple(
-        element.value
-        for element in statement.value.elts
-        if isinstance(element, ast.Constant) and isinstance(element.value, str)
-    )
-    return names if len(names) == len(statement.value.elts) else None
+    return _literal_strings(statement.value)
 
 
 def _target_names(target: ast.expr) -> list[str]:

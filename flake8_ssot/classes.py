@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from flake8_ssot.imports import resolve_relative
-from flake8_ssot.project import Project, module_level_statements, parse_file
+from flake8_ssot.project import Project, is_directory, module_level_statements, parse_source
 from flake8_ssot.stdlib_classes import RuntimeClass, stdlib_base, stdlib_class
 
 ClassKind = Literal["plain", "unittest", "unknown"]
@@ -300,9 +300,10 @@ class ClassResolver:
             return self._bindings[module]
         bindings: ModuleBindings | None = None
         path = self.project.module_path(module)
-        if path is not None:
-            is_package = path.is_dir()
-            tree = parse_file(path / "__init__.py" if is_package else path)
+        source = self.project.module_source(module)
+        if path is not None and source is not None:
+            is_package = is_directory(path)
+            tree = parse_source(source, path)
             if tree is not None:
                 package = module if is_package else module.rpartition(".")[0]
                 bindings = module_bindings(tree, module, package or None)

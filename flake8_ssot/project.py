@@ -87,7 +87,7 @@ class Project:
         self._summaries: dict[str, ModuleSummary | None] = {}
         self._origins: dict[tuple[str, str], Origin] = {}
         self._public: dict[str, frozenset[str]] = {}
-        #: The text of star-import sources, kept to rule them out cheaply.
+        #: The text of star-import sources not summarised yet, kept to rule them out cheaply.
         self._texts: dict[str, bytes] = {}
         self._reach: dict[str, frozenset[str]] = {}
 
@@ -221,15 +221,21 @@ class Project:
         path = self.module_path(module)
         if path is not None:
             is_package = is_directory(path)
-            file = path / "__init__.py" if is_package else path
-            source = read_file(file)
-            tree = None if source is None else parse_source(source, file)
+            source = self._texts.pop(module, None) or self.module_source(module)
+            tree = None if source is None else parse_source(source, path)
             if tree is None and is_package:
                 tree = ast.Module(body=[], type_ignores=[])  # a namespace package
             if tree is not None:
                 found = summarise(tree, module, is_package, source)
         self._summaries[module] = found
         return found
+
+    def module_source(self, module: str) -> bytes | None:
+        """The text of a first-party module (a package's ``__init__.py``); None if unreadable."""
+        path = self.module_path(module)
+        if path is None:
+            return None
+        return read_file(path / "__init__.py" if is_directory(path) else path)
 
     def bindings(self, module: str, name: str) -> list[Binding]:
         """Every runtime module-level binding of ``name`` in ``module``, star imports included."""
@@ -248,19 +254,16 @@ class Project:
         A module whose text holds neither the name nor a star import of its
         own cannot export it: no need to parse it. A facade that star-imports
         twenty submodules is then parsed once, not its twenty sources with it.
+        The text is kept until the module is summarised, so it is read once.
         """
         if module in self._summaries:
             return True
-        text = self._texts.get(module, b"")
         if module not in self._texts:
-            path = self.module_path(module)
-            if path is not None:
-                file = path / "__init__.py" if is_directory(path) else path
-                text = read_file(file) or b""
-            self._texts[module] = text
+            self._texts[module] = self.module_source(module) or b""
+        text = self._texts[module]
         if not text.isascii():  # identifiers may be spelled in another NFKC form
             return True
-        return name.encode("ascii", "replace") in text or _STAR_IMPORT.search(text) is not None
+        return name.encode("utf-8") in text or _STAR_IMPORT.search(text) is not None
 
     def origin(self, module: str, name: str) -> Origin:
         """Where the object ``module`` binds as ``name`` comes from (see bindings.origin)."""
@@ -379,12 +382,6 @@ class Project:
         for source, _ in summary.star_sources:
             bound.update(self._public.get(source, frozenset()))
         return frozenset(name for name in bound if not name.startswith("_"))
-
-
-def parse_file(path: Path) -> ast.Module | None:
-    """Another file of the project, parsed; None when it cannot be read or parsed."""
-    source = read_file(path)
-    return None if source is None else parse_source(source, path)
 
 
 def read_file(path: Path) -> bytes | None:
