@@ -17,9 +17,6 @@ from dataclasses import dataclass
 
 from flake8_ssot.options import ALL_OPTIONS, OPTIONS
 
-#: The code of a configuration error, which any option can cause.
-CONFIG_ERROR_CODE = "SOT001"
-
 
 @dataclass(frozen=True)
 class Code:
@@ -39,11 +36,13 @@ class Code:
     fixable: bool
     #: The fenced blocks' language: ``python``, ``text`` (a file layout) or ``ini``.
     example_language: str = "python"
+    #: Any option can cause it (a configuration error), not only those naming it.
+    every_option: bool = False
 
     @property
     def options(self) -> tuple[str, ...]:
         """The options that configure this code, from the option registry."""
-        if self.code == CONFIG_ERROR_CODE:
+        if self.every_option:
             return ALL_OPTIONS
         return tuple(option.name for option in OPTIONS if self.code in option.codes)
 
@@ -101,6 +100,7 @@ SOT001 = Code(
     example=("[flake8]\nssot-deprecated-module = a.old\n"),
     use_instead=("[flake8]\nssot-deprecated-modules = a.old\n"),
     example_language="ini",
+    every_option=True,
 )
 SOT101 = Code(
     code="SOT101",

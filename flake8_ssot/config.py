@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import configparser
 import difflib
-import fnmatch
 import os
 import re
 import unicodedata
@@ -29,6 +28,7 @@ from flake8_ssot.options import (
     PYTEST_VERSION_OPTION,
     SOURCE_ROOTS_OPTION,
 )
+from flake8_ssot.project import is_directory
 
 # A compat pattern: dotted-name characters, fnmatch wildcards and [...] sets.
 _COMPAT_PATTERN_RE = re.compile(r"^(?:[A-Za-z0-9_.*?]|\[!?[A-Za-z0-9_-]+\])+$")
@@ -158,6 +158,12 @@ def parse_canonical_symbols(raw: str) -> dict[str, str]:
     return homes
 
 
+#: The spellings flake8 reads from a config file: dashes, or underscores throughout.
+_ACCEPTED_KEYS = frozenset(
+    spelling for option in ALL_OPTIONS for spelling in (option, option.replace("-", "_"))
+)
+
+
 def check_option_names(config_file: Path) -> None:
     """Refuse a misspelled ``ssot-*`` key in the ``[flake8]`` section flake8 reads.
 
@@ -172,8 +178,7 @@ def check_option_names(config_file: Path) -> None:
     if not parser.has_section("flake8"):
         return
     for key in parser.options("flake8"):
-        normalised = key.replace("_", "-")
-        if normalised.startswith("ssot-") and normalised not in ALL_OPTIONS:
+        if key.replace("_", "-").startswith("ssot-") and key not in _ACCEPTED_KEYS:
             raise UnknownOptionError(config_file, key)
 
 
@@ -186,41 +191,6 @@ def refuse_overlap(
             raise ConfigError(
                 LEGACY_OPTION, module, f"'{module}' is also listed in {DEPRECATED_OPTION}"
             )
-
-
-def refuse_circular_targets(config: SsotConfig) -> None:
-    """Refuse a replacement or a canonical home that is itself to be migrated away.
-
-    ``old = new`` where ``new`` is deprecated, inside a legacy module or a
-    compat shim, or a canonical home inside a legacy module, sends users
-    (and ``fix``) from one finding to the next forever.
-    """
-    for option, entries in ((DEPRECATED_OPTION, config.deprecated), (LEGACY_OPTION, config.legacy)):
-        for entry in entries.values():
-            problem = _retired(entry.replacement, config) if entry.replacement else None
-            if problem is not None:
-                raise ConfigError(
-                    option,
-                    f"{entry.module} = {entry.replacement}",
-                    f"the replacement '{entry.replacement}' {problem}",
-                )
-    for name, home in config.canonical_homes.items():
-        problem = _retired(home, config)
-        if problem is not None:
-            raise ConfigError(CANONICAL_OPTION, f"{home}:{name}", f"the home '{home}' {problem}")
-
-
-def _retired(module: str, config: SsotConfig) -> str | None:
-    """Why imports of ``module`` are themselves reported, if they are."""
-    if module in config.deprecated:
-        return f"is itself listed in {DEPRECATED_OPTION}"
-    for old in config.legacy:
-        if module == old or module.startswith(old + "."):
-            return f"lies inside the legacy module '{old}'"
-    for pattern in config.compat_patterns:
-        if fnmatch.fnmatchcase(module, pattern):
-            return f"matches the compat pattern '{pattern}'"
-    return None
 
 
 def parse_compat_patterns(patterns: Iterable[str]) -> tuple[str, ...]:
@@ -257,7 +227,7 @@ def parse_source_roots(roots: Iterable[str], config_dir: Path) -> tuple[Path, ..
         if not root:
             continue
         path = Path(os.path.abspath(config_dir / root))
-        if not path.is_dir():
+        if not is_directory(path):  # never raises, a name too long for the system included
             raise ConfigError(SOURCE_ROOTS_OPTION, root, f"{path} is not a directory")
         resolved.append(path)
     return tuple(resolved)
@@ -266,4 +236,4 @@ def parse_source_roots(roots: Iterable[str], config_dir: Path) -> tuple[Path, ..
 def default_source_roots(config_dir: Path) -> tuple[Path, ...]:
     """The config file's directory, plus its ``src/`` when there is one."""
     src = config_dir / "src"
-    return (config_dir, src) if src.is_dir() else (config_dir,)
+    return (config_dir, src) if is_directory(src) else (config_dir,)

@@ -36,7 +36,7 @@ class SsotChecker:
 
     #: Set once per process by :meth:`parse_options`, before any file is checked.
     context: ClassVar[CheckContext | None] = None
-    #: The configuration error that SOT001 reports when flake8 lints one file or stdin.
+    #: The SOT001 finding's text when flake8 lints one file or stdin with a bad configuration.
     config_error: ClassVar[str | None] = None
 
     def __init__(self, tree: ast.AST, filename: str, lines: Sequence[str]) -> None:
@@ -56,7 +56,9 @@ class SsotChecker:
             )
 
     @classmethod
-    def parse_options(cls, options: argparse.Namespace) -> None:
+    def parse_options(
+        cls, option_manager: OptionManager, options: argparse.Namespace, filenames: Sequence[str]
+    ) -> None:
         """Validate the configuration once per process.
 
         A bad entry stops a run over a tree; for one file or stdin it becomes
@@ -65,17 +67,17 @@ class SsotChecker:
         cls.context = None
         cls.config_error = None
         try:
-            cls.context = build_context(options, sys.argv[1:], _print_to_log)
+            cls.context = build_context(options, sys.argv[1:])
         except ConfigError as error:
-            if not _lints_one_file(getattr(options, "filenames", None) or []):
+            if not _lints_one_file(filenames):
                 raise SystemExit(str(error)) from None
-            cls.config_error = str(error)
-            _print_to_log(cls.config_error)
+            cls.config_error = Finding.of(SOT001, 1, 0, SOT001.render(error=str(error))).text
+            print(error, file=sys.stderr)  # the log an editor keeps of flake8's output
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
         config_error = type(self).config_error
         if config_error is not None:
-            yield 1, 0, Finding.of(SOT001, 1, 0, SOT001.render(error=config_error)).text, type(self)
+            yield 1, 0, config_error, type(self)
             return
         context = type(self).context
         if context is None:
@@ -87,8 +89,3 @@ class SsotChecker:
 def _lints_one_file(filenames: Sequence[str]) -> bool:
     """flake8 was given one file or stdin (``-``), as editors run it, not a tree."""
     return len(filenames) == 1 and (filenames[0] == "-" or not os.path.isdir(filenames[0]))
-
-
-def _print_to_log(line: str) -> None:
-    """stderr: a terminal, or the log an editor keeps of flake8's output."""
-    print(line, file=sys.stderr)

@@ -7,6 +7,7 @@ the match is by dotted components, so ``logging_config_v2`` is not
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 
 from flake8_ssot.checks.fixes import module_target, name_target
@@ -16,9 +17,8 @@ from flake8_ssot.codes import SOT201, Code
 CODE: Code = SOT201
 
 
-def legacy_entry(module: str, context: CheckContext) -> str | None:
-    """The configured legacy module that ``module`` is, or lies inside."""
-    legacy = context.config.legacy
+def enclosing_entry(module: str, legacy: Mapping[str, object]) -> str | None:
+    """The configured legacy module that ``module`` is, or lies inside (by dotted parts)."""
     if not legacy:
         return None
     prefix = ""
@@ -34,7 +34,7 @@ def match(imported: ImportedName, context: CheckContext) -> Hit | None:
     for candidate in (imported.module, imported.as_module):
         if candidate is None:
             continue
-        entry = legacy_entry(candidate, context)
+        entry = enclosing_entry(candidate, context.config.legacy)
         if entry is not None:
             replacement = context.config.legacy[entry].replacement
             return _with_redirect(Hit(imported, candidate, entry, replacement), context)
