@@ -303,7 +303,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
         progress.show(index)
         try:
             source = read_source(Path(filename))
-        except (OSError, UnicodeDecodeError, SyntaxError) as error:
+        except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as error:
             print(f"{filename}: cannot read: {error}", file=sys.stderr)
             failed += 1
             continue

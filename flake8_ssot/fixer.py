@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from flake8_ssot.checks import ImportCheck, first_hit
 from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Refusal
 from flake8_ssot.imports import (
-    _NEWLINE_RE,
+    NEWLINE_RE,
     ImportRef,
     collect_imports,
     import_statements,
@@ -179,7 +179,7 @@ class _SourceText:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.line_starts = [0, *(match.end() for match in _NEWLINE_RE.finditer(text))]
+        self.line_starts = [0, *(match.end() for match in NEWLINE_RE.finditer(text))]
 
     def offset(self, line: int, col_bytes: int) -> int:
         start = self.line_starts[line - 1]
@@ -196,7 +196,7 @@ class _SourceText:
     def line_break_after(self, offset: int) -> str:
         """The line break ending the line at ``offset`` (on a last line without one, the
         file's first; LF in a file of one line)."""
-        match = _NEWLINE_RE.search(self.text, offset) or _NEWLINE_RE.search(self.text)
+        match = NEWLINE_RE.search(self.text, offset) or NEWLINE_RE.search(self.text)
         return match.group() if match else "\n"
 
 
@@ -216,7 +216,7 @@ def _splices(
         start = text.offset(statement.lineno, statement.col_offset)
         end = text.offset(statement.end_lineno, statement.end_col_offset)
         splice = _splice(statement, edit, text, start, end)
-        reason = _refusal(statement, splice, text)
+        reason = _refusal(splice, text)
         if reason is not None:
             for code in edit.counts:
                 result.leftovers.append(Leftover(edit.line, edit.col_bytes, code, reason))
@@ -260,10 +260,10 @@ def _splice(
     return _Splice(start, end, replacement, statement, ast.parse(new_text).body, tuple(comments))
 
 
-def _refusal(statement: ast.stmt, splice: _Splice, text: _SourceText) -> str | None:
+def _refusal(splice: _Splice, text: _SourceText) -> str | None:
     """Why this splice would change what the program does, if it would."""
     indent = text.text[text.line_start(splice.start) : splice.start]
-    if _NEWLINE_RE.search(splice.text) and indent.strip(" \t\f"):
+    if NEWLINE_RE.search(splice.text) and indent.strip(" \t\f"):
         return "shares its line with other code, so it cannot be split; rewrite it by hand"
     for comment in splice.moved_comments:
         if _DIRECTIVE_RE.search(comment):
@@ -277,8 +277,9 @@ def _refusal(statement: ast.stmt, splice: _Splice, text: _SourceText) -> str | N
 #: Comments that tools read as directives for their own line or the whole file
 #: (a coding cookie on line 1 or 2, ``# type: ignore`` above the first statement).
 _DIRECTIVE_RE = re.compile(
-    r"coding[:=]|\b(?:type|fmt|isort|pylint|mypy|ruff|pyright|pyre)\s*:|\bnoqa\b|"
-    r"\bpragma\b|\bnosec\b|\bflake8\b",
+    # Any "# tool: ..." comment (type, fmt, isort, pylint, yapf, nopycln, ...), a coding
+    # cookie, and the tools that take a bare word.
+    r"^#\s*[A-Za-z][\w.-]*\s*:|coding[:=]|\bnoqa\b|\bpragma\b|\bnosec\b|\bflake8\b",
     re.IGNORECASE,
 )
 
@@ -311,21 +312,23 @@ class _Plan:
     @functools.cached_property
     def name_uses(self) -> tuple[dict[str, set[str]], set[str]]:
         """For each name, the attributes the module reads from it (``x.attr``), and the
-        names it also uses on their own (``y = x``, ``f(x)``, ``getattr(x, ...)``).
+        names it also uses otherwise (``y = x``, ``f(x)``, ``getattr(x, ...)``, and
+        ``x.attr = ...``, which writes to the module object).
 
         Walked only when a module import is about to be redirected.
         """
         attributes: dict[str, set[str]] = {}
         through_attribute: set[int] = set()
-        for node in ast.walk(self.tree):
+        bare: set[str] = set()
+        for node in ast.walk(self.tree):  # a parent comes before its children
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-                attributes.setdefault(node.value.id, set()).add(node.attr)
-                through_attribute.add(id(node.value))
-        bare = {
-            node.id
-            for node in ast.walk(self.tree)
-            if isinstance(node, ast.Name) and id(node) not in through_attribute
-        }
+                if isinstance(node.ctx, ast.Load):
+                    attributes.setdefault(node.value.id, set()).add(node.attr)
+                    through_attribute.add(id(node.value))
+                else:  # ``x.attr = ...`` or ``del x.attr``: it would write to NEW instead
+                    bare.add(node.value.id)
+            elif isinstance(node, ast.Name) and id(node) not in through_attribute:
+                bare.add(node.id)
         return attributes, bare
 
     def finding(self, imported: ImportedName, line: int) -> tuple[ImportCheck, Hit] | None:
@@ -397,7 +400,7 @@ def _plan_from(
     targets: list[_Target] = []
     for alias in statement.names:
         finding = plan.finding(ImportedName(ref, module, alias.name), statement.lineno)
-        target = _from_target(finding, module, alias, plan)
+        target = _from_target(finding, module, plan)
         if isinstance(target, str):
             code = finding[0].CODE.code if finding else ""
             plan.result.leftovers.append(
@@ -443,7 +446,7 @@ def _plan_from(
 
 
 def _from_target(
-    finding: tuple[ImportCheck, Hit] | None, module: str, alias: ast.alias, plan: _Plan
+    finding: tuple[ImportCheck, Hit] | None, module: str, plan: _Plan
 ) -> _Target | str:
     """Where ``from module import name`` should import from, or why it cannot be fixed.
 
@@ -543,7 +546,7 @@ def _shape(tree: ast.AST, planned: dict[int, list[ast.stmt]]) -> Iterator[object
             yield type(item).__name__
             pending.extend(reversed([getattr(item, name, None) for name in item._fields]))
         else:
-            yield type(item).__name__, repr(item)
+            yield type(item).__name__, item  # the value: repr fails on huge ints
 
 
 def _same_shape(first: Iterator[object], second: Iterator[object]) -> bool:

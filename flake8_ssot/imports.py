@@ -45,7 +45,7 @@ DYNAMIC_IMPORT_MARKERS = ("import_module", "__import__")
 #: Modules that offer dynamic import functions, and those functions.
 _IMPORT_FUNCTIONS = {"importlib": ("import_module", "__import__"), "builtins": ("__import__",)}
 #: Line ends as the tokenizer counts them (str.splitlines also splits on \f and others).
-_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 @dataclass(frozen=True)
@@ -244,7 +244,7 @@ def lines_holding(text: str, markers: list[str]) -> list[int]:
     line, counted_to = 1, 0
     for position in positions:
         if counts_cr:
-            line += len(_NEWLINE_RE.findall(text, counted_to, position))
+            line += len(NEWLINE_RE.findall(text, counted_to, position))
         else:
             line += text.count("\n", counted_to, position)
         counted_to = position

@@ -30,6 +30,7 @@ from flake8_ssot.bindings import (
     origin,
     summarise,
 )
+from flake8_ssot.source_file import read_regular
 
 #: ``import *`` as the tokenizer allows it to be written.
 _STAR_IMPORT = re.compile(rb"import[ \t\f\\\r\n]*\*")
@@ -388,21 +389,13 @@ def read_file(path: Path) -> bytes | None:
     """Another Python source file of the project; None when it cannot be read.
 
     Only a regular Python source file is read: a FIFO or a device named
-    ``mod.py`` would block the read forever, so the file is opened without
-    blocking and checked on the open descriptor.
+    ``mod.py`` would block the read forever.
     """
     if path.suffix not in importlib.machinery.SOURCE_SUFFIXES:
         return None
     try:
-        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        return read_regular(path)
     except (OSError, ValueError):
-        return None
-    try:
-        with os.fdopen(descriptor, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-                return None
-            return handle.read()
-    except OSError:
         return None
 
 

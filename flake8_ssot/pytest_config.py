@@ -30,7 +30,7 @@ if sys.version_info >= (3, 11):
 else:
     import tomli as tomllib
 
-from flake8_ssot.project import absolute_path, is_within
+from flake8_ssot.project import absolute_path, is_regular_file, is_within
 from flake8_ssot.pytest_ini import IniSyntaxError, parse_ini
 
 #: pytest's defaults for the settings that decide collection.
@@ -311,15 +311,6 @@ def _split_args(path: Path, key: str, value: str) -> list[str]:
         raise PytestConfigError(path, f"{key}: {error}") from None
 
 
-def _is_regular_file(path: Path) -> bool:
-    """Whether pytest would read the file: a FIFO is never opened (it would block),
-    and a name the system refuses (too long, a NUL) is no file."""
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except (OSError, ValueError):
-        return False
-
-
 #: Lines already reported by this process: once per process, however many
 #: finders (the plugin's, and the one a ``flake8-ssot`` command builds) see a file.
 _TOLD: set[str] = set()
@@ -395,7 +386,7 @@ class PytestConfigFinder:
         """Whether a config file in ``directory`` governs it, and its settings."""
         if self._version < 9:
             for name in _PYTEST_TOML_NAMES:
-                if _is_regular_file(directory / name):
+                if is_regular_file(directory / name):
                     self._note(
                         directory / name,
                         f"pytest 8 does not read {name}, pytest 9 does; read as pytest 8 "
@@ -403,7 +394,7 @@ class PytestConfigFinder:
                     )
         for name in CONFIG_FILE_NAMES[self._version]:
             candidate = directory / name
-            if not _is_regular_file(candidate):
+            if not is_regular_file(candidate):
                 continue
             try:
                 found = read_pytest_settings(candidate, self._version)

@@ -62,13 +62,22 @@ class SourceFile:
         return data
 
 
-def read_source(path: Path) -> SourceFile:
-    """The file as Python reads it; a FIFO or a device is refused, never waited on."""
+def read_regular(path: Path) -> bytes:
+    """A regular file's bytes; a FIFO or a device is refused (OSError), never waited on."""
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(handle, "rb") as stream:
         if not stat.S_ISREG(os.fstat(handle).st_mode):
             raise OSError(errno.EINVAL, "not a regular file")
-        data = stream.read()
+        return stream.read()
+
+
+def read_source(path: Path) -> SourceFile:
+    """The file as Python reads it (BOM, PEP 263 cookie).
+
+    Raises OSError, SyntaxError (a bad cookie), LookupError (an unknown
+    codec) or UnicodeDecodeError: each is one file's reason, not the run's.
+    """
+    data = read_regular(path)
     encoding = _encoding(data)
     return SourceFile(path, data, data.decode(encoding), encoding)
 
@@ -91,7 +100,8 @@ def write_atomically(source: SourceFile, data: bytes) -> None:
         raise NotWritten(
             f"it has {status.st_nlink} hard links, which a rename would split; left unchanged"
         )
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # A short name: the file's own name may already be as long as the system allows.
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".ssot-fix.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -99,7 +109,7 @@ def write_atomically(source: SourceFile, data: bytes) -> None:
             os.fsync(stream.fileno())
         _keep_owner(temporary, status)
         os.chmod(temporary, status.st_mode & 0o7777)  # after chown, which clears set-id bits
-        if path.read_bytes() != source.data:
+        if read_regular(path) != source.data:
             raise NotWritten("the file changed on disk while fix ran; left as it is now")
         os.replace(temporary, path)
     except BaseException:

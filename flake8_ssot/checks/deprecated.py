@@ -12,6 +12,7 @@ from flake8_ssot.checks.fixes import module_target, name_target
 from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.codes import SOT101, Code
 from flake8_ssot.config import ModuleEntry
+from flake8_ssot.project import Project
 
 CODE: Code = SOT101
 
@@ -69,6 +70,10 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Ch
         note = defined_note(name, facade)
     elif isinstance(found, Chosen):
         note = f"{facade} chooses {name} at import time from {' or '.join(found.sources)}"
+    elif (unread := _unread_star_source(facade, project)) is not None:
+        # ``from json import *``: the name may well come from there, and the
+        # replacement's object of that name would be another one.
+        note = f"{facade} may take {name} from {unread} (a star import of a module not read)"
     elif entry.replacement is not None and project.binds(entry.replacement, name):
         redirect = Redirect(entry.replacement, name)
     else:
@@ -76,6 +81,16 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Ch
         if summary is not None and summary.has_getattr:
             note = f"{facade} serves {name} from its module __getattr__"
     return Hit(imported, facade, facade, entry.replacement, redirect, note)
+
+
+def _unread_star_source(facade: str, project: Project) -> str | None:
+    """A module the facade star-imports whose names cannot be read (not under the roots)."""
+    summary = project.summary(facade)
+    if summary is None:
+        return None
+    return next(
+        (source for source, _ in summary.star_sources if project.summary(source) is None), None
+    )
 
 
 def fix_name(hit: Hit, context: CheckContext) -> Redirect | Refusal:
