@@ -48,7 +48,6 @@ class PytestConfigError(Exception):
 
     def __init__(self, path: Path, problem: str) -> None:
         super().__init__(f"flake8-ssot: {path}: cannot read pytest configuration: {problem}")
-        self.path = path
 
 
 @dataclass(frozen=True)
@@ -163,8 +162,10 @@ def read_pytest_settings(path: Path, version: int, *, explicit: bool = False) ->
             return _read_toml(path, version, explicit)
         if path.suffix in (".ini", ".cfg"):
             return ConfigFile(_read_ini(path, version))
-    except (OSError, UnicodeDecodeError) as error:
-        raise PytestConfigError(path, str(error)) from None
+    except (OSError, ValueError, RecursionError, MemoryError) as error:
+        # Undecodable text, and what tomllib raises beyond TOMLDecodeError (an
+        # integer too long for int(), arrays nested too deep): one file unread.
+        raise PytestConfigError(path, str(error) or type(error).__name__) from None
     if version >= 9:
         raise PytestConfigError(path, "unsupported format: pytest reads .ini, .cfg and .toml files")
     return ConfigFile({})  # pytest 8 reads no settings from it.
@@ -407,13 +408,14 @@ class PytestConfigFinder:
         return False, None
 
     def _unreadable(self, error: PytestConfigError) -> None:
-        self._tell(error.path, f"{error} (SOT401-SOT404 skipped for the files it governs)")
+        self._tell(f"{error} (SOT401-SOT404 skipped for the files it governs)")
 
     def _note(self, path: Path, note: str | None) -> None:
         if note is not None:
-            self._tell(path, f"flake8-ssot: {path}: note: {note}")
+            self._tell(f"flake8-ssot: {path}: note: {note}")
 
-    def _tell(self, path: Path, line: str) -> None:
+    def _tell(self, line: str) -> None:
+        """Once per process (with ``--jobs``, once per worker flake8 forks before reading it)."""
         if line not in _TOLD:
             _TOLD.add(line)
             self._report(line)

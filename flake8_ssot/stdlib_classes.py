@@ -102,14 +102,14 @@ def stdlib_base(module: str, name: str) -> RuntimeClass | None:
     refuses outright (``typing.Any`` before 3.11) is unknown.
     """
     found = _stdlib_object(module, name)
-    if found is None:
-        return None
+    if found is None or not (isinstance(found, type) or hasattr(found, "__mro_entries__")):
+        return None  # ``license`` or a lock: no class can be built on it, and none is run
     try:
         with _quietly():
             built = new_class(name, (found,), exec_body=_in_module(module))
-    except Exception:  # Python would refuse it too: not a base on its own
+    except (Exception, SystemExit):  # Python would refuse it too: not a base on its own
         return describe(found) if isinstance(found, type) else None
-    return describe(built)
+    return describe(built) if isinstance(built, type) else None
 
 
 def _in_module(module: str) -> Callable[[dict[str, Any]], None]:
@@ -160,14 +160,17 @@ def _stdlib_object(module: str, name: str) -> object | None:
     try:
         with _quietly():  # a module __getattr__ may warn (typing.ByteString on 3.12)
             return getattr(loaded, name, None)
-    except Exception:  # a module __getattr__ that fails
+    except (Exception, SystemExit):  # a module __getattr__ that fails
         return None
 
 
 def _stdlib_module(module: str) -> ModuleType | None:
-    top = module.partition(".")[0]
-    if top not in sys.stdlib_module_names or top in IMPORT_SIDE_EFFECTS:
-        return None
+    parts = module.split(".")
+    top = parts[0]
+    if top not in sys.stdlib_module_names or any(
+        part == "__main__" or part in IMPORT_SIDE_EFFECTS for part in parts
+    ):
+        return None  # ``venv.__main__`` runs a program (and exits) when imported
     loaded = sys.modules.get(top)
     spec = loaded.__spec__ if loaded is not None else _find_spec(top)
     if spec is None or not _in_stdlib(spec.origin):
@@ -175,7 +178,7 @@ def _stdlib_module(module: str) -> ModuleType | None:
     try:
         with _quietly():
             return importlib.import_module(module)
-    except Exception:  # missing on this platform, or failing to import: unknown
+    except (Exception, SystemExit):  # missing here, failing to import or exiting: unknown
         return None
 
 

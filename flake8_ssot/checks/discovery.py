@@ -17,6 +17,7 @@ from pathlib import Path
 from flake8_ssot.checks.model import CheckContext, Finding
 from flake8_ssot.classes import ClassFacts, dotted_parts, is_fixture, module_bindings
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
+from flake8_ssot.imports import NEWLINE_RE, searchable_text
 from flake8_ssot.project import absolute_path, is_within, module_level_statements
 from flake8_ssot.pytest_config import PytestConfig
 
@@ -48,7 +49,13 @@ def discovery_findings(
         return []
     module_name = context.project.module_name(filename)
     bindings = module_bindings(tree, module_name.dotted, module_name.package or None)
-    top_level = module_level_statements(tree)
+    main_blocks = _main_only_blocks(tree.body)
+    # What runs only under ``python file.py`` is never imported by pytest.
+    top_level = [
+        statement
+        for statement in module_level_statements(tree)
+        if not _within(statement.lineno, main_blocks)
+    ]
     functions = [
         statement
         for statement in top_level
@@ -63,7 +70,7 @@ def discovery_findings(
         for facts in [context.classes.facts(bindings, node)]
     ]
     findings: list[Finding] = []
-    name_uses = _NameUses(source, tree.body)
+    name_uses = _NameUses(source, main_blocks)
     collected_tests = len(functions)
     for test_class in classes:
         facts = test_class.facts
@@ -140,15 +147,17 @@ class _NameUses:
     indexes every word's lines, built on the first question.
     """
 
-    def __init__(self, source: str, top_level: list[ast.stmt]) -> None:
+    def __init__(self, source: str, main_blocks: list[tuple[int, int]]) -> None:
         self.source = source
-        self.main_blocks = _main_only_blocks(top_level)
+        self.main_blocks = main_blocks
         self._lines_of: dict[str, list[int]] | None = None
 
     def outside(self, node: ast.ClassDef) -> bool:
         if self._lines_of is None:
             self._lines_of = {}
-            for number, line in enumerate(self.source.split("\n"), start=1):
+            # Lines as Python counts them, names as it reads them (NFKC).
+            lines = NEWLINE_RE.split(searchable_text(self.source))
+            for number, line in enumerate(lines, start=1):
                 if not line.lstrip().startswith("#"):
                     for word in dict.fromkeys(_WORD.findall(line)):
                         self._lines_of.setdefault(word, []).append(number)
@@ -157,12 +166,16 @@ class _NameUses:
         return any(
             number != node.lineno
             and not body_start <= number <= body_end
-            and not any(start <= number <= end for start, end in self.main_blocks)
+            and not _within(number, self.main_blocks)
             for number in self._lines_of.get(node.name, ())
         )
 
 
 _WORD = re.compile(r"\w+")
+
+
+def _within(line: int, blocks: list[tuple[int, int]]) -> bool:
+    return any(start <= line <= end for start, end in blocks)
 
 
 def _main_only_blocks(top_level: list[ast.stmt]) -> list[tuple[int, int]]:
