@@ -18,6 +18,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from flake8_ssot.class_shapes import ClassShape, shape_of
 from flake8_ssot.imports import resolve_relative
 
 #: ``try`` statements: ``try``/``except*`` too from Python 3.11.
@@ -45,12 +46,14 @@ class Binding:
     its name there; ``original`` is None when the object is the module
     ``source`` itself (``import posixpath as path``), and both are None when
     the module makes the object itself (a definition, an assignment).
+    ``position`` orders the binding statements in the module.
     """
 
     name: str
     source: str | None
     original: str | None
     branches: tuple[Branch, ...]
+    position: int
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,9 @@ class ModuleSummary:
     """A module's runtime top-level bindings, as far as they can be read without running it.
 
     Bindings under ``if TYPE_CHECKING:`` do not exist at run time and are
-    left out. ``star_sources`` are the modules of ``from m import *``;
+    left out; ``named`` holds them by name. ``classes`` are the module-level
+    class statements, as test discovery reads them. ``star_sources`` are
+    the modules of ``from m import *`` (with their branches and positions);
     ``declared_all`` the ``__all__`` built from literals (None when it is
     not, or when there is none); ``loaded_submodules`` the submodules of this
     package that its own imports load, which makes them attributes of the
@@ -70,7 +75,9 @@ class ModuleSummary:
 
     module: str
     bindings: tuple[Binding, ...]
-    star_sources: tuple[tuple[str, tuple[Branch, ...]], ...]
+    named: Mapping[str, tuple[Binding, ...]]
+    classes: tuple[ClassShape, ...]
+    star_sources: tuple[tuple[str, tuple[Branch, ...], int], ...]
     declared_all: tuple[str, ...] | None
     loaded_submodules: frozenset[str]
     imported_modules: frozenset[str]
@@ -114,9 +121,14 @@ def summarise(
         may_walrus=source is None or b":=" in source,
     )
     reader.read(tree.body, ())
+    named: dict[str, list[Binding]] = {}
+    for binding in reader.bindings:
+        named.setdefault(binding.name, []).append(binding)
     return ModuleSummary(
         module,
         tuple(reader.bindings),
+        {name: tuple(same) for name, same in named.items()},
+        tuple(reader.classes),
         tuple(reader.star_sources),
         None if reader.all_unknown else reader.declared_all,
         frozenset(reader.loaded_submodules),
@@ -143,7 +155,8 @@ class _Reader:
         self.global_lines = global_lines
         self.may_walrus = may_walrus
         self.bindings: list[Binding] = []
-        self.star_sources: list[tuple[str, tuple[Branch, ...]]] = []
+        self.classes: list[ClassShape] = []
+        self.star_sources: list[tuple[str, tuple[Branch, ...], int]] = []
         self.declared_all: tuple[str, ...] | None = None
         #: ``__all__`` changed in a way that cannot be read (``+= names()``, in a branch).
         self.all_unknown = False
@@ -226,20 +239,24 @@ class _Reader:
 
     def _store(self, names: Iterable[str], where: tuple[Branch, ...]) -> None:
         for name in names:
-            self.bindings.append(Binding(name, None, None, where))
+            self.bindings.append(Binding(name, None, None, where, self._statements))
 
     def _import(self, statement: ast.Import, where: tuple[Branch, ...]) -> None:
         for alias in statement.names:
             self._note_module(alias.name)
             if alias.asname is None:
                 head = alias.name.partition(".")[0]
-                self.bindings.append(Binding(head, head, None, where))
+                self.bindings.append(Binding(head, head, None, where, self._statements))
             else:
                 parent, _, last = alias.name.rpartition(".")
                 if parent:
-                    self.bindings.append(Binding(alias.asname, parent, last, where))
+                    self.bindings.append(
+                        Binding(alias.asname, parent, last, where, self._statements)
+                    )
                 else:
-                    self.bindings.append(Binding(alias.asname, alias.name, None, where))
+                    self.bindings.append(
+                        Binding(alias.asname, alias.name, None, where, self._statements)
+                    )
 
     def _import_from(self, statement: ast.ImportFrom, where: tuple[Branch, ...]) -> None:
         source = resolve_relative(statement.level, statement.module, self.package)
@@ -254,12 +271,14 @@ class _Reader:
         self._note_module(source)
         for alias in statement.names:
             if alias.name == "*":
-                self.star_sources.append((source, where))
+                self.star_sources.append((source, where, self._statements))
                 continue
             self.imported_modules.add(f"{source}.{alias.name}")  # when it is a submodule
             if source == self.own_package:
                 self.loaded_submodules.add(alias.name)
-            self.bindings.append(Binding(alias.asname or alias.name, source, alias.name, where))
+            self.bindings.append(
+                Binding(alias.asname or alias.name, source, alias.name, where, self._statements)
+            )
 
     def _note_module(self, module: str) -> None:
         """Record an imported module; ``pkg.sub`` imported in pkg makes ``sub`` an attribute."""
@@ -283,9 +302,11 @@ class _Reader:
                 # ``s = attrs`` after ``from ._make import attrs``: the same object.
                 source, original = sources.pop()
                 for target in targets:
-                    self.bindings.append(Binding(target, source, original, where))
+                    self.bindings.append(Binding(target, source, original, where, self._statements))
                 return
         self._store(names, where)
+        if isinstance(statement, ast.ClassDef):
+            self.classes.append(shape_of(statement, index))
         if isinstance(
             statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
         ) and self._may_declare_global(statement):

@@ -4,9 +4,11 @@ pytest decides collection from a class's name, its (inherited) methods, an
 inherited ``__init__``/``__new__``, ``__test__``, whether it is abstract
 (pytest >= 8.3 skips ``inspect.isabstract`` classes silently) and whether it
 derives from ``unittest.TestCase``. Bases defined in other first-party
-files are read through the import engine and source roots, parsed once per
-process. Standard-library bases are not the user's code: they are looked up
-in the plugin's own interpreter (see :mod:`flake8_ssot.stdlib_classes`). A
+files are read from the project's module summaries (read once per process,
+the same ones SOT101's advice and the fixer read), and a name is followed
+by the same rule (:func:`flake8_ssot.bindings.origin`). Standard-library
+bases are not the user's code: they are looked up in the plugin's own
+interpreter (see :mod:`flake8_ssot.stdlib_classes`). A
 base that cannot be traced (third-party, dynamic, part of a cycle) makes
 the class ``unknown``, and checks say nothing about unknown classes.
 
@@ -18,12 +20,12 @@ recursion limit.
 
 from __future__ import annotations
 
-import ast
 from dataclasses import dataclass, field
 from typing import Literal
 
-from flake8_ssot.imports import resolve_relative
-from flake8_ssot.project import Project, is_directory, module_level_statements, parse_source
+from flake8_ssot.bindings import Binding, Chosen, Defined, ModuleSummary, Reexport, origin
+from flake8_ssot.class_shapes import ClassShape, Dotted
+from flake8_ssot.project import Project
 from flake8_ssot.stdlib_classes import RuntimeClass, stdlib_base, stdlib_class
 
 ClassKind = Literal["plain", "unittest", "unknown"]
@@ -65,107 +67,83 @@ class ClassFacts:
 
 UNKNOWN = ClassFacts("?", "unknown", (), None, None, frozenset(), frozenset(), False)
 
-#: A module-level binding: a class defined there, or an import
-#: (module, attribute or None for a module import).
-Binding = ast.ClassDef | tuple[str, str | None]
-
 
 @dataclass(frozen=True)
-class ModuleBindings:
-    """A module's top-level classes and imports, in statement order.
+class ModuleClasses:
+    """A module's summary, and the facts of its classes worked out so far.
 
-    ``history`` keeps every binding of a name with its statement's position,
-    because a class statement's bases are evaluated before it binds its
-    name: in ``from base import TestA`` / ``class TestA(TestA)`` the base
-    is the imported class. ``facts`` memoises each class's facts for as long
-    as these bindings live (one linted file, or the process for a module
-    read from disk).
+    ``facts`` memoises each class's facts (by its position) for as long as
+    this object lives: one linted file, or the process for a module read
+    from disk.
     """
 
-    module: str
-    history: dict[str, list[tuple[int, Binding]]]
-    positions: dict[int, int]
+    summary: ModuleSummary
     facts: dict[int, ClassFacts] = field(default_factory=dict, compare=False, repr=False)
+    _shapes: dict[int, ClassShape] = field(default_factory=dict, compare=False, repr=False)
 
-    def lookup(self, name: str, before: int | None = None) -> Binding | None:
-        """What ``name`` is bound to at module level (before a statement, if given)."""
-        found: Binding | None = None
-        for position, binding in self.history.get(name, ()):
-            if before is not None and position >= before:
-                break
-            found = binding
-        return found
+    def shape_at(self, position: int) -> ClassShape | None:
+        """The class statement at a position, if one is there."""
+        if not self._shapes and self.summary.classes:
+            self._shapes.update((shape.position, shape) for shape in self.summary.classes)
+        return self._shapes.get(position)
 
-    def position(self, node: ast.ClassDef) -> int | None:
-        return self.positions.get(id(node))
+    def shape_named(self, name: str) -> ClassShape | None:
+        """The class that the module's last binding of ``name`` defines, if it is a class."""
+        same = self.summary.named.get(name, ())
+        return self.class_of(same[-1], name) if same else None
+
+    def class_of(self, binding: Binding, name: str) -> ClassShape | None:
+        """The class ``name`` that ``binding`` defines; None if it binds something else."""
+        shape = self.shape_at(binding.position) if binding.source is None else None
+        return shape if shape is not None and shape.name == name else None
 
 
-def module_bindings(tree: ast.Module, module: str, package: str | None) -> ModuleBindings:
-    """Top-level classes and imports of one module (``if``/``try`` blocks included)."""
-    history: dict[str, list[tuple[int, Binding]]] = {}
-    positions: dict[int, int] = {}
-    for position, statement in enumerate(module_level_statements(tree)):
-        if isinstance(statement, ast.ClassDef):
-            history.setdefault(statement.name, []).append((position, statement))
-            positions[id(statement)] = position
-        elif isinstance(statement, ast.Import):
-            for alias in statement.names:
-                if alias.asname:
-                    bound, target = alias.asname, (alias.name, None)
-                else:
-                    bound = alias.name.partition(".")[0]
-                    target = (bound, None)
-                history.setdefault(bound, []).append((position, target))
-        elif isinstance(statement, ast.ImportFrom):
-            source = resolve_relative(statement.level, statement.module, package)
-            if source is None:
-                continue
-            for alias in statement.names:
-                if alias.name != "*":
-                    history.setdefault(alias.asname or alias.name, []).append(
-                        (position, (source, alias.name))
-                    )
-    return ModuleBindings(module, history, positions)
-
+#: What a name means where a class statement uses it: a class of the same
+#: module, the dotted path of what an import binds ((module,) for a module
+#: object, (module, name) for a name from it), unknown, or None when the
+#: module does not bind it (a builtin, or nothing).
+_Meaning = ClassShape | tuple[str, ...] | ClassFacts | None
 
 #: What a base expression leads to: facts known at once, or a class to work out.
-_Target = ClassFacts | tuple[ModuleBindings, ast.ClassDef]
+_Target = ClassFacts | tuple[ModuleClasses, ClassShape]
 
 
 class ClassResolver:
-    """Resolves classes and their bases, caching other modules per process."""
+    """Resolves classes and their bases through the project's module summaries."""
 
     def __init__(self, project: Project) -> None:
         self.project = project
-        self._bindings: dict[str, ModuleBindings | None] = {}
+        self._modules: dict[str, ModuleClasses | None] = {}
 
-    def facts(self, bindings: ModuleBindings, node: ast.ClassDef) -> ClassFacts:
-        """Facts of a class defined in ``bindings`` (the linted module or another).
+    def facts(self, module: ModuleClasses, shape: ClassShape) -> ClassFacts:
+        """Facts of a class defined in ``module`` (the linted module or another).
 
         A depth-first walk over an explicit stack: a class is worked out
         once all its bases are; a base that is still being worked out is
         part of a cycle (``class A(B)`` / ``class B(A)``), and makes every
         class on the cycle ``unknown``.
         """
-        if id(node) in bindings.facts:
-            return bindings.facts[id(node)]
-        in_progress: set[int] = set()
-        targets: dict[int, list[_Target]] = {}
-        stack: list[tuple[ModuleBindings, ast.ClassDef]] = [(bindings, node)]
+        if shape.position in module.facts:
+            return module.facts[shape.position]
+        in_progress: set[tuple[int, int]] = set()
+        targets: dict[tuple[int, int], list[_Target]] = {}
+        stack: list[tuple[ModuleClasses, ClassShape]] = [(module, shape)]
         while stack:
-            current, class_node = stack[-1]
-            key = id(class_node)
-            if key in current.facts:
+            current, class_shape = stack[-1]
+            if class_shape.position in current.facts:
                 stack.pop()
                 continue
+            key = (id(current), class_shape.position)
             if key not in targets:
-                targets[key] = [self._base(current, base, class_node) for base in class_node.bases]
+                targets[key] = [
+                    self._base(current, base, class_shape) for base in class_shape.bases
+                ]
             waiting = [
                 target
                 for target in targets[key]
                 if isinstance(target, tuple)
-                and id(target[1]) not in target[0].facts
-                and id(target[1]) not in in_progress
+                and target[1].position not in target[0].facts
+                and (id(target[0]), target[1].position) not in in_progress
             ]
             if waiting and key not in in_progress:
                 in_progress.add(key)
@@ -174,41 +152,38 @@ class ClassResolver:
             bases = [
                 target
                 if isinstance(target, ClassFacts)
-                else target[0].facts.get(id(target[1]), UNKNOWN)
+                else target[0].facts.get(target[1].position, UNKNOWN)
                 for target in targets[key]
             ]
-            current.facts[key] = self._combine(current, class_node, bases)
+            current.facts[class_shape.position] = self._combine(current, class_shape, bases)
             in_progress.discard(key)
             stack.pop()
-        return bindings.facts[id(node)]
+        return module.facts[shape.position]
 
     def _combine(
-        self, bindings: ModuleBindings, node: ast.ClassDef, bases: list[ClassFacts]
+        self, module: ModuleClasses, shape: ClassShape, bases: list[ClassFacts]
     ) -> ClassFacts:
         """A class's facts from its own body and its bases' facts."""
-        position = bindings.position(node)
-        functions = [
-            statement
-            for statement in node.body
-            if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
-        ]
-        own_methods = [function.name for function in functions if not is_fixture(function)]
+        position = shape.position
+        own_methods = [method.name for method in shape.methods if not method.is_fixture]
         constructors = [name for name in own_methods if name in _CONSTRUCTORS]
-        if _generates_init(bindings, node, position):
+        if self._generates_init(module, shape):
             constructors.append("__init__")
-        test_flag = _literal_test_flag(node)
+        test_flag = shape.test_flag
         own_abstract = {
-            function.name
-            for function in functions
+            method.name
+            for method in shape.methods
             if any(
-                _reference(bindings, decorator, position) in _ABSTRACT_REFERENCES
-                for decorator in function.decorator_list
+                self._reference(module, decorator, position) in _ABSTRACT_REFERENCES
+                for decorator in method.decorators
             )
         }
-        own_names = _bound_names(node.body)
+        own_names = shape.bound_names
         abstract = set(own_abstract)
-        concrete = own_names - own_abstract
-        abc_meta = _has_abc_metaclass(self, bindings, node, position)
+        concrete = set(own_names - own_abstract)
+        abc_meta = shape.metaclass is not None and self._is_abc_metaclass(
+            module, shape.metaclass, position
+        )
         kind: ClassKind = "plain"
         methods = dict.fromkeys(own_methods)  # ordered, and a set for inherited names
         for base in bases:
@@ -227,7 +202,7 @@ class ClassResolver:
             owner = next(base for base in bases if name in base.abstract or name in base.concrete)
             (abstract if name in owner.abstract else concrete).add(name)
         return ClassFacts(
-            node.name,
+            shape.name,
             kind,
             tuple(methods),
             constructor,
@@ -237,97 +212,104 @@ class ClassResolver:
             abc_meta,
         )
 
-    def _base(self, bindings: ModuleBindings, base: ast.expr, node: ast.ClassDef) -> _Target:
-        """Where one base expression of ``node`` leads."""
-        while isinstance(base, ast.Subscript):  # Generic[T], Base[int]: the class itself
-            base = base.value
-        dotted = dotted_parts(base)
-        if dotted is None:
-            return UNKNOWN
-        head, *rest = dotted
-        binding = bindings.lookup(head, before=bindings.position(node))
-        if isinstance(binding, ast.ClassDef):
-            return (bindings, binding) if not rest else UNKNOWN
-        if binding is not None:
-            module, attribute = binding
-            path = [module] if attribute is None else [module, attribute]
-            *module_parts, name = [*path, *rest]
-            return self._symbol(".".join(module_parts), name)
-        if not rest:
-            return self._runtime_facts("builtins", head)
+    def _meaning(self, module: ModuleClasses, name: str, before: int) -> _Meaning:
+        """What ``name`` is bound to in ``module`` just before the statement at ``before``.
+
+        The bindings made before it are read by the rule SOT101's advice and
+        the fixer use (:func:`flake8_ssot.bindings.origin`): a name that the
+        module picks between several sources at import time is unknown.
+        """
+        same = [
+            binding for binding in module.summary.named.get(name, ()) if binding.position < before
+        ]
+        if not same:
+            return None
+        found = origin(module.summary.module, same, self.project.is_first_party)
+        if isinstance(found, Reexport):
+            return found.module, found.name
+        if isinstance(found, Defined):
+            return module.class_of(same[-1], name) or UNKNOWN
+        if found is None and same[0].source is not None:
+            return (same[0].source,)  # a module object: every binding agrees on it
         return UNKNOWN
 
+    def _base(self, module: ModuleClasses, base: Dotted | None, shape: ClassShape) -> _Target:
+        """Where one base of ``shape`` leads."""
+        if base is None:
+            return UNKNOWN
+        head, *rest = base
+        meaning = self._meaning(module, head, shape.position)
+        if isinstance(meaning, ClassShape):
+            return (module, meaning) if not rest else UNKNOWN
+        if isinstance(meaning, ClassFacts):
+            return meaning
+        if meaning is None:
+            return self._runtime_facts("builtins", head) if not rest else UNKNOWN
+        *module_parts, name = [*meaning, *rest]
+        return self._symbol(".".join(module_parts), name) if module_parts else UNKNOWN
+
     def _symbol(self, module: str, name: str) -> _Target:
-        """The class ``name`` that ``module`` defines or re-exports (chains followed)."""
-        seen: set[tuple[str, str]] = set()
-        while (module, name) not in seen:
-            seen.add((module, name))
-            if module.partition(".")[0] == "unittest":
-                # pytest asks whether the class derives from the unittest it imports;
-                # a source tree that holds unittest itself (the stdlib) cannot tell.
-                found = stdlib_base(module, name)
-                return UNKNOWN if found is None else _from_runtime(found)
-            bindings = self._module(module)
-            if bindings is None:
-                return self._runtime_facts(module, name)
-            binding = bindings.lookup(name)
-            if isinstance(binding, ast.ClassDef):
-                return bindings, binding
-            if binding is None or binding[1] is None:
-                return UNKNOWN
-            module, name = binding[0], binding[1]
-        return UNKNOWN  # a cycle of re-exports
+        """The class ``name`` that ``module`` defines or re-exports (through the project model)."""
+        if _is_unittest(module):
+            # pytest asks whether the class derives from the unittest it imports;
+            # a source tree that holds unittest itself (the stdlib) cannot tell.
+            return _stdlib_facts(module, name)
+        found = self.project.resolve(module, name)
+        if found is None or isinstance(found, Chosen):
+            return UNKNOWN
+        module, name = found
+        if _is_unittest(module):
+            return _stdlib_facts(module, name)
+        classes = self._module(module)
+        if classes is None:
+            return self._runtime_facts(module, name)
+        shape = classes.shape_named(name)
+        return UNKNOWN if shape is None else (classes, shape)
 
     def _runtime_facts(self, module: str, name: str) -> ClassFacts:
         """Facts of a standard-library base, unless the project has a module of that name."""
         if module != "builtins" and self.project.is_first_party(module.partition(".")[0]):
             return UNKNOWN  # first-party but unreadable: never the stdlib's by accident
-        found = stdlib_base(module, name)
-        return UNKNOWN if found is None else _from_runtime(found)
+        return _stdlib_facts(module, name)
 
-    def is_abc_metaclass(
-        self, bindings: ModuleBindings, expression: ast.expr, position: int | None
-    ) -> bool:
-        """Whether ``expression`` names ``abc.ABCMeta`` or a stdlib subclass of it."""
-        reference = _reference(bindings, expression, position)
+    def _reference(
+        self, module: ModuleClasses, dotted: Dotted | None, position: int
+    ) -> tuple[str, str] | None:
+        """``(module, name)`` for a dotted name of an imported object, e.g. ``abc.ABCMeta``."""
+        if dotted is None:
+            return None
+        head, *rest = dotted
+        meaning = self._meaning(module, head, position)
+        if not isinstance(meaning, tuple):
+            return None
+        *module_parts, name = [*meaning, *rest]
+        return (".".join(module_parts), name) if module_parts else None
+
+    def _is_abc_metaclass(self, module: ModuleClasses, dotted: Dotted, position: int) -> bool:
+        """Whether ``dotted`` names ``abc.ABCMeta`` or a stdlib subclass of it."""
+        reference = self._reference(module, dotted, position)
         if reference is None or self.project.is_first_party(reference[0].partition(".")[0]):
             return False
         found = stdlib_class(*reference)
         return found is not None and found.is_abc_metaclass
 
-    def _module(self, module: str) -> ModuleBindings | None:
-        if module in self._bindings:
-            return self._bindings[module]
-        bindings: ModuleBindings | None = None
-        path = self.project.module_path(module)
-        source = self.project.module_source(module)
-        if path is not None and source is not None:
-            is_package = is_directory(path)
-            tree = parse_source(source, path)
-            if tree is not None:
-                package = module if is_package else module.rpartition(".")[0]
-                bindings = module_bindings(tree, module, package or None)
-                for history in bindings.history.values():
-                    for _, binding in history:
-                        if isinstance(binding, ast.ClassDef):
-                            _keep_only_what_facts_read(binding)
-        self._bindings[module] = bindings
-        return bindings
+    def _generates_init(self, module: ModuleClasses, shape: ClassShape) -> bool:
+        """``@dataclass`` (without ``init=False``) writes an ``__init__`` for the class."""
+        for decorator, init_false in shape.decorators:
+            if self._reference(module, decorator, shape.position) == ("dataclasses", "dataclass"):
+                return not init_false
+        return False
+
+    def _module(self, module: str) -> ModuleClasses | None:
+        if module not in self._modules:
+            summary = self.project.summary(module)
+            self._modules[module] = None if summary is None else ModuleClasses(summary)
+        return self._modules[module]
 
 
 #: The methods whose presence (other than object's) makes pytest skip a class, in its order.
 _CONSTRUCTORS = ("__init__", "__new__")
 _ABSTRACT_REFERENCES = frozenset(("abc", name) for name in ABSTRACT_DECORATORS)
-
-
-def _has_abc_metaclass(
-    resolver: ClassResolver, bindings: ModuleBindings, node: ast.ClassDef, position: int | None
-) -> bool:
-    """``metaclass=ABCMeta`` (or ``abc.ABCMeta``, or a stdlib subclass of it)."""
-    return any(
-        keyword.arg == "metaclass" and resolver.is_abc_metaclass(bindings, keyword.value, position)
-        for keyword in node.keywords
-    )
 
 
 def _first_constructor(constructors: list[str | None]) -> str | None:
@@ -354,125 +336,10 @@ def _from_runtime(found: RuntimeClass) -> ClassFacts:
     )
 
 
-def _reference(
-    bindings: ModuleBindings, expression: ast.expr, position: int | None
-) -> tuple[str, str] | None:
-    """``(module, name)`` for an expression naming an imported object, e.g. ``abc.ABCMeta``."""
-    target = expression.func if isinstance(expression, ast.Call) else expression
-    dotted = dotted_parts(target)
-    if dotted is None:
-        return None
-    head, *rest = dotted
-    binding = bindings.lookup(head, before=position)
-    if binding is None or isinstance(binding, ast.ClassDef):
-        return None
-    module, attribute = binding
-    path = [module] if attribute is None else [module, attribute]
-    *module_parts, name = [*path, *rest]
-    return (".".join(module_parts), name) if module_parts else None
+def _is_unittest(module: str) -> bool:
+    return module.partition(".")[0] == "unittest"
 
 
-def _bound_names(body: list[ast.stmt]) -> set[str]:
-    """Names a class body binds in the class namespace (an annotation alone binds none)."""
-    names: set[str] = set()
-    for statement in body:
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(statement.name)
-        elif isinstance(statement, ast.Assign):
-            pending = list(statement.targets)
-            while pending:
-                target = pending.pop()
-                if isinstance(target, ast.Name):
-                    names.add(target.id)
-                elif isinstance(target, (ast.Tuple, ast.List)):
-                    pending.extend(target.elts)
-                elif isinstance(target, ast.Starred):
-                    pending.append(target.value)
-        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
-            if isinstance(statement.target, ast.Name):
-                names.add(statement.target.id)
-        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
-            names.update(alias.asname or alias.name.partition(".")[0] for alias in statement.names)
-    return names
-
-
-def _keep_only_what_facts_read(node: ast.ClassDef) -> None:
-    """Drop method bodies, values and other statements from a class kept for the whole process.
-
-    Cached ASTs of base-class modules otherwise stay alive for the whole
-    run, and every full garbage collection of flake8's own objects walks
-    them: on Django's test suite that made flake8 18% slower, for nothing.
-    What stays: functions with their decorators, ``__test__``, and the
-    names the body binds (with their values dropped).
-    """
-    kept: list[ast.stmt] = []
-    for statement in node.body:
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            statement.body = []
-            kept.append(statement)
-        elif _literal_flag(statement) is not None:
-            kept.append(statement)
-        else:
-            kept.extend(
-                ast.Assign(targets=[ast.Name(id=name)], value=ast.Constant(value=None))
-                for name in sorted(_bound_names([statement]))
-            )
-    node.body = kept
-
-
-def _generates_init(bindings: ModuleBindings, node: ast.ClassDef, position: int | None) -> bool:
-    """``@dataclass`` (without ``init=False``) writes an ``__init__`` for the class."""
-    for decorator in node.decorator_list:
-        if _reference(bindings, decorator, position) != ("dataclasses", "dataclass"):
-            continue
-        return not (
-            isinstance(decorator, ast.Call)
-            and any(
-                keyword.arg == "init"
-                and isinstance(keyword.value, ast.Constant)
-                and keyword.value.value is False
-                for keyword in decorator.keywords
-            )
-        )
-    return False
-
-
-def is_fixture(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """A function decorated with ``@pytest.fixture`` (or ``@fixture``) is not a test."""
-    for decorator in function.decorator_list:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        dotted = dotted_parts(target)
-        if dotted and dotted[-1] in ("fixture", "yield_fixture"):
-            return True
-    return False
-
-
-def dotted_parts(expression: ast.expr) -> list[str] | None:
-    """``a.b.C`` as ``["a", "b", "C"]``; None for anything else (calls, subscripts)."""
-    parts: list[str] = []
-    while isinstance(expression, ast.Attribute):
-        parts.append(expression.attr)
-        expression = expression.value
-    if not isinstance(expression, ast.Name):
-        return None
-    parts.append(expression.id)
-    parts.reverse()
-    return parts
-
-
-def _literal_test_flag(node: ast.ClassDef) -> bool | None:
-    return next((flag for flag in map(_literal_flag, node.body) if flag is not None), None)
-
-
-def _literal_flag(statement: ast.stmt) -> bool | None:
-    """The value of ``__test__ = True`` or ``__test__ = False``."""
-    if (
-        isinstance(statement, ast.Assign)
-        and any(
-            isinstance(target, ast.Name) and target.id == "__test__" for target in statement.targets
-        )
-        and isinstance(statement.value, ast.Constant)
-        and isinstance(statement.value.value, bool)
-    ):
-        return statement.value.value
-    return None
+def _stdlib_facts(module: str, name: str) -> ClassFacts:
+    found = stdlib_base(module, name)
+    return UNKNOWN if found is None else _from_runtime(found)

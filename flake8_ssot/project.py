@@ -243,10 +243,10 @@ class Project:
         summary = self.summary(module)
         if summary is None:
             return []
-        found = [binding for binding in summary.bindings if binding.name == name]
-        for source, branches in summary.star_sources:
+        found = list(summary.named.get(name, ()))
+        for source, branches, position in summary.star_sources:
             if self._may_export(source, name) and name in self.public_names(source):
-                found.append(Binding(name, source, name, branches))
+                found.append(Binding(name, source, name, branches, position))
         return found
 
     def _may_export(self, module: str, name: str) -> bool:
@@ -368,7 +368,7 @@ class Project:
             pending.append((current, True))
             pending.extend(
                 (source, False)
-                for source, _ in summary.star_sources
+                for source, _, _ in summary.star_sources
                 if source not in self._public and source not in visiting
             )
         return self._public[module]
@@ -379,8 +379,8 @@ class Project:
             return frozenset()
         if summary.declared_all is not None:
             return frozenset(summary.declared_all)
-        bound = {binding.name for binding in summary.bindings}
-        for source, _ in summary.star_sources:
+        bound = set(summary.named)
+        for source, _, _ in summary.star_sources:
             bound.update(self._public.get(source, frozenset()))
         return frozenset(name for name in bound if not name.startswith("_"))
 

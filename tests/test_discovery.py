@@ -203,6 +203,51 @@ def test_sot401_counts_inherited_methods_and_follows_plain_bases(project: Flake8
     ]
 
 
+def test_bases_are_read_through_the_project_model(project: Flake8Project) -> None:
+    """A base re-exported by a star import is followed; a base the module picks at import
+    time between two classes is unknown, and an unknown class is never reported."""
+    project.write("setup.cfg", SELECT)
+    project.write("tests/__init__.py")
+    project.write("helpers/__init__.py", "from .suites import *\n")
+    project.write(
+        "helpers/suites.py",
+        """\
+        import unittest
+        __all__ = ["UnitBase", "PlainBase"]
+        class UnitBase(unittest.TestCase):
+            def test_unit(self): ...
+        class PlainBase:
+            def test_plain(self): ...
+        """,
+    )
+    project.write("helpers/fast.py", "import unittest\nclass Base(unittest.TestCase): ...\n")
+    project.write("helpers/slow.py", "class Base: ...\n")
+    project.write(
+        "tests/test_x.py",
+        """\
+        from typing import TYPE_CHECKING
+        from helpers import PlainBase, UnitBase
+        try:
+            from helpers.fast import Base
+        except ImportError:
+            from helpers.slow import Base
+        class CriticalUnit(UnitBase):
+            def test_more(self): ...
+        class CriticalPlain(PlainBase):
+            def test_more(self): ...
+        class CriticalChosen(Base):
+            def test_a(self): ...
+        if TYPE_CHECKING:
+            class CriticalTyped:
+                def test_a(self): ...
+        """,
+    )
+    assert project.flake8("tests").stdout_lines == [
+        "tests/test_x.py:9:1: SOT401 class CriticalPlain has 2 test methods but pytest will not "
+        "collect it: name matches none of python_classes ['Test'] (pytest defaults)"
+    ]
+
+
 def test_sot402_constructor_own_and_inherited(project: Flake8Project) -> None:
     project.write("setup.cfg", SELECT)
     project.write("tests/__init__.py")

@@ -89,7 +89,7 @@ def _unread_star_source(facade: str, project: Project) -> str | None:
     if summary is None:
         return None
     return next(
-        (source for source, _ in summary.star_sources if project.summary(source) is None), None
+        (source for source, _, _ in summary.star_sources if project.summary(source) is None), None
     )
 
 

@@ -14,8 +14,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from flake8_ssot.bindings import summarise
 from flake8_ssot.checks.model import CheckContext, Finding
-from flake8_ssot.classes import ClassFacts, dotted_parts, is_fixture, module_bindings
+from flake8_ssot.class_shapes import dotted_parts, is_fixture
+from flake8_ssot.classes import ClassFacts, ModuleClasses
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
 from flake8_ssot.imports import NEWLINE_RE, searchable_text
 from flake8_ssot.project import absolute_path, is_within, module_level_statements
@@ -48,7 +50,11 @@ def discovery_findings(
     if not (collected_by_name or in_test_location):
         return []
     module_name = context.project.module_name(filename)
-    bindings = module_bindings(tree, module_name.dotted, module_name.package or None)
+    summary = summarise(
+        tree, module_name.dotted, module_name.is_package, source.encode("utf-8", "surrogatepass")
+    )
+    module = ModuleClasses(summary)
+    shapes = {(shape.line, shape.col): shape for shape in summary.classes}
     main_blocks = _main_only_blocks(tree.body)
     # What runs only under ``python file.py`` is never imported by pytest.
     top_level = [
@@ -67,7 +73,10 @@ def discovery_findings(
         _TestClass(node, facts, _test_method_count(facts, config))
         for node in top_level
         if isinstance(node, ast.ClassDef)
-        for facts in [context.classes.facts(bindings, node)]
+        # A class only ``if TYPE_CHECKING:`` defines does not exist when pytest looks.
+        for shape in [shapes.get((node.lineno, node.col_offset))]
+        if shape is not None
+        for facts in [context.classes.facts(module, shape)]
     ]
     findings: list[Finding] = []
     name_uses = _NameUses(source, main_blocks)

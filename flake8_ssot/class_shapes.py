@@ -1,0 +1,183 @@
+"""A class statement as pytest's collection reads it, without its tree.
+
+Test discovery asks of a class and of every base it has: its name, the
+dotted names of its bases, decorators and metaclass, the functions its body
+defines (and their decorators), a literal ``__test__`` and the names the body
+binds. That is all a module summary keeps of a class (see
+:mod:`flake8_ssot.bindings`), so a base-class module read from disk costs a
+parse and a look at its class headers, and its tree is dropped at once: a
+cached tree would be walked by every full garbage collection of the run.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+#: A dotted name as written (``abc.abstractmethod`` is ``("abc", "abstractmethod")``).
+Dotted = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MethodShape:
+    """A function defined in a class body: its name and the dotted names of its decorators."""
+
+    name: str
+    decorators: tuple[Dotted, ...]
+
+    @property
+    def is_fixture(self) -> bool:
+        return any(is_fixture_decorator(decorator) for decorator in self.decorators)
+
+
+@dataclass(frozen=True)
+class ClassShape:
+    """One module-level class statement.
+
+    ``position`` orders it among the module's statements (a class's bases
+    are evaluated before it binds its name); ``bases`` holds each base's
+    dotted name (``Generic[T]`` as ``Generic``), None where a base is not a
+    dotted name; ``decorators`` each decorator's dotted name (a call's
+    function) and whether it is called with ``init=False``;
+    ``test_flag`` a literal ``__test__``; ``bound_names`` every name the
+    body binds in the class namespace (an annotation alone binds none).
+    """
+
+    name: str
+    position: int
+    line: int
+    col: int
+    bases: tuple[Dotted | None, ...]
+    metaclass: Dotted | None
+    decorators: tuple[tuple[Dotted | None, bool], ...]
+    methods: tuple[MethodShape, ...]
+    test_flag: bool | None
+    bound_names: frozenset[str]
+
+
+def shape_of(node: ast.ClassDef, position: int) -> ClassShape:
+    """What test discovery reads of a class statement."""
+    methods = tuple(
+        MethodShape(
+            statement.name,
+            tuple(
+                dotted
+                for decorator in statement.decorator_list
+                for dotted in [dotted_parts(_called(decorator))]
+                if dotted is not None
+            ),
+        )
+        for statement in node.body
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+    )
+    metaclass = next(
+        (
+            dotted_parts(_called(keyword.value))
+            for keyword in node.keywords
+            if keyword.arg == "metaclass"
+        ),
+        None,
+    )
+    return ClassShape(
+        name=node.name,
+        position=position,
+        line=node.lineno,
+        col=node.col_offset,
+        bases=tuple(dotted_parts(_unsubscripted(base)) for base in node.bases),
+        metaclass=metaclass,
+        decorators=tuple(
+            (dotted_parts(_called(decorator)), _init_false(decorator))
+            for decorator in node.decorator_list
+        ),
+        methods=methods,
+        test_flag=next(
+            (flag for flag in map(_literal_test_flag, node.body) if flag is not None), None
+        ),
+        bound_names=frozenset(_bound_names(node.body)),
+    )
+
+
+def dotted_parts(expression: ast.expr) -> Dotted | None:
+    """``a.b.C`` as ``("a", "b", "C")``; None for anything else (calls, subscripts)."""
+    parts: list[str] = []
+    while isinstance(expression, ast.Attribute):
+        parts.append(expression.attr)
+        expression = expression.value
+    if not isinstance(expression, ast.Name):
+        return None
+    parts.append(expression.id)
+    parts.reverse()
+    return tuple(parts)
+
+
+def is_fixture(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function decorated with ``@pytest.fixture`` (or ``@fixture``) is not a test."""
+    return any(
+        is_fixture_decorator(dotted)
+        for decorator in function.decorator_list
+        for dotted in [dotted_parts(_called(decorator))]
+        if dotted is not None
+    )
+
+
+def is_fixture_decorator(dotted: Dotted) -> bool:
+    return dotted[-1] in ("fixture", "yield_fixture")
+
+
+def _called(expression: ast.expr) -> ast.expr:
+    """The function of a call (``@dataclass(init=False)`` names ``dataclass``)."""
+    return expression.func if isinstance(expression, ast.Call) else expression
+
+
+def _unsubscripted(expression: ast.expr) -> ast.expr:
+    """``Generic[T]``, ``Base[int]``: the class itself."""
+    while isinstance(expression, ast.Subscript):
+        expression = expression.value
+    return expression
+
+
+def _init_false(decorator: ast.expr) -> bool:
+    return isinstance(decorator, ast.Call) and any(
+        keyword.arg == "init"
+        and isinstance(keyword.value, ast.Constant)
+        and keyword.value.value is False
+        for keyword in decorator.keywords
+    )
+
+
+def _literal_test_flag(statement: ast.stmt) -> bool | None:
+    """The value of ``__test__ = True`` or ``__test__ = False``."""
+    if (
+        isinstance(statement, ast.Assign)
+        and any(
+            isinstance(target, ast.Name) and target.id == "__test__" for target in statement.targets
+        )
+        and isinstance(statement.value, ast.Constant)
+        and isinstance(statement.value.value, bool)
+    ):
+        return statement.value.value
+    return None
+
+
+def _bound_names(body: list[ast.stmt]) -> set[str]:
+    """Names a class body binds in the class namespace (an annotation alone binds none)."""
+    names: set[str] = set()
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(statement.name)
+        elif isinstance(statement, ast.Assign):
+            pending = list(statement.targets)
+            while pending:
+                target = pending.pop()
+                if isinstance(target, ast.Name):
+                    names.add(target.id)
+                elif isinstance(target, (ast.Tuple, ast.List)):
+                    pending.extend(target.elts)
+                elif isinstance(target, ast.Starred):
+                    pending.append(target.value)
+        elif isinstance(statement, ast.AnnAssign) and statement.value is not None:
+            if isinstance(statement.target, ast.Name):
+                names.add(statement.target.id)
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            names.update(alias.asname or alias.name.partition(".")[0] for alias in statement.names)
+    return names
