@@ -13,6 +13,7 @@ all of a name's bindings agree on one object.
 from __future__ import annotations
 
 import ast
+import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -404,6 +405,49 @@ def _lines_holding(source: bytes | None, word: bytes) -> list[int] | None:
         lines.append(line)
         start = source.find(word, start + len(word))
     return lines
+
+
+#: ``__all__`` as a word: not part of a longer name, not the string ``"__all__"``.
+_ALL_WORD = re.compile(rb"(?<![\w'\"])__all__(?![\w'\"])")
+_ALL_LITERAL_START = re.compile(rb"__all__[ \t]*=[ \t]*([\[(])")
+_REST_OF_LINE = re.compile(rb"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)")
+
+
+def all_from_text(source: bytes) -> tuple[str, ...] | None:
+    """A module's ``__all__`` read from its text alone, when one plain statement declares it.
+
+    That is: the word occurs once, outside quotes, at the start of a line
+    (module level, unconditional) and after an even number of triple
+    quotes (not inside a docstring), as ``__all__ = [...]`` or ``(...)``
+    of string literals ending its line. Anything else (``+=``, a second
+    assignment, a branch, a call) is None: the module must be parsed.
+    Deciding a star import from this costs a text scan instead of a parse.
+    """
+    words = list(_ALL_WORD.finditer(source))
+    if len(words) != 1:
+        return None
+    start = words[0].start()
+    if start and source[start - 1 : start] not in (b"\n", b"\r"):
+        return None
+    declaration = _ALL_LITERAL_START.match(source, start)
+    prefix = source[:start]
+    if declaration is None or prefix.count(b'"""') % 2 or prefix.count(b"'''") % 2:
+        return None
+    closing = b"]" if declaration.group(1) == b"[" else b")"
+    end = source.find(closing, declaration.end())
+    while end != -1:
+        literal = source[declaration.start(1) : end + 1]
+        try:
+            value = ast.literal_eval(literal.decode("utf-8"))
+        except (SyntaxError, ValueError, UnicodeDecodeError, MemoryError, RecursionError):
+            end = source.find(closing, end + 1)
+            continue
+        if not _REST_OF_LINE.match(source, end + 1):
+            return None  # ``__all__ = [...] + other``: more than a literal
+        if isinstance(value, (list, tuple)) and all(isinstance(name, str) for name in value):
+            return tuple(value)
+        return None
+    return None
 
 
 def _declared_global(definition: ast.stmt) -> list[str]:

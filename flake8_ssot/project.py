@@ -26,6 +26,7 @@ from flake8_ssot.bindings import (
     ModuleSummary,
     Origin,
     Reexport,
+    all_from_text,
     is_definite,
     origin,
     summarise,
@@ -90,6 +91,8 @@ class Project:
         self._public: dict[str, frozenset[str]] = {}
         #: The text of star-import sources not summarised yet, kept to rule them out cheaply.
         self._texts: dict[str, bytes] = {}
+        #: Their ``__all__`` when the text alone declares it (see bindings.all_from_text).
+        self._texts_all: dict[str, tuple[str, ...] | None] = {}
         self._reach: dict[str, frozenset[str]] = {}
 
     def module_name(self, filename: str) -> ModuleName:
@@ -253,15 +256,22 @@ class Project:
         """Whether ``from module import *`` could bind ``name``, by a look at its text.
 
         A module whose text holds neither the name nor a star import of its
-        own cannot export it: no need to parse it. A facade that star-imports
-        twenty submodules is then parsed once, not its twenty sources with it.
-        The text is kept until the module is summarised, so it is read once.
+        own cannot export it, and neither can one whose text declares a
+        literal ``__all__`` without the name: no need to parse it. A facade
+        that star-imports twenty submodules is then parsed once, not its
+        twenty sources with it. The text is kept until the module is
+        summarised, so it is read once.
         """
         if module in self._summaries:
             return True
         if module not in self._texts:
             self._texts[module] = self.module_source(module) or b""
         text = self._texts[module]
+        if module not in self._texts_all:
+            self._texts_all[module] = all_from_text(text)
+        declared = self._texts_all[module]
+        if declared is not None:
+            return name in declared  # a star import binds exactly these strings
         if not text.isascii():  # identifiers may be spelled in another NFKC form
             return True
         return name.encode("utf-8") in text or _STAR_IMPORT.search(text) is not None

@@ -19,6 +19,7 @@ from pathlib import Path
 import pytest
 from flake8.options.parse_args import parse_args
 
+from flake8_ssot.bindings import all_from_text, summarise
 from flake8_ssot.checks import all_findings
 from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.context import build_context
@@ -110,3 +111,21 @@ def test_every_stdlib_and_site_packages_file() -> None:
     assert any(text.startswith(("SOT401", "SOT402", "SOT403")) for text in texts)
     assert 0 < unparsable < 100
     assert fixed > 10
+
+
+@pytest.mark.slow
+def test_all_read_from_text_agrees_with_the_parsed_module() -> None:
+    """The text shortcut for ``__all__`` (star imports) never disagrees with the tree."""
+    read = 0
+    for path in python_files(STDLIB, SITE_PACKAGES):
+        source = path.read_bytes()
+        declared = all_from_text(source)
+        if declared is None:
+            continue
+        try:
+            tree = ast.parse(source)
+        except (SyntaxError, ValueError):
+            continue
+        read += 1
+        assert declared == summarise(tree, "module", False, source).declared_all, path
+    assert read > 500
