@@ -118,7 +118,7 @@ def summarise(
     reader = _Reader(
         package or None,
         module if is_package else None,
-        global_lines=_lines_holding(source, b"global"),
+        global_lines=_lines_holding(source, _GLOBAL_STATEMENT),
         may_walrus=source is None or b":=" in source,
     )
     reader.read(tree.body, ())
@@ -152,7 +152,7 @@ class _Reader:
     ) -> None:
         self.package = package
         self.own_package = own_package
-        #: Lines whose text holds ``global`` (None: unknown, look everywhere).
+        #: Lines whose text holds the keyword ``global`` (None: unknown, look everywhere).
         self.global_lines = global_lines
         self.may_walrus = may_walrus
         self.bindings: list[Binding] = []
@@ -283,13 +283,15 @@ class _Reader:
 
     def _note_module(self, module: str) -> None:
         """Record an imported module; ``pkg.sub`` imported in pkg makes ``sub`` an attribute."""
-        parts = module.split(".")
-        self.imported_modules.update(".".join(parts[:end]) for end in range(1, len(parts) + 1))
+        prefix = module
+        while prefix and prefix not in self.imported_modules:  # its own prefixes are in too
+            self.imported_modules.add(prefix)
+            prefix = prefix.rpartition(".")[0]
         if self.own_package is None:
             return
-        prefix = self.own_package + "."
-        if module.startswith(prefix):
-            self.loaded_submodules.add(module[len(prefix) :].partition(".")[0])
+        own_prefix = self.own_package + "."
+        if module.startswith(own_prefix):
+            self.loaded_submodules.add(module[len(own_prefix) :].partition(".")[0])
 
     def _local(self, statement: ast.stmt, where: tuple[Branch, ...], index: int) -> None:
         names = self._names(statement)
@@ -312,14 +314,15 @@ class _Reader:
             statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
         ) and self._may_declare_global(statement):
             # ``global X`` in a function: calling it may rebind X at any time.
-            self._store(_declared_global(statement), (*where, Branch(index, "global")))
+            declared = _declared_global(statement, self._may_declare_global)
+            self._store(declared, (*where, Branch(index, "global")))
 
-    def _may_declare_global(self, definition: ast.stmt) -> bool:
-        """Whether a line of the definition holds the text ``global`` (or it is unknown)."""
+    def _may_declare_global(self, statement: ast.stmt) -> bool:
+        """Whether a line of the statement holds the keyword ``global`` (or it is unknown)."""
         if self.global_lines is None:
             return True
-        first = bisect_left(self.global_lines, definition.lineno)
-        end = definition.end_lineno or definition.lineno
+        first = bisect_left(self.global_lines, statement.lineno)
+        end = statement.end_lineno or statement.lineno
         return first < len(self.global_lines) and self.global_lines[first] <= end
 
     def _names(self, statement: ast.stmt) -> list[str]:
@@ -391,24 +394,32 @@ def stored_names(node: ast.AST) -> list[str]:
     return names
 
 
-def _lines_holding(source: bytes | None, word: bytes) -> list[int] | None:
-    """The 1-based numbers of the lines (as Python counts them) whose text holds ``word``."""
+#: The keyword ``global`` in text (not ``global_settings`` or ``globals()``); a
+#: match preceded by a name character (``xglobal y``) is not the keyword either.
+_GLOBAL_STATEMENT = re.compile(rb"global[ \t\f\\\r\n]")
+_NAME_BYTES = frozenset(b"_.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _lines_holding(source: bytes | None, pattern: re.Pattern[bytes]) -> list[int] | None:
+    """The 1-based numbers of the lines (as Python counts them) where ``pattern`` matches
+    at the start of a word."""
     if source is None:
         return None
     lines: list[int] = []
     line, counted = 1, 0
-    start = source.find(word)
-    while start != -1:
-        between = source[counted:start]
+    for match in pattern.finditer(source):
+        if match.start() and source[match.start() - 1] in _NAME_BYTES:
+            continue
+        between = source[counted : match.start()]
         line += between.count(b"\n") + between.count(b"\r") - between.count(b"\r\n")
-        counted = start
+        counted = match.start()
         lines.append(line)
-        start = source.find(word, start + len(word))
     return lines
 
 
-#: ``__all__`` as a word: not part of a longer name, not the string ``"__all__"``.
-_ALL_WORD = re.compile(rb"(?<![\w'\"])__all__(?![\w'\"])")
+#: Bytes that make ``__all__`` beside them part of a longer name or the string ``"__all__"``.
+_NOT_ALONE = frozenset(b"_'\"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NOT_ALONE |= frozenset(range(0x80, 0x100))  # a non-ASCII name character
 _ALL_LITERAL_START = re.compile(rb"__all__[ \t]*=[ \t]*([\[(])")
 _REST_OF_LINE = re.compile(rb"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)")
 
@@ -423,10 +434,10 @@ def all_from_text(source: bytes) -> tuple[str, ...] | None:
     assignment, a branch, a call) is None: the module must be parsed.
     Deciding a star import from this costs a text scan instead of a parse.
     """
-    words = list(_ALL_WORD.finditer(source))
+    words = _words(source, b"__all__")
     if len(words) != 1:
         return None
-    start = words[0].start()
+    start = words[0]
     if start and source[start - 1 : start] not in (b"\n", b"\r"):
         return None
     declaration = _ALL_LITERAL_START.match(source, start)
@@ -450,16 +461,39 @@ def all_from_text(source: bytes) -> tuple[str, ...] | None:
     return None
 
 
-def _declared_global(definition: ast.stmt) -> list[str]:
-    """Names a module-level function or class declares ``global`` anywhere inside it."""
-    return sorted(
-        {
-            name
-            for node in ast.walk(definition)
-            if isinstance(node, ast.Global)
-            for name in node.names
-        }
-    )
+def _words(source: bytes, word: bytes) -> list[int]:
+    """Where ``word`` occurs on its own: not inside a longer name, not quoted right around it."""
+    found = []
+    start = source.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not (
+            (start and source[start - 1] in _NOT_ALONE)
+            or (end < len(source) and source[end] in _NOT_ALONE)
+        ):
+            found.append(start)
+        start = source.find(word, end)
+    return found
+
+
+def _declared_global(definition: ast.stmt, may_hold: Callable[[ast.stmt], bool]) -> list[str]:
+    """Names a module-level function or class declares ``global`` anywhere inside it.
+
+    ``global`` is a statement: only statements are visited, and only those
+    whose lines ``may_hold`` the keyword.
+    """
+    names: set[str] = set()
+    pending = [definition]
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, ast.Global):
+            names.update(statement.names)
+            continue
+        bodies = [getattr(statement, field, ()) for field in ("body", "orelse", "finalbody")]
+        bodies.extend(handler.body for handler in getattr(statement, "handlers", ()))
+        bodies.extend(case.body for case in getattr(statement, "cases", ()))
+        pending.extend(inner for body in bodies for inner in body if may_hold(inner))
+    return sorted(names)
 
 
 def _alias_of(statement: ast.stmt) -> tuple[list[str], str] | None:

@@ -56,20 +56,17 @@ class ClassShape:
 
 
 def shape_of(node: ast.ClassDef, position: int) -> ClassShape:
-    """What test discovery reads of a class statement."""
-    methods = tuple(
-        MethodShape(
-            statement.name,
-            tuple(
-                dotted
-                for decorator in statement.decorator_list
-                for dotted in [dotted_parts(_called(decorator))]
-                if dotted is not None
-            ),
-        )
-        for statement in node.body
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
-    )
+    """What test discovery reads of a class statement (its body is looked at once)."""
+    methods: list[MethodShape] = []
+    test_flag: bool | None = None
+    for statement in node.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            decorators = (
+                dotted_parts(_called(decorator)) for decorator in statement.decorator_list
+            )
+            methods.append(MethodShape(statement.name, tuple(filter(None, decorators))))
+        elif test_flag is None and isinstance(statement, ast.Assign):
+            test_flag = _literal_test_flag(statement)
     metaclass = next(
         (
             dotted_parts(_called(keyword.value))
@@ -89,10 +86,8 @@ def shape_of(node: ast.ClassDef, position: int) -> ClassShape:
             (dotted_parts(_called(decorator)), _init_false(decorator))
             for decorator in node.decorator_list
         ),
-        methods=methods,
-        test_flag=next(
-            (flag for flag in map(_literal_test_flag, node.body) if flag is not None), None
-        ),
+        methods=tuple(methods),
+        test_flag=test_flag,
         bound_names=frozenset(_bound_names(node.body)),
     )
 
@@ -145,11 +140,10 @@ def _init_false(decorator: ast.expr) -> bool:
     )
 
 
-def _literal_test_flag(statement: ast.stmt) -> bool | None:
+def _literal_test_flag(statement: ast.Assign) -> bool | None:
     """The value of ``__test__ = True`` or ``__test__ = False``."""
     if (
-        isinstance(statement, ast.Assign)
-        and any(
+        any(
             isinstance(target, ast.Name) and target.id == "__test__" for target in statement.targets
         )
         and isinstance(statement.value, ast.Constant)

@@ -196,11 +196,12 @@ class ClassResolver:
                 test_flag = base.test_flag
             abc_meta = abc_meta or base.abc_meta
         constructor = _first_constructor([*constructors, *(base.constructor for base in bases)])
-        inherited = set().union(*(base.abstract | base.concrete for base in bases)) - own_names
-        for name in inherited:
-            # The first base (in order) that has the name decides, as the MRO mostly does.
-            owner = next(base for base in bases if name in base.abstract or name in base.concrete)
-            (abstract if name in owner.abstract else concrete).add(name)
+        # The first base (in order) that has a name decides, as the MRO mostly does.
+        decided = set(own_names)
+        for base in bases:
+            abstract |= base.abstract - decided
+            concrete |= base.concrete - decided
+            decided |= base.abstract | base.concrete
         return ClassFacts(
             shape.name,
             kind,

@@ -49,12 +49,6 @@ def discovery_findings(
     in_test_location = _in_test_directory(path, config) or config.is_under_testpaths(path)
     if not (collected_by_name or in_test_location):
         return []
-    module_name = context.project.module_name(filename)
-    summary = summarise(
-        tree, module_name.dotted, module_name.is_package, source.encode("utf-8", "surrogatepass")
-    )
-    module = ModuleClasses(summary)
-    shapes = {(shape.line, shape.col): shape for shape in summary.classes}
     main_blocks = _main_only_blocks(tree.body)
     # What runs only under ``python file.py`` is never imported by pytest.
     top_level = [
@@ -69,15 +63,8 @@ def discovery_findings(
         and config.is_test_function(statement.name)
         and not is_fixture(statement)
     ]
-    classes = [
-        _TestClass(node, facts, _test_method_count(facts, config))
-        for node in top_level
-        if isinstance(node, ast.ClassDef)
-        # A class only ``if TYPE_CHECKING:`` defines does not exist when pytest looks.
-        for shape in [shapes.get((node.lineno, node.col_offset))]
-        if shape is not None
-        for facts in [context.classes.facts(module, shape)]
-    ]
+    class_nodes = [statement for statement in top_level if isinstance(statement, ast.ClassDef)]
+    classes = _test_classes(class_nodes, tree, source, filename, context, config)
     findings: list[Finding] = []
     name_uses = _NameUses(source, main_blocks)
     collected_tests = len(functions)
@@ -117,6 +104,33 @@ def discovery_findings(
     if collected_tests:
         findings.extend(_module_findings(path, config, collected_by_name, collected_tests))
     return findings
+
+
+def _test_classes(
+    nodes: list[ast.ClassDef],
+    tree: ast.Module,
+    source: str,
+    filename: str,
+    context: CheckContext,
+    config: PytestConfig,
+) -> list[_TestClass]:
+    """The facts of each class, read through the module's summary (made only when needed)."""
+    if not nodes:
+        return []
+    module_name = context.project.module_name(filename)
+    summary = summarise(
+        tree, module_name.dotted, module_name.is_package, source.encode("utf-8", "surrogatepass")
+    )
+    module = ModuleClasses(summary)
+    shapes = {(shape.line, shape.col): shape for shape in summary.classes}
+    return [
+        _TestClass(node, facts, _test_method_count(facts, config))
+        for node in nodes
+        # A class only ``if TYPE_CHECKING:`` defines does not exist when pytest looks.
+        for shape in [shapes.get((node.lineno, node.col_offset))]
+        if shape is not None
+        for facts in [context.classes.facts(module, shape)]
+    ]
 
 
 def _module_findings(
