@@ -8,15 +8,13 @@ list must never silently turn a check off.
 from __future__ import annotations
 
 import configparser
-import difflib
 import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from packaging.version import InvalidVersion, Version
+from typing import TYPE_CHECKING
 
 from flake8_ssot.imports import is_dotted_name
 from flake8_ssot.options import (
@@ -29,6 +27,9 @@ from flake8_ssot.options import (
     SOURCE_ROOTS_OPTION,
 )
 from flake8_ssot.project import is_directory
+
+if TYPE_CHECKING:
+    from packaging.version import Version
 
 # A compat pattern: dotted-name characters, fnmatch wildcards and [...] sets.
 _COMPAT_PATTERN_RE = re.compile(r"^(?:[A-Za-z0-9_.*?]|\[!?[A-Za-z0-9_-]+\])+$")
@@ -46,6 +47,8 @@ class UnknownOptionError(ConfigError):
     """An ``ssot-*`` key that flake8 would silently ignore, switching a check off."""
 
     def __init__(self, config_file: Path, key: str) -> None:
+        import difflib  # only on this error: its import costs more than a file's checks
+
         close = difflib.get_close_matches(key.replace("_", "-"), ALL_OPTIONS, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         Exception.__init__(
@@ -119,6 +122,9 @@ def parse_module_entry(option: str, entry: str) -> ModuleEntry:
             raise ConfigError(option, entry, f"unknown key {key!r} (expected 'removed-in VERSION')")
         if removed_in is not None:
             raise ConfigError(option, entry, "'removed-in' is given twice")
+        # Imported for the entries that need it: its import costs more than a file's checks.
+        from packaging.version import InvalidVersion, Version
+
         try:
             removed_in = Version(value.strip())
         except InvalidVersion:

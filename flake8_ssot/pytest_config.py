@@ -25,11 +25,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:
-    import tomli as tomllib
-
 from flake8_ssot.project import absolute_path, is_regular_file, is_within
 from flake8_ssot.pytest_ini import IniSyntaxError, parse_ini
 
@@ -192,6 +187,12 @@ def _read_ini(path: Path, version: int) -> Settings | None:
 
 
 def _read_toml(path: Path, version: int, explicit: bool) -> ConfigFile:
+    # Imported when a TOML file is read: its import costs more than a file's checks.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:
+        import tomli as tomllib
+
     try:
         document = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:

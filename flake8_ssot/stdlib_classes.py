@@ -30,7 +30,6 @@ import importlib
 import importlib.util
 import io
 import sys
-import sysconfig
 import warnings
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -53,9 +52,15 @@ IMPORT_SIDE_EFFECTS = frozenset(
         "lib2to3",  # writes grammar caches next to itself
     }
 )
-_STDLIB_DIRECTORIES = tuple(
-    Path(sysconfig.get_paths()[key]).resolve() for key in ("stdlib", "platstdlib")
-)
+
+
+@functools.cache
+def _stdlib_directories() -> tuple[Path, ...]:
+    # sysconfig is imported when a standard-library base is first looked up:
+    # its import and get_paths() cost more than a file's checks.
+    import sysconfig
+
+    return tuple(Path(sysconfig.get_paths()[key]).resolve() for key in ("stdlib", "platstdlib"))
 
 
 @dataclass(frozen=True)
@@ -208,4 +213,4 @@ def _in_stdlib(origin: str | None) -> bool:
     if origin is None:
         return False
     path = Path(origin).resolve()
-    return any(directory in path.parents for directory in _STDLIB_DIRECTORIES)
+    return any(directory in path.parents for directory in _stdlib_directories())
