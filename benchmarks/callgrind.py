@@ -1,7 +1,8 @@
 """Instruction counts of ``flake8 -j1`` with and without a plugin, under callgrind.
 
 Usage: python3 benchmarks/callgrind.py [--corpus stdlib|django ...] [--repeat N]
-                                       [--files 100] [--cache-dir DIR] [--json PATH]
+                                       [--files 100] [--variants bare ssot tidy]
+                                       [--key callgrind] [--cache-dir DIR] [--json PATH]
 
 Wall-clock ratios on a shared machine swing by 10% or more between runs a
 minute apart; the number of instructions a run executes does not. So the
@@ -51,6 +52,8 @@ from environment import (
 
 HERE = Path(__file__).resolve().parent
 VARIANTS = ("bare", "ssot", "tidy")
+#: The plugin variants and the prefix of the codes each reports.
+PLUGINS = (("ssot", "SOT"), ("tidy", "I25"))
 #: Files sampled per corpus: callgrind's 40-fold slowdown makes a hundred take minutes.
 FILES = 100
 JOBS = os.cpu_count() or 1
@@ -131,14 +134,20 @@ def instructions(flake8: list[str], cwd: Path, scratch: Path) -> tuple[int, str]
 
 
 def measure(
-    corpus: Corpus, tools: Tools, cache: Path, count: int, repeat: int, jobs: int = JOBS
+    corpus: Corpus,
+    tools: Tools,
+    cache: Path,
+    count: int,
+    repeat: int,
+    jobs: int = JOBS,
+    variants: tuple[str, ...] = VARIANTS,
 ) -> dict[str, Any]:
-    """Every variant's instruction count on one corpus, ``repeat`` times, and the overheads.
+    """Each variant's instruction count on one corpus, ``repeat`` times, and the overheads.
 
     The variants may run side by side (``jobs``): a count does not depend on
     what else the machine is doing, only the wall time does.
     """
-    directory = cache / "runs" / f"callgrind-{corpus.name}"
+    directory = cache / "runs" / f"callgrind-{corpus.name}-{count}"
     config, files = write_workspace(corpus, directory, count)
     env_dirs = {"bare": tools.bare, "ssot": tools.ssot, "tidy": tools.tidy}
 
@@ -159,10 +168,11 @@ def measure(
         return expected, totals
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        done = dict(zip(VARIANTS, pool.map(variant, VARIANTS), strict=True))
+        done = dict(zip(variants, pool.map(variant, variants), strict=True))
     outputs = {name: output for name, (output, _) in done.items()}
     counts = {name: totals for name, (_, totals) in done.items()}
-    for name, prefix in [("ssot", "SOT"), ("tidy", "I25")]:
+    plugins = [(name, prefix) for name, prefix in PLUGINS if name in variants]
+    for name, prefix in plugins:
         others = [line for line in outputs[name].splitlines() if f": {prefix}" not in line]
         if others != outputs["bare"].splitlines():
             raise SystemExit(f"{corpus.name}: {name} changed findings other than its own")
@@ -173,12 +183,10 @@ def measure(
             ["valgrind", "--version"], capture_output=True, text=True, check=True
         ).stdout.strip(),
         "instructions": counts,
-        "overhead": {
-            name: min(counts[name]) / min(counts["bare"]) - 1 for name in ("ssot", "tidy")
-        },
+        "overhead": {name: min(counts[name]) / min(counts["bare"]) - 1 for name, _ in plugins},
         "findings": {
             name: sum(f": {prefix}" in line for line in outputs[name].splitlines())
-            for name, prefix in [("ssot", "SOT"), ("tidy", "I25")]
+            for name, prefix in plugins
         },
     }
 
@@ -187,21 +195,18 @@ def render(results: dict[str, dict[str, Any]]) -> str:
     """A markdown table, one column per corpus."""
 
     def counted(name: str) -> Callable[[dict[str, Any]], str]:
-        return lambda r: " / ".join(f"{total:,}" for total in r["instructions"][name])
+        return lambda r: " / ".join(f"{total:,}" for total in r["instructions"].get(name, ["-"]))
+
+    def overhead(name: str) -> Callable[[dict[str, Any]], str]:
+        return lambda r: f"{r['overhead'][name] * 100:+.2f}%" if name in r["overhead"] else "-"
 
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         ("files (every Nth of the sorted list)", lambda r: str(r["files"])),
         ("instructions, `flake8 -j1` without plugins", counted("bare")),
         ("instructions, with flake8-ssot", counted("ssot")),
         ("instructions, with flake8-tidy-imports", counted("tidy")),
-        (
-            "**flake8-ssot: instructions with / without - 1** (target < 3%)",
-            lambda r: f"**{r['overhead']['ssot'] * 100:+.2f}%**",
-        ),
-        (
-            "flake8-tidy-imports: instructions with / without - 1",
-            lambda r: f"{r['overhead']['tidy'] * 100:+.2f}%",
-        ),
+        ("**flake8-ssot: instructions with / without - 1** (target < 3%)", overhead("ssot")),
+        ("flake8-tidy-imports: instructions with / without - 1", overhead("tidy")),
     ]
     names = list(results)
     lines = ["| callgrind | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
@@ -212,14 +217,14 @@ def render(results: dict[str, dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def store(path: Path, results: dict[str, dict[str, Any]]) -> None:
+def store(path: Path, results: dict[str, dict[str, Any]], key: str) -> None:
     """Put the figures into the results JSON under each corpus, keeping the rest of it."""
     document: dict[str, Any] = {}
     if path.exists():
         document = json.loads(path.read_text(encoding="utf-8"))
     corpora = document.setdefault("corpora", {})
     for name, figures in results.items():
-        corpora.setdefault(name, {})["callgrind"] = figures
+        corpora.setdefault(name, {})[key] = figures
     path.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
 
 
@@ -229,6 +234,12 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=1, help="counted runs per variant")
     parser.add_argument("--files", type=int, default=FILES, help="files sampled per corpus")
     parser.add_argument("--jobs", type=int, default=JOBS, help="variants measured side by side")
+    parser.add_argument(
+        "--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS), help="bare is needed"
+    )
+    parser.add_argument(
+        "--key", default="callgrind", help="where the figures go in each corpus of the JSON"
+    )
     parser.add_argument("--cache-dir", type=Path, default=default_cache_dir())
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     args = parser.parse_args()
@@ -237,11 +248,14 @@ def main() -> int:
         "stdlib": lambda: Corpus("stdlib", stdlib_directory(), STDLIB_MIGRATION),
         "django": lambda: Corpus("django", fetch_sdist(args.cache_dir, DJANGO), DJANGO_MIGRATION),
     }
+    variants = tuple(dict.fromkeys(["bare", *args.variants]))
     results = {
-        name: measure(corpora[name](), tools, args.cache_dir, args.files, args.repeat, args.jobs)
+        name: measure(
+            corpora[name](), tools, args.cache_dir, args.files, args.repeat, args.jobs, variants
+        )
         for name in args.corpus or ["stdlib", "django"]
     }
-    store(args.json, results)
+    store(args.json, results, args.key)
     print(render(results))
     print(f"\nraw figures: {args.json}")
     return 0

@@ -122,15 +122,9 @@ def parse_module_entry(option: str, entry: str) -> ModuleEntry:
             raise ConfigError(option, entry, f"unknown key {key!r} (expected 'removed-in VERSION')")
         if removed_in is not None:
             raise ConfigError(option, entry, "'removed-in' is given twice")
-        # Imported for the entries that need it: its import costs more than a file's checks.
-        from packaging.version import InvalidVersion, Version
-
-        try:
-            removed_in = Version(value.strip())
-        except InvalidVersion:
-            raise ConfigError(
-                option, entry, f"{value.strip()!r} is not a PEP 440 version"
-            ) from None
+        removed_in = _pep440(value.strip())
+        if removed_in is None:
+            raise ConfigError(option, entry, f"{value.strip()!r} is not a PEP 440 version")
     return ModuleEntry(old, replacement, removed_in)
 
 
@@ -243,3 +237,14 @@ def default_source_roots(config_dir: Path) -> tuple[Path, ...]:
     """The config file's directory, plus its ``src/`` when there is one."""
     src = config_dir / "src"
     return (config_dir, src) if is_directory(src) else (config_dir,)
+
+
+def _pep440(text: str) -> Version | None:
+    """``text`` as a PEP 440 version; None if it is not one."""
+    # Imported for the entries that need it: its import costs more than a file's checks.
+    from packaging import version
+
+    try:
+        return version.Version(text)
+    except version.InvalidVersion:
+        return None
