@@ -9,6 +9,7 @@ Nothing here imports or runs the code it looks at.
 from __future__ import annotations
 
 import ast
+import gc
 import importlib.machinery
 import os
 import re
@@ -224,13 +225,8 @@ class Project:
         found: ModuleSummary | None = None
         path = self.module_path(module)
         if path is not None:
-            is_package = is_directory(path)
             source = self._texts.pop(module, None) or self.module_source(module)
-            tree = None if source is None else parse_source(source, path)
-            if tree is None and is_package:
-                tree = ast.Module(body=[], type_ignores=[])  # a namespace package
-            if tree is not None:
-                found = summarise(tree, module, is_package, source)
+            found = _summarise_file(module, path, source)
         self._summaries[module] = found
         return found
 
@@ -393,6 +389,28 @@ class Project:
         for source, _, _ in summary.star_sources:
             bound.update(self._public.get(source, frozenset()))
         return frozenset(name for name in bound if not name.startswith("_"))
+
+
+def _summarise_file(module: str, path: Path, source: bytes | None) -> ModuleSummary | None:
+    """The summary of another module's file (``path`` is a package's directory).
+
+    Its tree lives only for this call and holds no reference cycles, so
+    reference counting frees it. The garbage collector would only walk it
+    while it is built, and promote it into the older generations that
+    flake8's later full collections walk again: collection waits until the
+    tree is gone.
+    """
+    is_package = is_directory(path)
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        tree = None if source is None else parse_source(source, path)
+        if tree is None and is_package:
+            tree = ast.Module(body=[], type_ignores=[])  # a namespace package
+        return None if tree is None else summarise(tree, module, is_package, source)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def read_file(path: Path) -> bytes | None:
