@@ -32,6 +32,7 @@ from flake8_ssot.bindings import (
     origin,
     summarise,
 )
+from flake8_ssot.skeleton import without_function_bodies
 from flake8_ssot.source_file import read_regular
 
 #: ``import *`` as the tokenizer allows it to be written.
@@ -394,6 +395,8 @@ class Project:
 def _summarise_file(module: str, path: Path, source: bytes | None) -> ModuleSummary | None:
     """The summary of another module's file (``path`` is a package's directory).
 
+    The parser is given the text without its function bodies where that can
+    be done safely (see :mod:`flake8_ssot.skeleton`), else the whole text.
     Its tree lives only for this call and holds no reference cycles, so
     reference counting frees it. The garbage collector would only walk it
     while it is built, and promote it into the older generations that
@@ -404,7 +407,12 @@ def _summarise_file(module: str, path: Path, source: bytes | None) -> ModuleSumm
     collecting = gc.isenabled()
     gc.disable()
     try:
-        tree = None if source is None else parse_source(source, path)
+        tree = None
+        if source is not None:
+            skeleton = without_function_bodies(source)
+            tree = None if skeleton is None else parse_source(skeleton, path)
+            if tree is None:
+                tree = parse_source(source, path)
         if tree is None and is_package:
             tree = ast.Module(body=[], type_ignores=[])  # a namespace package
         return None if tree is None else summarise(tree, module, is_package, source)
