@@ -15,8 +15,8 @@ line indented with spaces only, whose header ends on that line with ``:``
 ``def``'s own indentation); the body runs to the first code line indented
 no deeper than the ``def``, holds no ``global`` and an even number of each
 kind of triple quote, and does not end with a backslash. A file with tabs
-or form feeds in its indentation, or an encoding other than UTF-8 or
-Latin-1, is given whole. A line inside a string or brackets that the text
+or form feeds in its indentation, a carriage return alone as a line break,
+or an encoding other than UTF-8 or Latin-1 is given whole. A line inside a string or brackets that the text
 scan took for the end of a body leaves the rest of that string or bracket
 in the shortened text, which then does not parse: the caller parses the
 whole text instead. The slow tests compare, for every module of the
@@ -29,21 +29,23 @@ seen, so such a module is summarised instead of being unreadable.
 
 from __future__ import annotations
 
+import functools
 import re
 
 #: A ``def`` line indented with spaces only: its indentation is group 1.
-_DEF_LINE = re.compile(rb"( *)(?:async +)?def +[^ (]")
+_DEF_LINE = re.compile(rb"^( *)(?:async +)?def +[^ (]", re.MULTILINE)
 #: A header line that ends the header: code ending with ``:`` (a comment may follow).
-_HEADER_END = re.compile(rb"[^#]*:[ ]*(?:#[^\r\n]*)?(?:\r\n|\r|\n)?\Z")
+_HEADER_END = re.compile(rb"[^#\r\n]*:[ ]*(?:#[^\r\n]*)?(?:\r?\n|\Z)")
 #: Black's last header line of a multi-line signature: ``):`` or ``) -> T:``.
-_CLOSING_LINE = re.compile(rb" *\)(?: *-> *[^:#\r\n]+)? *: *(?:#[^\r\n]*)?(?:\r\n|\r|\n)?\Z")
-#: Indentation a scan by characters would misread.
-_TAB_INDENT = re.compile(rb"(?:^|[\r\n])[ ]*[\t\f]")
+_CLOSING_LINE = re.compile(rb" *\)(?: *-> *[^:#\r\n]+)? *: *(?:#[^\r\n]*)?(?:\r?\n|\Z)")
+#: Indentation a scan by characters would misread, and line breaks ``^`` does not see.
+_UNPLAIN_TEXT = re.compile(rb"(?:^|\n) *[\t\f]|\r(?!\n)")
 #: A coding declaration on one of the first two lines (PEP 263).
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 _PLAIN_ENCODINGS = frozenset(
     {"utf-8", "utf8", "utf_8", "latin-1", "latin1", "latin_1", "iso-8859-1", "ascii", "us-ascii"}
 )
+_LINE_BREAK = re.compile(rb"\r?\n")
 #: How far below a ``def`` line a multi-line header may close.
 _HEADER_LINES = 60
 
@@ -52,37 +54,32 @@ def without_function_bodies(source: bytes) -> bytes | None:
     """``source`` with every function body it can tell apart replaced by ``...``.
 
     None when nothing was left out, or when the text is not one a line scan
-    can read safely (see the module docstring).
+    can read safely (see the module docstring). The scan is a handful of
+    regular-expression searches per function, not a loop over lines.
     """
-    if _TAB_INDENT.search(source) or not _plain_encoding(source):
+    if _UNPLAIN_TEXT.search(source) or not _plain_encoding(source):
         return None
-    lines = source.splitlines(keepends=True)
-    kept = list(lines)
-    left_out = False
-    index = 0
-    while index < len(lines):
-        match = _DEF_LINE.match(lines[index])
-        if match is None:
-            index += 1
-            continue
+    pieces: list[bytes] = []
+    kept_up_to = position = 0
+    while (match := _DEF_LINE.search(source, position)) is not None:
         indent = len(match.group(1))
-        header_end = _header_end(lines, index, indent)
-        if header_end is None:
-            index += 1
+        start = _header_end(source, match.start(), indent)
+        if start is None:
+            position = match.end()
             continue
-        start = end = header_end + 1
-        while end < len(lines) and _inside(lines[end], indent):
-            end += 1
-        body = b"".join(lines[start:end])
+        found_end = _dedent(indent).search(source, start)
+        end = len(source) if found_end is None else found_end.start()
+        body = source[start:end]
         if not _may_leave_out(body):
-            index += 1  # nested functions may still be left out
+            position = match.end()  # nested functions may still be left out
             continue
-        kept[start] = b" " * (indent + 1) + b"..." + _ending(lines[start])
-        for inner in range(start + 1, end):
-            kept[inner] = _ending(lines[inner])
-        left_out = True
-        index = end
-    return b"".join(kept) if left_out else None
+        pieces.append(source[kept_up_to:start])
+        pieces.append(b" " * (indent + 1) + b"..." + b"".join(_LINE_BREAK.findall(body)))
+        kept_up_to = position = end
+    if not pieces:
+        return None
+    pieces.append(source[kept_up_to:])
+    return b"".join(pieces)
 
 
 def _plain_encoding(source: bytes) -> bool:
@@ -92,23 +89,30 @@ def _plain_encoding(source: bytes) -> bool:
     return declared is None or declared.group(1).decode("ascii").lower() in _PLAIN_ENCODINGS
 
 
-def _header_end(lines: list[bytes], index: int, indent: int) -> int | None:
-    """The index of the line that ends the ``def`` header starting at ``index``, if plain."""
-    if _HEADER_END.match(lines[index]):
-        return index
-    for later in range(index + 1, min(index + _HEADER_LINES, len(lines))):
-        line = lines[later]
-        if _CLOSING_LINE.match(line) and _indentation(line) == indent:
-            return later
-        if line.strip() and _indentation(line) <= indent:
+def _header_end(source: bytes, start: int, indent: int) -> int | None:
+    """Where the body of the ``def`` at ``start`` begins (after its header's last line)."""
+    ended = _HEADER_END.match(source, start)
+    if ended is not None:
+        return ended.end()
+    line_start = source.find(b"\n", start) + 1
+    for _ in range(_HEADER_LINES):
+        if line_start == 0 or line_start >= len(source):
+            return None
+        closing = _CLOSING_LINE.match(source, line_start)
+        if closing is not None and _indentation(source, line_start) == indent:
+            return closing.end()
+        line_end = source.find(b"\n", line_start)
+        line = source[line_start : len(source) if line_end == -1 else line_end]
+        if line.strip() and _indentation(source, line_start) <= indent:
             return None  # not black's shape: left as it is
+        line_start = line_end + 1
     return None
 
 
-def _inside(line: bytes, indent: int) -> bool:
-    """Whether a line after a header still belongs to a body at ``indent``."""
-    code = line.strip()
-    return not code or code.startswith(b"#") or _indentation(line) > indent
+@functools.cache
+def _dedent(indent: int) -> re.Pattern[bytes]:
+    """The first code line indented no deeper than ``indent``: where a body ends."""
+    return re.compile(rb"^ {0,%d}[^ \r\n#]" % indent, re.MULTILINE)
 
 
 def _may_leave_out(body: bytes) -> bool:
@@ -121,10 +125,8 @@ def _may_leave_out(body: bytes) -> bool:
     )
 
 
-def _indentation(line: bytes) -> int:
-    return len(line) - len(line.lstrip(b" "))
-
-
-def _ending(line: bytes) -> bytes:
-    """The line's own line break (none on a last line without one)."""
-    return line[len(line.rstrip(b"\r\n")) :]
+def _indentation(source: bytes, line_start: int) -> int:
+    position = line_start
+    while position < len(source) and source[position] == 0x20:
+        position += 1
+    return position - line_start

@@ -62,6 +62,7 @@ def test_what_the_text_cannot_tell_is_kept_whole() -> None:
     assert shortened("def f():\n    return 1 + \\\n") is None
     # Tabs and form feeds in indentation, encodings with multi-byte characters.
     assert without_function_bodies(b"def f():\n\treturn 1\n") is None
+    assert without_function_bodies(b"def f():\r    return 1\r") is None  # a lone CR
     assert without_function_bodies(b"# coding: shift_jis\ndef f():\n    return 1\n") is None
     assert without_function_bodies(b"# coding: latin-1\ndef f():\n    return 1\n") is not None
 
