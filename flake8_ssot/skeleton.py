@@ -16,12 +16,12 @@ line indented with spaces only, whose header ends on that line with ``:``
 no deeper than the ``def``, holds no ``global`` and an even number of each
 kind of triple quote, and does not end with a backslash. A file with tabs
 or form feeds in its indentation, a carriage return alone as a line break,
-or an encoding other than UTF-8 or Latin-1 is given whole. A line inside a string or brackets that the text
-scan took for the end of a body leaves the rest of that string or bracket
-in the shortened text, which then does not parse: the caller parses the
-whole text instead. The slow tests compare, for every module of the
-standard library and site-packages, the summary read from the shortened
-text with the summary of the whole parse.
+or an encoding other than UTF-8 or Latin-1 is given whole. A line inside a
+string or brackets that the text scan took for the end of a body leaves the
+rest of that string or bracket in the shortened text, which then does not
+parse: the caller parses the whole text instead. The slow tests compare,
+for every module of the standard library and site-packages, the summary
+read from the shortened text with the summary of the whole parse.
 
 One difference is accepted: a syntax error inside a function body is not
 seen, so such a module is summarised instead of being unreadable.
@@ -32,14 +32,16 @@ from __future__ import annotations
 import functools
 import re
 
-#: A ``def`` line indented with spaces only: its indentation is group 1.
-_DEF_LINE = re.compile(rb"^( *)(?:async +)?def +[^ (]", re.MULTILINE)
+#: The keyword of a ``def`` (its line is checked to start with it, or ``async``).
+_DEF_KEYWORD = re.compile(rb"def +[^ (\r\n]")
+_ASYNC = re.compile(rb"async +")
 #: A header line that ends the header: code ending with ``:`` (a comment may follow).
 _HEADER_END = re.compile(rb"[^#\r\n]*:[ ]*(?:#[^\r\n]*)?(?:\r?\n|\Z)")
 #: Black's last header line of a multi-line signature: ``):`` or ``) -> T:``.
 _CLOSING_LINE = re.compile(rb" *\)(?: *-> *[^:#\r\n]+)? *: *(?:#[^\r\n]*)?(?:\r?\n|\Z)")
-#: Indentation a scan by characters would misread, and line breaks ``^`` does not see.
-_UNPLAIN_TEXT = re.compile(rb"(?:^|\n) *[\t\f]|\r(?!\n)")
+#: Indentation a scan by characters would misread, and a line break it does not see.
+_TAB_INDENT = re.compile(rb"(?:^|\n) *[\t\f]")
+_LONE_CR = re.compile(rb"\r(?!\n)")
 #: A coding declaration on one of the first two lines (PEP 263).
 _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 _PLAIN_ENCODINGS = frozenset(
@@ -57,22 +59,26 @@ def without_function_bodies(source: bytes) -> bytes | None:
     can read safely (see the module docstring). The scan is a handful of
     regular-expression searches per function, not a loop over lines.
     """
-    if _UNPLAIN_TEXT.search(source) or not _plain_encoding(source):
+    if not _plain_text(source):
         return None
     pieces: list[bytes] = []
     kept_up_to = position = 0
-    while (match := _DEF_LINE.search(source, position)) is not None:
-        indent = len(match.group(1))
-        start = _header_end(source, match.start(), indent)
-        if start is None:
-            position = match.end()
+    while (match := _DEF_KEYWORD.search(source, position)) is not None:
+        position = match.end()
+        line_start = source.rfind(b"\n", 0, match.start()) + 1
+        lead = source[line_start : match.start()]
+        keyword = lead.lstrip(b" ")
+        if keyword and not _ASYNC.fullmatch(keyword):
+            continue  # ``def`` inside a line: not a function's header
+        indent = len(lead) - len(keyword)
+        start = _header_end(source, line_start, indent)
+        if start is None or start >= len(source):
             continue
-        found_end = _dedent(indent).search(source, start)
-        end = len(source) if found_end is None else found_end.start()
+        found_end = _dedent(indent).search(source, start - 1)
+        end = len(source) if found_end is None else found_end.start() + 1
         body = source[start:end]
         if not _may_leave_out(body):
-            position = match.end()  # nested functions may still be left out
-            continue
+            continue  # nested functions may still be left out
         pieces.append(source[kept_up_to:start])
         pieces.append(b" " * (indent + 1) + b"..." + b"".join(_LINE_BREAK.findall(body)))
         kept_up_to = position = end
@@ -82,8 +88,13 @@ def without_function_bodies(source: bytes) -> bytes | None:
     return b"".join(pieces)
 
 
-def _plain_encoding(source: bytes) -> bool:
-    """UTF-8 or Latin-1: no multi-byte character can hold a quote, newline or backslash."""
+def _plain_text(source: bytes) -> bool:
+    """Spaces for indentation, CR only before LF, and UTF-8 or Latin-1 text (where no
+    multi-byte character can hold a quote, newline or backslash)."""
+    if (b"\t" in source or b"\f" in source) and _TAB_INDENT.search(source):
+        return False
+    if b"\r" in source and _LONE_CR.search(source):
+        return False
     head = b"".join(source.splitlines(keepends=True)[:2])
     declared = _CODING.search(head)
     return declared is None or declared.group(1).decode("ascii").lower() in _PLAIN_ENCODINGS
@@ -112,7 +123,7 @@ def _header_end(source: bytes, start: int, indent: int) -> int | None:
 @functools.cache
 def _dedent(indent: int) -> re.Pattern[bytes]:
     """The first code line indented no deeper than ``indent``: where a body ends."""
-    return re.compile(rb"^ {0,%d}[^ \r\n#]" % indent, re.MULTILINE)
+    return re.compile(rb"\n {0,%d}[^ \r\n#]" % indent)
 
 
 def _may_leave_out(body: bytes) -> bool:
