@@ -197,15 +197,20 @@ def render(results: dict[str, dict[str, Any]]) -> str:
     def counted(name: str) -> Callable[[dict[str, Any]], str]:
         return lambda r: " / ".join(f"{total:,}" for total in r["instructions"].get(name, ["-"]))
 
-    def overhead(name: str) -> Callable[[dict[str, Any]], str]:
-        return lambda r: f"{r['overhead'][name] * 100:+.2f}%" if name in r["overhead"] else "-"
+    def overhead(name: str, bold: str = "") -> Callable[[dict[str, Any]], str]:
+        def cell(r: dict[str, Any]) -> str:
+            if name not in r["overhead"]:
+                return "-"
+            return f"{bold}{r['overhead'][name] * 100:+.2f}%{bold}"
+
+        return cell
 
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         ("files (every Nth of the sorted list)", lambda r: str(r["files"])),
         ("instructions, `flake8 -j1` without plugins", counted("bare")),
         ("instructions, with flake8-ssot", counted("ssot")),
         ("instructions, with flake8-tidy-imports", counted("tidy")),
-        ("**flake8-ssot: instructions with / without - 1** (target < 3%)", overhead("ssot")),
+        ("**flake8-ssot: instructions with / without - 1** (target < 3%)", overhead("ssot", "**")),
         ("flake8-tidy-imports: instructions with / without - 1", overhead("tidy")),
     ]
     names = list(results)
