@@ -338,10 +338,13 @@ class _Plan:
             return None
         return first
 
-    def module_object_problem(self, hit: Hit, new: str, bound: str) -> str | None:
+    def module_object_problem(
+        self, check: ImportCheck, hit: Hit, new: str, bound: str
+    ) -> str | None:
         """Why ``import NEW as bound`` would break this file or change what it uses, if so.
 
-        A legacy module is swapped for its replacement on purpose, so every
+        The check says how strict to be (``SWAPS_MODULE_OBJECTS``): a legacy
+        module is swapped for its replacement on purpose, so every
         ``bound.attr`` only has to exist in NEW; a deprecated facade is only
         a door, so each ``bound.attr`` must be the very object it was.
         """
@@ -354,12 +357,12 @@ class _Plan:
             return f"the code uses {bound} itself, not only {bound}.attribute"
         for attribute in sorted(attributes.get(bound, set())):
             if attribute.startswith("__") and attribute.endswith("__"):
-                if hit.entry in self.context.config.legacy:
+                if check.SWAPS_MODULE_OBJECTS:
                     continue  # every module has them; they are part of the swap
                 return f"the code uses {bound}.{attribute}, which differs in {new}"
             if not project.has_attribute(new, attribute):
                 return f"the code uses {bound}.{attribute}, which {new} does not define"
-            if hit.entry in self.context.config.deprecated:
+            if not check.SWAPS_MODULE_OBJECTS:
                 same = project.resolve(hit.entry, attribute)
                 if not isinstance(same, tuple) or same != project.resolve(new, attribute):
                     return (
@@ -368,12 +371,10 @@ class _Plan:
                     )
         return None
 
-    def own_module_problem(self, hit: Hit, target: str) -> str | None:
+    def own_module_problem(self, check: ImportCheck, hit: Hit, target: str) -> str | None:
         """Why a rewrite must not touch this file: a legacy module's own imports, or itself."""
         own = self.own_module
-        if hit.entry in self.context.config.legacy and (
-            own == hit.entry or own.startswith(hit.entry + ".")
-        ):
+        if check.KEEPS_OWN_FILES and (own == hit.entry or own.startswith(hit.entry + ".")):
             return f"this file is part of the legacy module {hit.entry}; it goes when that goes"
         if target == own:
             return f"the target is {own} itself"
@@ -460,7 +461,7 @@ def _from_target(
     target = check.fix_name(hit, plan.context)
     if isinstance(target, Refusal):
         return target.reason
-    problem = plan.own_module_problem(hit, target.module)
+    problem = plan.own_module_problem(check, hit, target.module)
     if problem is not None:
         return problem
     return _Target(target.module, check.CODE.code, target.name)
@@ -509,7 +510,9 @@ def _module_replacement(
     bound = alias.asname or alias.name
     if "." in bound:
         return Refusal(f"`import {alias.name}` binds the top-level package; rewrite it by hand")
-    problem = plan.own_module_problem(hit, new) or plan.module_object_problem(hit, new, bound)
+    problem = plan.own_module_problem(check, hit, new) or plan.module_object_problem(
+        check, hit, new, bound
+    )
     if problem is not None:
         return Refusal(problem)
     return f"{new} as {bound}"

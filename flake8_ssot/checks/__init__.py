@@ -31,6 +31,11 @@ class ImportCheck(Protocol):
     """The shape of a check module (checks/deprecated.py and its siblings)."""
 
     CODE: Code
+    #: ``fix`` may turn ``import OLD as x`` into NEW when each ``x.attr`` merely
+    #: exists in NEW; when False, each must be the very object it was.
+    SWAPS_MODULE_OBJECTS: bool
+    #: Files inside the matched module keep their imports (they go when it goes).
+    KEEPS_OWN_FILES: bool
 
     def match(self, imported: ImportedName, context: CheckContext) -> Hit | None: ...
 

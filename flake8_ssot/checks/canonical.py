@@ -25,6 +25,8 @@ from flake8_ssot.imports import resolve_relative, searchable_text
 from flake8_ssot.project import module_level_statements
 
 CODE: Code = SOT502
+SWAPS_MODULE_OBJECTS = False
+KEEPS_OWN_FILES = False
 
 
 def match(imported: ImportedName, context: CheckContext) -> Hit | None:

@@ -10,6 +10,8 @@ from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, 
 from flake8_ssot.codes import SOT301, Code
 
 CODE: Code = SOT301
+SWAPS_MODULE_OBJECTS = False
+KEEPS_OWN_FILES = False
 
 
 @functools.cache

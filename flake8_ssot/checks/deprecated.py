@@ -15,6 +15,10 @@ from flake8_ssot.config import ModuleEntry
 from flake8_ssot.project import Project
 
 CODE: Code = SOT101
+#: A facade is only a door: ``import FACADE as x`` becomes NEW only where each
+#: ``x.attr`` is the very object it was.
+SWAPS_MODULE_OBJECTS = False
+KEEPS_OWN_FILES = False
 
 
 def match(imported: ImportedName, context: CheckContext) -> Hit | None:

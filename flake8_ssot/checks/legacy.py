@@ -15,6 +15,11 @@ from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, 
 from flake8_ssot.codes import SOT201, Code
 
 CODE: Code = SOT201
+#: A legacy module is replaced on purpose: ``import OLD as x`` becomes NEW where
+#: each ``x.attr`` exists in NEW (dunders included, as part of the swap).
+SWAPS_MODULE_OBJECTS = True
+#: The legacy module's own files keep their imports: they go when it goes.
+KEEPS_OWN_FILES = True
 
 
 def enclosing_entry(module: str, legacy: Mapping[str, object]) -> str | None:
