@@ -195,7 +195,9 @@ def render(results: dict[str, dict[str, Any]]) -> str:
     """A markdown table, one column per corpus."""
 
     def counted(name: str) -> Callable[[dict[str, Any]], str]:
-        return lambda r: " / ".join(f"{total:,}" for total in r["instructions"].get(name, ["-"]))
+        return lambda r: (
+            " / ".join(f"{total:,}" for total in r["instructions"].get(name, ())) or "-"
+        )
 
     def overhead(name: str, bold: str = "") -> Callable[[dict[str, Any]], str]:
         def cell(r: dict[str, Any]) -> str:
