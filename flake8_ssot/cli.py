@@ -402,15 +402,27 @@ def _reported_by_flake8(
     ``# flake8: noqa``, its noqa line for a statement continued with a
     backslash, select/ignore/per-file-ignores and ``--disable-noqa``.
     """
-    processor = FileProcessor(filename, options, lines=io.StringIO(text, newline=None).readlines())
+    lines = io.StringIO(text, newline=None).readlines()
+    processor = FileProcessor(filename, options, lines=lines)
     if processor.should_ignore_file():
         return lambda code, line: False
+    # Without the text "noqa" anywhere, no line can carry a noqa comment, and
+    # flake8's map of continued statements to their noqa line (it tokenizes the
+    # whole file in pure Python) cannot change the verdict.
+    has_noqa = _NOQA.search(text) is not None
 
     def reported(code: str, line: int) -> bool:
-        physical_line = processor.noqa_line_for(line)
+        if has_noqa:
+            physical_line = processor.noqa_line_for(line)
+        else:
+            physical_line = lines[line - 1] if 0 < line <= len(lines) else ""
         return style_guides.handle_error(code, filename, line, 0, "", physical_line) > 0
 
     return reported
+
+
+#: What flake8's noqa comments all hold, whatever their case.
+_NOQA = re.compile("noqa", re.IGNORECASE)
 
 
 def _print_leftovers(filename: str, leftovers: list[Leftover]) -> int:

@@ -99,11 +99,10 @@ def fix_source(source: str, filename: str, context: CheckContext, reported: Repo
             # Invalid escapes and the like are the user's code, reported by flake8 itself.
             warnings.simplefilter("ignore")
             tree = ast.parse(source, filename=filename)
-            compile(tree, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
         result.error = f"does not compile as it is: {error}"
         return result
-    except (RecursionError, MemoryError):  # how the parser and compiler say "too deep"
+    except (RecursionError, MemoryError):  # how the parser says "too deep"
         result.error = "too deeply nested for Python's parser; left unchanged"
         return result
     package = context.project.module_name(filename).package or None
@@ -131,6 +130,12 @@ def fix_source(source: str, filename: str, context: CheckContext, reported: Repo
     splices = _splices(edits, statements, source, result)
     if not splices:
         return result
+    # Compiled only now: a file that is not rewritten needs no compiler's verdict.
+    problem = _compile_problem(tree, filename)
+    if problem is not None:
+        result.error = f"does not compile as it is: {problem}"
+        result.rewritten.clear()
+        return result
     fixed = _apply(source, splices)
     try:
         with warnings.catch_warnings():
@@ -152,6 +157,20 @@ def fix_source(source: str, filename: str, context: CheckContext, reported: Repo
         return result
     result.fixed = fixed
     return result
+
+
+def _compile_problem(tree: ast.Module, filename: str) -> str | None:
+    """What the compiler refuses in a parsed module (``return`` outside a function, a
+    ``nonlocal`` with no binding, a tree too deep), if anything."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            compile(tree, filename, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as error:
+        return str(error)
+    except (RecursionError, MemoryError):
+        return "too deeply nested for Python's compiler"
+    return None
 
 
 @dataclass(frozen=True)

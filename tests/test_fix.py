@@ -213,6 +213,22 @@ def test_unparsable_file_is_reported_not_touched(migrating: Flake8Project) -> No
     assert run.stderr.splitlines()[0].startswith("app/broken.py: does not compile as it is: ")
 
 
+def test_a_file_only_the_compiler_refuses_is_left_with_its_reason(
+    migrating: Flake8Project,
+) -> None:
+    """Python parses ``return`` outside a function and refuses to compile it: a file
+    with something to rewrite is left alone, one with nothing to rewrite is not read twice."""
+    refused = "from pkg.facade import Manager\nreturn Manager\n"
+    path = migrating.write("app/refused.py", refused)
+    migrating.write("app/quiet.py", "return 1\n")
+    run = fix(migrating, "app")
+    assert path.read_text(encoding="utf-8") == refused
+    assert run.stderr.splitlines()[0] == (
+        "app/refused.py: does not compile as it is: 'return' outside function (refused.py, line 2)"
+    )
+    assert "quiet.py" not in run.stderr
+
+
 def test_warnings_about_the_users_code_are_flake8s_to_report(migrating: Flake8Project) -> None:
     # A SyntaxWarning in every Python; flake8 reports it as F632.
     migrating.write("app/mod.py", "from pkg.facade import Manager\nsame = 1 is 1\n")
