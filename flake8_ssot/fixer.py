@@ -133,7 +133,7 @@ def fix_source(source: str, filename: str, context: CheckContext, reported: Repo
     # Compiled only now: a file that is not rewritten needs no compiler's verdict.
     problem = _compile_problem(tree, filename)
     if problem is not None:
-        result.error = f"does not compile as it is: {problem}"
+        result.error = problem
         result.rewritten.clear()
         return result
     fixed = _apply(source, splices)
@@ -160,16 +160,16 @@ def fix_source(source: str, filename: str, context: CheckContext, reported: Repo
 
 
 def _compile_problem(tree: ast.Module, filename: str) -> str | None:
-    """What the compiler refuses in a parsed module (``return`` outside a function, a
-    ``nonlocal`` with no binding, a tree too deep), if anything."""
+    """Why the compiler refuses a parsed module (``return`` outside a function, a
+    ``nonlocal`` with no binding, a tree too deep), if it does."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             compile(tree, filename, "exec", dont_inherit=True)
     except (SyntaxError, ValueError) as error:
-        return str(error)
-    except (RecursionError, MemoryError):
-        return "too deeply nested for Python's compiler"
+        return f"does not compile as it is: {error}"
+    except (RecursionError, MemoryError):  # how the compiler says "too deep" (3.10)
+        return "too deeply nested for Python's parser; left unchanged"
     return None
 
 
