@@ -364,18 +364,28 @@ def stored_names(node: ast.AST) -> list[str]:
     """Names an expression or simple statement binds in the module's namespace.
 
     Assignment targets, walrus targets (also inside comprehensions, whose
-    walrus binds in the enclosing scope), match captures, and the names of
-    definitions; not the loop variables of comprehensions, not anything
-    inside function bodies or lambdas. ``x: int`` without a value binds
+    walrus binds in the enclosing scope, and in a definition's decorators,
+    defaults and bases), match captures, and the names of definitions; not
+    the loop variables of comprehensions, not anything inside function
+    bodies or lambdas. ``x: int`` without a value binds
     nothing.
     """
     names: list[str] = []
     pending: list[ast.AST] = [node]
     while pending:
         current = pending.pop()
-        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        if isinstance(current, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            names.append(current.name)
+            # Evaluated where the function is defined: a walrus there binds here.
+            pending.extend(current.decorator_list)
+            pending.extend(current.args.defaults)
+            pending.extend(filter(None, current.args.kw_defaults))
+            continue
+        if isinstance(current, ast.ClassDef):
             names.append(current.name)
             pending.extend(current.decorator_list)
+            pending.extend(current.bases)
+            pending.extend(keyword.value for keyword in current.keywords)
             continue
         if isinstance(current, ast.Lambda):
             continue

@@ -32,7 +32,7 @@ from flake8_ssot.bindings import (
     origin,
     summarise,
 )
-from flake8_ssot.skeleton import without_function_bodies
+from flake8_ssot.skeleton import parse_without_function_bodies
 from flake8_ssot.source_file import read_regular
 
 #: ``import *`` as the tokenizer allows it to be written.
@@ -409,8 +409,7 @@ def _summarise_file(module: str, path: Path, source: bytes | None) -> ModuleSumm
     try:
         tree = None
         if source is not None:
-            skeleton = without_function_bodies(source)
-            tree = None if skeleton is None else parse_source(skeleton, path)
+            tree = parse_without_function_bodies(source, str(path))
             if tree is None:
                 tree = parse_source(source, path)
         if tree is None and is_package:

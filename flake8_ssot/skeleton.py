@@ -29,8 +29,10 @@ seen, so such a module is summarised instead of being unreadable.
 
 from __future__ import annotations
 
+import ast
 import functools
 import re
+from collections.abc import Collection
 
 #: The keyword of a ``def`` (its line is checked to start with it, or ``async``).
 _DEF_KEYWORD = re.compile(rb"def +[^ (\r\n]")
@@ -48,12 +50,64 @@ _PLAIN_ENCODINGS = frozenset(
     {"utf-8", "utf8", "utf_8", "latin-1", "latin1", "latin_1", "iso-8859-1", "ascii", "us-ascii"}
 )
 _LINE_BREAK = re.compile(rb"\r?\n")
+#: Text whose strings and comments all close within it: code, then any number of
+#: (a string, a comment, an escaped character) each followed by code. Each part starts
+#: with a character no other part starts with, and a comment runs to the end of its
+#: line, so the text is read one way only (a shorter comment would let a quote in it
+#: open a string) and in linear time.
+_CODE = rb"[^'\"#\\]*"
+_CLOSED_TEXT = re.compile(
+    _CODE
+    + rb"(?:(?:\\.|#[^\n]*(?![^\n])"
+    + rb'|"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
+    + rb"|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"
+    + rb'|"(?!"")[^"\\\n]*(?:\\.[^"\\\n]*)*"'
+    + rb"|'(?!'')[^'\\\n]*(?:\\.[^'\\\n]*)*')"
+    + _CODE
+    + rb")*",
+    re.DOTALL,
+)
 #: How far below a ``def`` line a multi-line header may close.
 _HEADER_LINES = 60
 
 
-def without_function_bodies(source: bytes) -> bytes | None:
-    """``source`` with every function body it can tell apart replaced by ``...``.
+def parse_without_function_bodies(source: bytes, filename: str) -> ast.Module | None:
+    """The tree of ``source`` with its function bodies left out, checked; None when
+    nothing could be left out or the check fails (parse the whole text then).
+
+    The check: the shortened text parses, and each function whose body was
+    left out is a function there, at its own line, with ``...`` as its only
+    statement at the line it was put on. So each left-out body starts where
+    Python starts a statement, and (its strings and comments closing within
+    it) ends where the original text is outside any string; a body that
+    ends inside brackets leaves a closing bracket that does not parse. A
+    ``def`` that the text scan found inside a string (an example in a
+    docstring) is not a function in that tree: the text is shortened once
+    more with that one kept, and checked again.
+    """
+    kept: set[int] = set()
+    for _ in range(2):  # once more without the "functions" that were not functions
+        shortened = without_function_bodies(source, kept)
+        if shortened is None:
+            return None
+        text, left_out = shortened
+        try:
+            tree = ast.parse(text, filename=filename)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None
+        wrong = _not_left_out(tree, left_out)
+        if not wrong:
+            return tree
+        kept.update(wrong)
+    return None
+
+
+def without_function_bodies(
+    source: bytes, kept: Collection[int] = ()
+) -> tuple[bytes, dict[int, int]] | None:
+    """``source`` with every function body it can tell apart replaced by ``...``, and for
+    each such function the line of its ``def`` and the line of its ``...``. The
+    functions whose ``def`` is on a line in ``kept`` keep their bodies.
 
     None when nothing was left out, or when the text is not one a line scan
     can read safely (see the module docstring). The scan is a handful of
@@ -62,7 +116,9 @@ def without_function_bodies(source: bytes) -> bytes | None:
     if not _plain_text(source):
         return None
     pieces: list[bytes] = []
-    kept_up_to = position = 0
+    left_out: dict[int, int] = {}
+    kept_up_to = position = counted = 0
+    line = 1
     while (match := _DEF_KEYWORD.search(source, position)) is not None:
         position = match.end()
         line_start = source.rfind(b"\n", 0, match.start()) + 1
@@ -76,16 +132,56 @@ def without_function_bodies(source: bytes) -> bytes | None:
             continue
         found_end = _dedent(indent).search(source, start - 1)
         end = len(source) if found_end is None else found_end.start() + 1
+        line += source.count(b"\n", counted, line_start)
+        counted = line_start
         body = source[start:end]
-        if not _may_leave_out(body):
+        if line in kept or not _may_leave_out(body):
             continue  # nested functions may still be left out
+        def_line = line
+        line += source.count(b"\n", line_start, start)
+        counted = start
+        left_out[def_line] = line
         pieces.append(source[kept_up_to:start])
         pieces.append(b" " * (indent + 1) + b"..." + b"".join(_LINE_BREAK.findall(body)))
         kept_up_to = position = end
     if not pieces:
         return None
     pieces.append(source[kept_up_to:])
-    return b"".join(pieces)
+    return b"".join(pieces), left_out
+
+
+def _not_left_out(tree: ast.Module, left_out: dict[int, int]) -> list[int]:
+    """The ``def`` lines of ``left_out`` where ``tree`` has no function whose only statement
+    is the ``...`` put in."""
+    functions: dict[int, ast.FunctionDef | ast.AsyncFunctionDef] = {}
+    pending: list[ast.stmt] = list(tree.body)
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            functions[statement.lineno] = statement
+        for field in ("body", "orelse", "finalbody"):
+            pending.extend(getattr(statement, field, ()))
+        for handler in getattr(statement, "handlers", ()):
+            pending.extend(handler.body)
+        for case in getattr(statement, "cases", ()):
+            pending.extend(case.body)
+    return [
+        def_line
+        for def_line, dots_line in left_out.items()
+        if not _only_dots(functions.get(def_line), dots_line)
+    ]
+
+
+def _only_dots(function: ast.FunctionDef | ast.AsyncFunctionDef | None, line: int) -> bool:
+    if function is None or len(function.body) != 1:
+        return False
+    only = function.body[0]
+    return (
+        isinstance(only, ast.Expr)
+        and isinstance(only.value, ast.Constant)
+        and only.value.value is Ellipsis
+        and only.lineno == line
+    )
 
 
 def _plain_text(source: bytes) -> bool:
@@ -127,12 +223,12 @@ def _dedent(indent: int) -> re.Pattern[bytes]:
 
 
 def _may_leave_out(body: bytes) -> bool:
+    """A body with code, no ``global``, and every string and comment closed in it."""
     return (
         bool(body.strip())
         and b"global" not in body
-        and body.count(b'"""') % 2 == 0
-        and body.count(b"'''") % 2 == 0
         and not body.rstrip().endswith(b"\\")
+        and _CLOSED_TEXT.fullmatch(body) is not None
     )
 
 
