@@ -651,6 +651,10 @@ def origin(
 ) -> Origin:
     """Where the object that ``module`` binds through ``bindings`` (all of one name) comes from.
 
+    Only the last binding made whatever branch runs counts, with those after
+    it: ``class Base: ...`` followed by ``from helpers import *`` (which
+    binds ``Base``) is helpers' ``Base``.
+
     A local fallback in an ``except ImportError`` handler (a stub, ``None``)
     guarding a first-party import of the same name in the ``try`` body is a
     guard against a broken install, not a second source: real facades are
@@ -659,6 +663,12 @@ def origin(
     """
     if not bindings:
         return None
+    # A binding made whatever branch runs replaces every binding made before it.
+    bindings = sorted(bindings, key=lambda binding: binding.position)
+    last_made_always = max(
+        (index for index, binding in enumerate(bindings) if not binding.branches), default=0
+    )
+    bindings = bindings[last_made_always:]
     guarded_tries = {
         branch.statement
         for binding in bindings

@@ -53,20 +53,29 @@ class ClassShape:
     methods: tuple[MethodShape, ...]
     test_flag: bool | None
     bound_names: frozenset[str]
+    #: The body binds ``__test__``, ``__init__`` or ``__new__`` otherwise than by a
+    #: literal ``__test__`` or a ``def`` (in a branch, by assignment, by ``del``): what
+    #: pytest will see of it is not read here.
+    unread: bool
 
 
 def shape_of(node: ast.ClassDef, position: int) -> ClassShape:
     """What test discovery reads of a class statement (its body is looked at once)."""
     methods: list[MethodShape] = []
     test_flag: bool | None = None
+    unread = False
     for statement in node.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
             decorators = (
                 dotted_parts(_called(decorator)) for decorator in statement.decorator_list
             )
             methods.append(MethodShape(statement.name, tuple(filter(None, decorators))))
-        elif test_flag is None and isinstance(statement, ast.Assign):
-            test_flag = _literal_test_flag(statement)
+            continue
+        flag = _literal_test_flag(statement)
+        if flag is not None:
+            test_flag = flag if test_flag is None else test_flag
+        elif _binds_what_pytest_reads(statement):
+            unread = True
     metaclass = next(
         (
             dotted_parts(_called(keyword.value))
@@ -89,6 +98,7 @@ def shape_of(node: ast.ClassDef, position: int) -> ClassShape:
         methods=tuple(methods),
         test_flag=test_flag,
         bound_names=frozenset(_bound_names(node.body)),
+        unread=unread,
     )
 
 
@@ -140,16 +150,57 @@ def _init_false(decorator: ast.expr) -> bool:
     )
 
 
-def _literal_test_flag(statement: ast.Assign) -> bool | None:
-    """The value of ``__test__ = True`` or ``__test__ = False``."""
-    if (
-        any(
-            isinstance(target, ast.Name) and target.id == "__test__" for target in statement.targets
-        )
-        and isinstance(statement.value, ast.Constant)
-        and isinstance(statement.value.value, bool)
+#: What pytest reads of a class besides its methods' names.
+_READ_BY_PYTEST = frozenset({"__test__", "__init__", "__new__"})
+
+
+def _binds_what_pytest_reads(statement: ast.stmt) -> bool:
+    """Whether a class-body statement (not a ``def``) binds or deletes a name pytest reads.
+
+    An assignment is judged by its targets (a model's hundred field values
+    need no walk); other statements, blocks above all, by everything in them.
+    """
+    top: list[ast.AST]
+    if isinstance(statement, ast.Assign):
+        top = list(statement.targets)
+    elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+        top = [statement.target]
+    elif isinstance(statement, ast.Pass) or (
+        isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
     ):
-        return statement.value.value
+        return False  # a docstring
+    else:
+        top = [statement]
+    for node in (inner for part in top for inner in ast.walk(part)):
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            name = node.id
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            name = node.name
+        elif isinstance(node, ast.alias):
+            name = node.asname or node.name.partition(".")[0]
+        else:
+            continue
+        if name in _READ_BY_PYTEST:
+            return True
+    return False
+
+
+def _literal_test_flag(statement: ast.stmt) -> bool | None:
+    """The value of ``__test__ = True``, ``__test__: bool = False`` and the like."""
+    if isinstance(statement, ast.AnnAssign):
+        targets: list[ast.expr] = [statement.target]
+    elif isinstance(statement, ast.Assign):
+        targets = statement.targets
+    else:
+        return None
+    value = statement.value
+    if (
+        targets
+        and all(isinstance(target, ast.Name) and target.id == "__test__" for target in targets)
+        and isinstance(value, ast.Constant)
+        and isinstance(value.value, bool)
+    ):
+        return value.value
     return None
 
 

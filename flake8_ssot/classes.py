@@ -184,7 +184,7 @@ class ClassResolver:
         abc_meta = shape.metaclass is not None and self._is_abc_metaclass(
             module, shape.metaclass, position
         )
-        kind: ClassKind = "plain"
+        kind: ClassKind = "unknown" if shape.unread else "plain"
         methods = dict.fromkeys(own_methods)  # ordered, and a set for inherited names
         for base in bases:
             if base.kind == "unittest":
@@ -221,7 +221,9 @@ class ClassResolver:
         module picks between several sources at import time is unknown.
         """
         same = [
-            binding for binding in module.summary.named.get(name, ()) if binding.position < before
+            binding
+            for binding in self.project.bindings_in(module.summary, name)
+            if binding.position < before
         ]
         if not same:
             return None

@@ -241,12 +241,15 @@ class Project:
     def bindings(self, module: str, name: str) -> list[Binding]:
         """Every runtime module-level binding of ``name`` in ``module``, star imports included."""
         summary = self.summary(module)
-        if summary is None:
-            return []
+        return [] if summary is None else self.bindings_in(summary, name)
+
+    def bindings_in(self, summary: ModuleSummary, name: str) -> list[Binding]:
+        """The bindings of ``name`` in a summary (the linted file's too), in statement order."""
         found = list(summary.named.get(name, ()))
         for source, branches, position in summary.star_sources:
             if self._may_export(source, name) and name in self.public_names(source):
                 found.append(Binding(name, source, name, branches, position))
+        found.sort(key=lambda binding: binding.position)
         return found
 
     def _may_export(self, module: str, name: str) -> bool:

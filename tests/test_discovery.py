@@ -248,6 +248,57 @@ def test_bases_are_read_through_the_project_model(project: Flake8Project) -> Non
     ]
 
 
+def test_what_pytest_really_finds_in_a_module(project: Flake8Project) -> None:
+    """Found by a hostile review, each a false finding before: a star import that rebinds a
+    base after a local one; ``__test__`` annotated or set in a branch; ``__init__`` deleted
+    or assigned in the body; a class bound again later; a class under a version test that
+    is false here. Only the sanity case at the end is reported."""
+    project.write("setup.cfg", SELECT)
+    project.write("helpers/__init__.py")
+    project.write("helpers/suites.py", "import unittest\nclass Base(unittest.TestCase): ...\n")
+    project.write(
+        "tests/test_x.py",
+        """\
+        import sys
+        class Base: ...
+        from helpers.suites import *
+        class Checks(Base):
+            def test_a(self): ...
+        class Annotated:
+            __test__: bool = True
+            def test_a(self): ...
+        class Branched:
+            if True:
+                __test__ = True
+            def test_a(self): ...
+        class TestDeleted:
+            def __init__(self): ...
+            del __init__
+            def test_a(self): ...
+        class WithInit:
+            def __init__(self): ...
+        class TestAssigned(WithInit):
+            __init__ = object.__init__
+            def test_a(self): ...
+        class TestTwice:
+            def __init__(self): ...
+            def test_a(self): ...
+        class TestTwice:
+            def test_a(self): ...
+        if sys.version_info < (3,):
+            class TestNever:
+                def __init__(self): ...
+                def test_a(self): ...
+        class CriticalChecks:
+            def test_a(self): ...
+        """,
+    )
+    assert project.flake8(".").stdout_lines == [
+        "./tests/test_x.py:31:1: SOT401 class CriticalChecks has 1 test method but pytest will "
+        "not collect it: name matches none of python_classes ['Test'] (pytest defaults)"
+    ]
+
+
 def test_sot402_constructor_own_and_inherited(project: Flake8Project) -> None:
     project.write("setup.cfg", SELECT)
     project.write("tests/__init__.py")

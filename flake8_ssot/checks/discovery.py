@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import ast
 import functools
+import operator
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from flake8_ssot.bindings import summarise
+from flake8_ssot.bindings import ModuleSummary, summarise
 from flake8_ssot.checks.model import CheckContext, Finding
-from flake8_ssot.class_shapes import dotted_parts, is_fixture
+from flake8_ssot.class_shapes import ClassShape, dotted_parts, is_fixture
 from flake8_ssot.classes import ClassFacts, ModuleClasses
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
 from flake8_ssot.imports import NEWLINE_RE, searchable_text
@@ -123,14 +127,108 @@ def _test_classes(
     )
     module = ModuleClasses(summary)
     shapes = {(shape.line, shape.col): shape for shape in summary.classes}
+    never = _never_run(tree)
     return [
         _TestClass(node, facts, _test_method_count(facts, config))
         for node in nodes
-        # A class only ``if TYPE_CHECKING:`` defines does not exist when pytest looks.
         for shape in [shapes.get((node.lineno, node.col_offset))]
-        if shape is not None
+        if shape is not None and id(node) not in never and _seen_by_pytest(shape, summary)
         for facts in [context.classes.facts(module, shape)]
     ]
+
+
+def _seen_by_pytest(shape: ClassShape, summary: ModuleSummary) -> bool:
+    """Whether the class statement makes the class pytest finds under its name.
+
+    Not when the name is bound again later (pytest sees that object), deleted,
+    or defined only ``if TYPE_CHECKING:`` (not in the summary at all).
+    """
+    same = summary.named.get(shape.name, ())
+    return any(
+        binding.position == shape.position and binding.source is None for binding in same
+    ) and not any(later.position > shape.position for later in same)
+
+
+def _never_run(tree: ast.Module) -> set[int]:
+    """The ids of module-level class statements in an ``if`` arm that cannot run here.
+
+    Only ``sys.version_info`` compared with literals is worked out (for the
+    Python running flake8): ``if sys.version_info < (3,):`` defines nothing.
+    """
+    never: set[int] = set()
+    pending: list[tuple[ast.stmt, bool]] = [(statement, False) for statement in tree.body]
+    while pending:
+        statement, dead = pending.pop()
+        if isinstance(statement, ast.ClassDef):
+            if dead:
+                never.add(id(statement))
+        elif isinstance(statement, ast.If):
+            runs = _version_test(statement.test)
+            pending.extend((inner, dead or runs is False) for inner in statement.body)
+            pending.extend((inner, dead or runs is True) for inner in statement.orelse)
+        elif isinstance(statement, ast.Try):
+            inner_statements = [*statement.body, *statement.orelse, *statement.finalbody]
+            inner_statements.extend(
+                inner for handler in statement.handlers for inner in handler.body
+            )
+            pending.extend((inner, dead) for inner in inner_statements)
+    return never
+
+
+def _version_test(test: ast.expr) -> bool | None:
+    """The value of a test of ``sys.version_info`` against literals here; None otherwise."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        value = _version_test(test.operand)
+        return None if value is None else not value
+    if isinstance(test, ast.BoolOp):
+        values = [_version_test(operand) for operand in test.values]
+        if None in values:
+            return None
+        return all(values) if isinstance(test.op, ast.And) else any(values)
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
+        return None
+    left, here = _version_here(test.left)
+    compare = _COMPARISONS.get(type(test.ops[0]))
+    if here is None or compare is None or dotted_parts(left) != ("sys", "version_info"):
+        return None
+    try:
+        other = ast.literal_eval(test.comparators[0])
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    if isinstance(here, tuple):
+        if not (isinstance(other, tuple) and all(type(part) is int for part in other)):
+            return None
+    elif type(other) is not int:
+        return None
+    return bool(compare(here, other))
+
+
+def _version_here(left: ast.expr) -> tuple[ast.expr, tuple[object, ...] | int | None]:
+    """``sys.version_info``, ``[:N]`` of it or ``[N]`` of it: the expression and its value."""
+    if not isinstance(left, ast.Subscript):
+        return left, tuple(sys.version_info)
+    part = left.slice
+    if (
+        isinstance(part, ast.Slice)
+        and part.lower is None
+        and part.step is None
+        and isinstance(part.upper, ast.Constant)
+        and type(part.upper.value) is int
+    ):
+        return left.value, tuple(sys.version_info[: part.upper.value])
+    if isinstance(part, ast.Constant) and type(part.value) is int and 0 <= part.value <= 2:
+        return left.value, int(sys.version_info[part.value])
+    return left.value, None
+
+
+_COMPARISONS: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+}
 
 
 def _module_findings(
