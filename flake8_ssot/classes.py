@@ -80,6 +80,8 @@ class ModuleClasses:
     summary: ModuleSummary
     facts: dict[int, ClassFacts] = field(default_factory=dict, compare=False, repr=False)
     _shapes: dict[int, ClassShape] = field(default_factory=dict, compare=False, repr=False)
+    #: Every binding of a name, star imports included, as the project reads them.
+    bindings: dict[str, list[Binding]] = field(default_factory=dict, compare=False, repr=False)
 
     def shape_at(self, position: int) -> ClassShape | None:
         """The class statement at a position, if one is there."""
@@ -220,11 +222,9 @@ class ClassResolver:
         the fixer use (:func:`flake8_ssot.bindings.origin`): a name that the
         module picks between several sources at import time is unknown.
         """
-        same = [
-            binding
-            for binding in self.project.bindings_in(module.summary, name)
-            if binding.position < before
-        ]
+        if name not in module.bindings:
+            module.bindings[name] = self.project.bindings_in(module.summary, name)
+        same = [binding for binding in module.bindings[name] if binding.position < before]
         if not same:
             return None
         found = origin(module.summary.module, same, self.project.is_first_party)
