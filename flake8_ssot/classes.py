@@ -80,8 +80,6 @@ class ModuleClasses:
     summary: ModuleSummary
     facts: dict[int, ClassFacts] = field(default_factory=dict, compare=False, repr=False)
     _shapes: dict[int, ClassShape] = field(default_factory=dict, compare=False, repr=False)
-    #: Every binding of a name, star imports included, as the project reads them.
-    bindings: dict[str, list[Binding]] = field(default_factory=dict, compare=False, repr=False)
 
     def shape_at(self, position: int) -> ClassShape | None:
         """The class statement at a position, if one is there."""
@@ -222,9 +220,20 @@ class ClassResolver:
         the fixer use (:func:`flake8_ssot.bindings.origin`): a name that the
         module picks between several sources at import time is unknown.
         """
-        if name not in module.bindings:
-            module.bindings[name] = self.project.bindings_in(module.summary, name)
-        same = [binding for binding in module.bindings[name] if binding.position < before]
+        same = [
+            binding for binding in module.summary.named.get(name, ()) if binding.position < before
+        ]
+        # A star import counts only after the last binding made whatever branch runs:
+        # before it, whatever it binds is replaced (and its source need not be read).
+        replaced_before = max(
+            (binding.position for binding in same if not binding.branches), default=-1
+        )
+        same.extend(
+            Binding(name, source, name, branches, position)
+            for source, branches, position in module.summary.star_sources
+            if replaced_before < position < before and self.project.star_binds(source, name)
+        )
+        same.sort(key=lambda binding: binding.position)
         if not same:
             return None
         found = origin(module.summary.module, same, self.project.is_first_party)

@@ -247,10 +247,14 @@ class Project:
         """The bindings of ``name`` in a summary (the linted file's too), in statement order."""
         found = list(summary.named.get(name, ()))
         for source, branches, position in summary.star_sources:
-            if self._may_export(source, name) and name in self.public_names(source):
+            if self.star_binds(source, name):
                 found.append(Binding(name, source, name, branches, position))
         found.sort(key=lambda binding: binding.position)
         return found
+
+    def star_binds(self, source: str, name: str) -> bool:
+        """Whether ``from source import *`` binds ``name`` (read from its text when it can)."""
+        return self._may_export(source, name) and name in self.public_names(source)
 
     def _may_export(self, module: str, name: str) -> bool:
         """Whether ``from module import *`` could bind ``name``, by a look at its text.
