@@ -48,23 +48,25 @@ class Option:
         return f"{self.name} ({', '.join(self.codes)})" if self.codes else self.name
 
 
-MODULE_ENTRY = "one `OLD [= NEW] [; removed-in VERSION]` per line"
+#: One entry of the module lists, as the README and ``--help`` write it.
+ENTRY_FORM = "OLD [= NEW] [; removed-in VERSION]"
+MODULE_ENTRY = f"one `{ENTRY_FORM}` per line"
 
 OPTIONS: tuple[Option, ...] = (
     Option(
         name=DEPRECATED_OPTION,
         value=MODULE_ENTRY,
         default_text="none",
-        help="Deprecated modules (exact module), one 'OLD [= NEW] "
-        "[; removed-in VERSION]' per line: imports of them are SOT101.",
+        help=f"Deprecated modules (exact module), one '{ENTRY_FORM}' per line: "
+        "imports of them are SOT101.",
         codes=("SOT101",),
     ),
     Option(
         name=LEGACY_OPTION,
         value=MODULE_ENTRY,
         default_text="none",
-        help="Legacy modules (module and all submodules), one 'OLD [= NEW] "
-        "[; removed-in VERSION]' per line: imports of them are SOT201.",
+        help=f"Legacy modules (module and all submodules), one '{ENTRY_FORM}' per line: "
+        "imports of them are SOT201.",
         codes=("SOT201",),
     ),
     Option(
