@@ -220,20 +220,7 @@ class ClassResolver:
         the fixer use (:func:`flake8_ssot.bindings.origin`): a name that the
         module picks between several sources at import time is unknown.
         """
-        same = [
-            binding for binding in module.summary.named.get(name, ()) if binding.position < before
-        ]
-        # A star import counts only after the last binding made whatever branch runs:
-        # before it, whatever it binds is replaced (and its source need not be read).
-        replaced_before = max(
-            (binding.position for binding in same if not binding.branches), default=-1
-        )
-        same.extend(
-            Binding(name, source, name, branches, position)
-            for source, branches, position in module.summary.star_sources
-            if replaced_before < position < before and self.project.star_binds(source, name)
-        )
-        same.sort(key=lambda binding: binding.position)
+        same = self.project.bindings_in(module.summary, name, before)
         if not same:
             return None
         found = origin(module.summary.module, same, self.project.is_first_party)

@@ -243,12 +243,31 @@ class Project:
         summary = self.summary(module)
         return [] if summary is None else self.bindings_in(summary, name)
 
-    def bindings_in(self, summary: ModuleSummary, name: str) -> list[Binding]:
-        """The bindings of ``name`` in a summary (the linted file's too), in statement order."""
-        found = list(summary.named.get(name, ()))
-        for source, branches, position in summary.star_sources:
-            if self.star_binds(source, name):
-                found.append(Binding(name, source, name, branches, position))
+    def bindings_in(
+        self, summary: ModuleSummary, name: str, before: int | None = None
+    ) -> list[Binding]:
+        """The bindings of ``name`` in a summary (the linted file's too), in statement order;
+        only those made before the statement at ``before``, if given.
+
+        A star import counts only after the last binding made whatever branch
+        runs: before it, whatever the star import binds is replaced, and its
+        source need not be read.
+        """
+        found = [
+            binding
+            for binding in summary.named.get(name, ())
+            if before is None or binding.position < before
+        ]
+        replaced_before = max(
+            (binding.position for binding in found if not binding.branches), default=-1
+        )
+        found.extend(
+            Binding(name, source, name, branches, position)
+            for source, branches, position in summary.star_sources
+            if replaced_before < position
+            and (before is None or position < before)
+            and self.star_binds(source, name)
+        )
         found.sort(key=lambda binding: binding.position)
         return found
 
