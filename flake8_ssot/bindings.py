@@ -407,7 +407,9 @@ def stored_names(node: ast.AST) -> list[str]:
 #: The keyword ``global`` in text (not ``global_settings`` or ``globals()``); a
 #: match preceded by a name character (``xglobal y``) is not the keyword either.
 _GLOBAL_STATEMENT = re.compile(rb"global[ \t\f\\\r\n]")
-_NAME_BYTES = frozenset(b"_.0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+#: The ASCII bytes of a Python name.
+_ASCII_NAME = frozenset(b"_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_NAME_BYTES = _ASCII_NAME | frozenset(b".")
 
 
 def _lines_holding(source: bytes | None, pattern: re.Pattern[bytes]) -> list[int] | None:
@@ -428,8 +430,7 @@ def _lines_holding(source: bytes | None, pattern: re.Pattern[bytes]) -> list[int
 
 
 #: Bytes that make ``__all__`` beside them part of a longer name or the string ``"__all__"``.
-_NOT_ALONE = frozenset(b"_'\"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NOT_ALONE |= frozenset(range(0x80, 0x100))  # a non-ASCII name character
+_NOT_ALONE = _ASCII_NAME | frozenset(b"'\"") | frozenset(range(0x80, 0x100))  # non-ASCII: a name
 _ALL_LITERAL_START = re.compile(rb"__all__[ \t]*=[ \t]*([\[(])")
 _REST_OF_LINE = re.compile(rb"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)")
 
