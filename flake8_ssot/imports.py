@@ -141,6 +141,8 @@ def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.Impor
     Every import statement holds the text ``import``, so when the file's
     text holds it exactly as often as the module has top-level import
     statements, there is no other import anywhere: most files need no walk.
+    Otherwise the walk enters only the compound statements whose lines hold
+    that text.
     """
     if isinstance(tree, ast.Module):
         top_level = [
@@ -150,6 +152,7 @@ def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.Impor
         ]
         if source.count("import") == len(top_level):
             return top_level
+    import_lines = lines_holding(source, ["import"])
     found: list[ast.Import | ast.ImportFrom] = []
     pending: list[ast.AST] = [tree]
     while pending:
@@ -157,7 +160,13 @@ def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.Impor
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             found.append(node)
             continue
-        for field in _NESTED_FIELDS.get(type(node), ()):
+        fields = _NESTED_FIELDS.get(type(node))
+        if fields is None or (
+            isinstance(node, ast.stmt)
+            and not _spans_a_line(import_lines, node.lineno, node.end_lineno)
+        ):
+            continue
+        for field in fields:
             for child in getattr(node, field):
                 if isinstance(child, ast.stmt):
                     pending.append(child)
@@ -165,6 +174,12 @@ def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.Impor
                     pending.extend(child.body)
     found.reverse()
     return found
+
+
+def _spans_a_line(lines: list[int], start: int, end: int | None) -> bool:
+    """Whether one of ``lines`` (sorted) lies within a node's lines."""
+    index = bisect_left(lines, start)
+    return index < len(lines) and lines[index] <= (end or start)
 
 
 def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
@@ -175,9 +190,7 @@ def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
         node = pending.pop()
         start = getattr(node, "lineno", None)
         if start is not None:
-            end = getattr(node, "end_lineno", None) or start
-            index = bisect_left(lines, start)
-            if index == len(lines) or lines[index] > end:
+            if not _spans_a_line(lines, start, getattr(node, "end_lineno", None)):
                 continue
             if isinstance(node, ast.Call):
                 calls.append(node)

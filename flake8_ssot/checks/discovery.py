@@ -263,36 +263,42 @@ class _NameUses:
     ``@add_options(Base)``) is material for other tests, not a test class
     that lost its name. Uses in a branch that runs only when the file is run
     as a script do not count: that is not how pytest sees it (see
-    :func:`_main_only_blocks`). This is a text search over code lines
-    (comment-only lines skipped), so it costs no tree walk: one pass
-    indexes every word's lines, built on the first question.
+    :func:`_main_only_blocks`). This is a text search for the name as a
+    whole word on code lines (comment-only lines skipped), so it costs no
+    tree walk, and only the classes asked about are searched for.
     """
 
     def __init__(self, source: str, main_blocks: list[tuple[int, int]]) -> None:
         self.source = source
         self.main_blocks = main_blocks
-        self._lines_of: dict[str, list[int]] | None = None
+        self._text: str | None = None
 
     def outside(self, node: ast.ClassDef) -> bool:
-        if self._lines_of is None:
-            self._lines_of = {}
-            # Lines as Python counts them, names as it reads them (NFKC).
-            lines = NEWLINE_RE.split(searchable_text(self.source))
-            for number, line in enumerate(lines, start=1):
-                if not line.lstrip().startswith("#"):
-                    for word in dict.fromkeys(_WORD.findall(line)):
-                        self._lines_of.setdefault(word, []).append(number)
         body_start = node.body[0].lineno
         body_end = node.end_lineno or body_start
         return any(
             number != node.lineno
             and not body_start <= number <= body_end
             and not _within(number, self.main_blocks)
-            for number in self._lines_of.get(node.name, ())
+            for number in self._code_lines_naming(node.name)
         )
 
-
-_WORD = re.compile(r"\w+")
+    def _code_lines_naming(self, name: str) -> list[int]:
+        """The numbers of the lines that hold ``name`` as a word and are not comments."""
+        if self._text is None:
+            # Lines as Python counts them, names as it reads them (NFKC).
+            self._text = searchable_text(self.source)
+        text = self._text
+        numbers: list[int] = []
+        line, counted_to = 1, 0
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            position = match.start()
+            line += len(NEWLINE_RE.findall(text, counted_to, position))
+            counted_to = position
+            line_start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
+            if not text[line_start:position].lstrip().startswith("#"):
+                numbers.append(line)
+        return numbers
 
 
 def _within(line: int, blocks: list[tuple[int, int]]) -> bool:
