@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import functools
 import keyword
 import re
 import unicodedata
@@ -124,15 +125,27 @@ def collect_imports(
     return refs
 
 
+@functools.lru_cache(maxsize=1)  # the checks of one file ask in turn
 def searchable_text(source: str) -> str:
     """The source as the parser reads its identifiers, for cheap text tests.
 
     Python normalises identifiers to NFKC, so ``importlib.ｉmport_module``
     calls ``import_module``; a text test on the raw source would miss it.
     Normalisation keeps line breaks, so line numbers stay valid. ASCII
-    sources (nearly all) are returned as they are, at no cost.
+    sources (nearly all) are returned as they are, at no cost; otherwise
+    only the non-ASCII runs are normalised, each with the character before
+    it (which a combining mark may compose with): no ASCII character
+    composes with the one before it, so that is the normal form of the
+    whole text, at a fraction of the cost.
     """
-    return source if source.isascii() else unicodedata.normalize("NFKC", source)
+    return source if source.isascii() else _NON_ASCII_RUN.sub(_normal_form, source)
+
+
+_NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
+
+
+def _normal_form(run: re.Match[str]) -> str:
+    return unicodedata.normalize("NFKC", run.group())
 
 
 def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.ImportFrom]:
