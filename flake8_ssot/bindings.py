@@ -18,6 +18,7 @@ import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from flake8_ssot.class_shapes import ClassShape, shape_of
 from flake8_ssot.imports import resolve_relative
@@ -31,16 +32,14 @@ else:
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 
 
-@dataclass(frozen=True)
-class Branch:
+class Branch(NamedTuple):
     """One arm of a module-level ``if``/``try``/loop: the statement's index and the arm."""
 
     statement: int
     arm: str
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(NamedTuple):
     """One module-level binding of a name.
 
     ``source`` is the module an import takes the object from and ``original``
@@ -57,8 +56,7 @@ class Binding:
     position: int
 
 
-@dataclass(frozen=True)
-class ModuleSummary:
+class ModuleSummary(NamedTuple):
     """A module's runtime top-level bindings, as far as they can be read without running it.
 
     Bindings under ``if TYPE_CHECKING:`` do not exist at run time and are

@@ -12,14 +12,13 @@ cached tree would be walked by every full garbage collection of the run.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass
+from typing import NamedTuple
 
 #: A dotted name as written (``abc.abstractmethod`` is ``("abc", "abstractmethod")``).
 Dotted = tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class MethodShape:
+class MethodShape(NamedTuple):
     """A function defined in a class body: its name and the dotted names of its decorators."""
 
     name: str
@@ -30,8 +29,7 @@ class MethodShape:
         return any(is_fixture_decorator(decorator) for decorator in self.decorators)
 
 
-@dataclass(frozen=True)
-class ClassShape:
+class ClassShape(NamedTuple):
     """One module-level class statement.
 
     ``position`` orders it among the module's statements (a class's bases

@@ -20,8 +20,7 @@ recursion limit.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from flake8_ssot.bindings import Binding, Chosen, Defined, ModuleSummary, Reexport, origin
 from flake8_ssot.class_shapes import ClassShape, Dotted
@@ -35,8 +34,7 @@ ABSTRACT_DECORATORS = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class ClassFacts:
+class ClassFacts(NamedTuple):
     """A class as pytest would see it.
 
     ``methods`` holds every function name defined in the class or inherited
@@ -68,7 +66,6 @@ class ClassFacts:
 UNKNOWN = ClassFacts("?", "unknown", (), None, None, frozenset(), frozenset(), False)
 
 
-@dataclass(frozen=True)
 class ModuleClasses:
     """A module's summary, and the facts of its classes worked out so far.
 
@@ -77,9 +74,10 @@ class ModuleClasses:
     from disk.
     """
 
-    summary: ModuleSummary
-    facts: dict[int, ClassFacts] = field(default_factory=dict, compare=False, repr=False)
-    _shapes: dict[int, ClassShape] = field(default_factory=dict, compare=False, repr=False)
+    def __init__(self, summary: ModuleSummary) -> None:
+        self.summary = summary
+        self.facts: dict[int, ClassFacts] = {}
+        self._shapes: dict[int, ClassShape] = {}
 
     def shape_at(self, position: int) -> ClassShape | None:
         """The class statement at a position, if one is there."""
@@ -141,7 +139,7 @@ class ClassResolver:
             waiting = [
                 target
                 for target in targets[key]
-                if isinstance(target, tuple)
+                if not isinstance(target, ClassFacts)
                 and target[1].position not in target[0].facts
                 and (id(target[0]), target[1].position) not in in_progress
             ]
@@ -279,7 +277,7 @@ class ClassResolver:
             return None
         head, *rest = dotted
         meaning = self._meaning(module, head, position)
-        if not isinstance(meaning, tuple):
+        if meaning is None or isinstance(meaning, (ClassShape, ClassFacts)):
             return None
         *module_parts, name = [*meaning, *rest]
         return (".".join(module_parts), name) if module_parts else None

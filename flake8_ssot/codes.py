@@ -13,13 +13,12 @@ configure it, which the option registry knows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from flake8_ssot.options import ALL_OPTIONS, OPTIONS
 
 
-@dataclass(frozen=True)
-class Code:
+class Code(NamedTuple):
     """One public error code: its message template and its documentation."""
 
     code: str
@@ -68,8 +67,7 @@ class Code:
         return self.template.format(**fields)
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     """One headed part of a code's documentation: prose, or a fenced block."""
 
     heading: str

@@ -12,9 +12,8 @@ import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from flake8_ssot.imports import is_dotted_name
 from flake8_ssot.options import (
@@ -56,8 +55,7 @@ class UnknownOptionError(ConfigError):
         )
 
 
-@dataclass(frozen=True)
-class ModuleEntry:
+class ModuleEntry(NamedTuple):
     """One line of ``ssot-deprecated-modules`` or ``ssot-legacy-modules``."""
 
     module: str
@@ -65,8 +63,7 @@ class ModuleEntry:
     removed_in: Version | None
 
 
-@dataclass(frozen=True)
-class SsotConfig:
+class SsotConfig(NamedTuple):
     """Everything the checks need to know about the project's migration."""
 
     deprecated: Mapping[str, ModuleEntry]

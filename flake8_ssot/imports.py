@@ -18,7 +18,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 def _nested_statement_fields() -> dict[type[ast.AST], tuple[str, ...]]:
@@ -49,8 +49,7 @@ _IMPORT_FUNCTIONS = {"importlib": ("import_module", "__import__"), "builtins": (
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
-@dataclass(frozen=True)
-class ImportRef:
+class ImportRef(NamedTuple):
     """One import: ``import module`` (``names`` empty) or ``from module import names``.
 
     ``line`` is 1-based and ``col`` 0-based, as in ``ast``; both point at the
@@ -125,27 +124,16 @@ def collect_imports(
     return refs
 
 
-@functools.lru_cache(maxsize=1)  # the checks of one file ask in turn
+@functools.lru_cache(maxsize=1)  # the checks of one file ask in turn: normalised once
 def searchable_text(source: str) -> str:
     """The source as the parser reads its identifiers, for cheap text tests.
 
     Python normalises identifiers to NFKC, so ``importlib.ｉmport_module``
     calls ``import_module``; a text test on the raw source would miss it.
     Normalisation keeps line breaks, so line numbers stay valid. ASCII
-    sources (nearly all) are returned as they are, at no cost; otherwise
-    only the non-ASCII runs are normalised, each with the character before
-    it (which a combining mark may compose with): no ASCII character
-    composes with the one before it, so that is the normal form of the
-    whole text, at a fraction of the cost.
+    sources (nearly all) are returned as they are, at no cost.
     """
-    return source if source.isascii() else _NON_ASCII_RUN.sub(_normal_form, source)
-
-
-_NON_ASCII_RUN = re.compile(r"[\x00-\x7f]?[^\x00-\x7f]+")
-
-
-def _normal_form(run: re.Match[str]) -> str:
-    return unicodedata.normalize("NFKC", run.group())
+    return source if source.isascii() else unicodedata.normalize("NFKC", source)
 
 
 def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.ImportFrom]:
@@ -211,8 +199,7 @@ def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
     return calls
 
 
-@dataclass(frozen=True)
-class _Callees:
+class _Callees(NamedTuple):
     """The names a file may call dynamic imports through.
 
     ``functions`` maps a name to the function it calls (``import_module`` or

@@ -9,7 +9,7 @@ is config.py's job; this module only describes them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DEPRECATED_OPTION = "ssot-deprecated-modules"
 LEGACY_OPTION = "ssot-legacy-modules"
@@ -24,8 +24,7 @@ DEFAULT_COMPAT_PATTERNS = "*_compat, *_compat.*"
 DEFAULT_PYTEST_VERSION = "8"
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One ``ssot-*`` option: how flake8 takes it and how the docs describe it."""
 
     name: str

@@ -16,9 +16,8 @@ import re
 import stat
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from flake8_ssot.bindings import (
     Binding,
@@ -60,8 +59,7 @@ def is_within(path: Path, ancestor: Path) -> bool:
     return path.parts[: len(ancestor.parts)] == ancestor.parts
 
 
-@dataclass(frozen=True)
-class ModuleName:
+class ModuleName(NamedTuple):
     """The dotted name of a linted file, and whether it is a package's ``__init__``."""
 
     dotted: str

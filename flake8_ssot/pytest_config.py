@@ -24,6 +24,7 @@ import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from flake8_ssot.project import absolute_path, is_regular_file, is_within
 from flake8_ssot.pytest_ini import IniSyntaxError, parse_ini
@@ -133,8 +134,7 @@ _SET_VERSION_9 = "set ssot-pytest-version = 9 if the project runs pytest 9"
 Settings = dict[str, tuple[str, ...]]
 
 
-@dataclass(frozen=True)
-class ConfigFile:
+class ConfigFile(NamedTuple):
     """What one file holds for pytest, and a note where pytest 8 and 9 read it differently.
 
     ``settings`` is None when the file is not a pytest config file, so the

@@ -15,16 +15,15 @@ import re
 import stat
 import tempfile
 import tokenize
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 class NotWritten(Exception):
     """Why a file was left as it is although its new text was ready."""
 
 
-@dataclass(frozen=True)
-class SourceFile:
+class SourceFile(NamedTuple):
     """A file's text and encoding as Python reads them (BOM, coding cookie), and its bytes."""
 
     path: Path

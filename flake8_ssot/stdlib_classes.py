@@ -32,10 +32,9 @@ import io
 import sys
 import warnings
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType, new_class
-from typing import Any
+from typing import Any, NamedTuple
 
 #: Standard-library modules whose import does something besides defining names.
 IMPORT_SIDE_EFFECTS = frozenset(
@@ -63,8 +62,7 @@ def _stdlib_directories() -> tuple[Path, ...]:
     return tuple(Path(sysconfig.get_paths()[key]).resolve() for key in ("stdlib", "platstdlib"))
 
 
-@dataclass(frozen=True)
-class RuntimeClass:
+class RuntimeClass(NamedTuple):
     """What pytest reads from a class object, in plain data.
 
     ``attributes`` holds every name bound in the class or its bases (other

@@ -6,7 +6,6 @@ import ast
 import importlib.util
 import re
 import sys
-import unicodedata
 
 import pytest
 from hypothesis import given
@@ -18,7 +17,6 @@ from flake8_ssot.imports import (
     import_statements,
     lines_holding,
     resolve_relative,
-    searchable_text,
 )
 
 identifiers = st.sampled_from(["a", "b", "pkg", "core", "x_compat", "old"])
@@ -214,14 +212,3 @@ def test_an_alias_nothing_else_binds_is_a_dynamic_import() -> None:
 def test_an_alias_bound_otherwise_anywhere_is_not_trusted(binding: str) -> None:
     source = ALIAS + binding + "\nim('a')\n"
     assert [ref for ref in refs_of(source) if ref.names == () and ref.module == "a"] == []
-
-
-#: ASCII, combining marks that compose with it, Hangul jamo, and compatibility forms.
-_NORMALISED = "ae_1 \n\r\u0301\u0308\u0327\u0323\uff49\u1100\u1161\u11a8\uac00"
-_NORMALISED += "\u2160\u00e9\ufb01\u212b\u1e9b"
-
-
-@given(st.text(alphabet=st.sampled_from(_NORMALISED)) | st.text())
-def test_searchable_text_is_the_normal_form_of_the_whole_text(text: str) -> None:
-    """Only the non-ASCII runs are normalised: the result must be the whole text's NFKC."""
-    assert searchable_text(text) == unicodedata.normalize("NFKC", text)

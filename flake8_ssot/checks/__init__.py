@@ -10,7 +10,6 @@ most one finding per code.
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
 from typing import Protocol
 
 from flake8_ssot.checks import canonical, compat, deprecated, discovery, legacy
@@ -115,4 +114,4 @@ def first_hit(imported: ImportedName, context: CheckContext) -> tuple[ImportChec
     if first is None:
         return None
     check, hit = first
-    return check, replace(hit, imported=imported)
+    return check, hit._replace(imported=imported)

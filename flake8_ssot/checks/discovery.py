@@ -14,9 +14,8 @@ import operator
 import re
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from flake8_ssot.bindings import ModuleSummary, summarise
 from flake8_ssot.checks.model import CheckContext, Finding
@@ -32,8 +31,7 @@ TEST_DIRECTORY_NAMES = frozenset({"tests", "test"})
 UNITTEST_METHOD_PREFIX = "test"
 
 
-@dataclass(frozen=True)
-class _TestClass:
+class _TestClass(NamedTuple):
     node: ast.ClassDef
     facts: ClassFacts
     test_methods: int

@@ -8,7 +8,6 @@ the match is by dotted components, so ``logging_config_v2`` is not
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
 
 from flake8_ssot.checks.fixes import module_target, name_target
 from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
@@ -54,9 +53,9 @@ def _with_redirect(hit: Hit, context: CheckContext) -> Hit:
         return hit
     binds = context.project.binds(new, name)
     if binds:
-        return replace(hit, redirect=Redirect(new, name))
+        return hit._replace(redirect=Redirect(new, name))
     if binds is False:
-        return replace(hit, note=f"{new} does not define {name}")
+        return hit._replace(note=f"{new} does not define {name}")
     return hit
 
 

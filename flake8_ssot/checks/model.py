@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from flake8_ssot.classes import ClassResolver
 from flake8_ssot.codes import Code
@@ -21,24 +20,28 @@ if TYPE_CHECKING:
     FirstMatch = tuple[ImportCheck, "Hit"]
 
 
-@dataclass(frozen=True)
 class CheckContext:
     """The per-process facts a check may consult, each caching what it reads."""
 
-    config: SsotConfig
-    project: Project
-    pytest_configs: PytestConfigFinder
-    classes: ClassResolver
-    #: The flake8 config file the options came from, if any.
-    config_file: Path | None
-    #: (module, name) -> the first match, or None: checks read nothing else.
-    first_matches: dict[tuple[str, str | None], FirstMatch | None] = field(
-        default_factory=dict, compare=False, repr=False
-    )
+    def __init__(
+        self,
+        config: SsotConfig,
+        project: Project,
+        pytest_configs: PytestConfigFinder,
+        classes: ClassResolver,
+        config_file: Path | None,
+    ) -> None:
+        self.config = config
+        self.project = project
+        self.pytest_configs = pytest_configs
+        self.classes = classes
+        #: The flake8 config file the options came from, if any.
+        self.config_file = config_file
+        #: (module, name) -> the first match, or None: checks read nothing else.
+        self.first_matches: dict[tuple[str, str | None], FirstMatch | None] = {}
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(NamedTuple):
     """One line of flake8 output: 1-based line, 0-based column, full text."""
 
     line: int
@@ -51,8 +54,7 @@ class Finding:
         return cls(line, col, f"{code.code} {message}")
 
 
-@dataclass(frozen=True)
-class ImportedName:
+class ImportedName(NamedTuple):
     """One thing one statement imports: a module, or one name from a module.
 
     ``import a, b`` imports two modules; ``from m import x, y`` imports two
@@ -71,8 +73,7 @@ class ImportedName:
         return f"{self.module}.{self.name}"
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """An imported name that one violation class matched.
 
     ``subject`` is what the message calls out (the module that was
@@ -91,15 +92,13 @@ class Hit:
     note: str | None = None
 
 
-@dataclass(frozen=True)
-class Refusal:
+class Refusal(NamedTuple):
     """Why ``fix`` leaves an import to a person: the reason it prints."""
 
     reason: str
 
 
-@dataclass(frozen=True)
-class Redirect:
+class Redirect(NamedTuple):
     """``from module import name`` gives the same object the user imported."""
 
     module: str
