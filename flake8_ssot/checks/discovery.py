@@ -22,7 +22,7 @@ from flake8_ssot.checks.model import CheckContext, Finding
 from flake8_ssot.class_shapes import ClassShape, dotted_parts, is_fixture
 from flake8_ssot.classes import ClassFacts, ModuleClasses
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
-from flake8_ssot.imports import NEWLINE_RE, searchable_text
+from flake8_ssot.imports import line_numbers, searchable_text
 from flake8_ssot.project import absolute_path, is_within, module_level_statements
 from flake8_ssot.pytest_config import PytestConfig
 
@@ -287,16 +287,19 @@ class _NameUses:
             # Lines as Python counts them, names as it reads them (NFKC).
             self._text = searchable_text(self.source)
         text = self._text
-        numbers: list[int] = []
-        line, counted_to = 1, 0
-        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+        positions: list[int] = []
+        # The name first, so the regex engine scans for it as a literal.
+        for match in re.finditer(rf"{re.escape(name)}(?!\w)", text):
             position = match.start()
-            line += len(NEWLINE_RE.findall(text, counted_to, position))
-            counted_to = position
+            if position and _WORD_CHARACTER.match(text, position - 1):
+                continue
             line_start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
             if not text[line_start:position].lstrip().startswith("#"):
-                numbers.append(line)
-        return numbers
+                positions.append(position)
+        return line_numbers(text, positions)
+
+
+_WORD_CHARACTER = re.compile(r"\w")
 
 
 def _within(line: int, blocks: list[tuple[int, int]]) -> bool:
