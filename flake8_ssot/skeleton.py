@@ -49,7 +49,6 @@ _CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
 _PLAIN_ENCODINGS = frozenset(
     {"utf-8", "utf8", "utf_8", "latin-1", "latin1", "latin_1", "iso-8859-1", "ascii", "us-ascii"}
 )
-_LINE_BREAK = re.compile(rb"\r?\n")
 #: Text whose strings and comments all close within it: code, then any number of
 #: (a string, a comment, an escaped character) each followed by code. Each part starts
 #: with a character no other part starts with, and a comment runs to the end of its
@@ -142,7 +141,9 @@ def without_function_bodies(
         counted = start
         left_out[def_line] = line
         pieces.append(source[kept_up_to:start])
-        pieces.append(b" " * (indent + 1) + b"..." + b"".join(_LINE_BREAK.findall(body)))
+        # As many line breaks (a carriage return comes only before a line feed here).
+        line_break = b"\r\n" if b"\r" in body else b"\n"
+        pieces.append(b" " * (indent + 1) + b"..." + line_break * body.count(b"\n"))
         kept_up_to = position = end
     if not pieces:
         return None
