@@ -443,7 +443,7 @@ def all_from_text(source: bytes) -> tuple[str, ...] | None:
     assignment, a branch, a call) is None: the module must be parsed.
     Deciding a star import from this costs a text scan instead of a parse.
     """
-    words = _words(source, b"__all__")
+    words = words_in(source, b"__all__")
     if len(words) != 1:
         return None
     start = words[0]
@@ -470,7 +470,7 @@ def all_from_text(source: bytes) -> tuple[str, ...] | None:
     return None
 
 
-def _words(source: bytes, word: bytes) -> list[int]:
+def words_in(source: bytes, word: bytes) -> list[int]:
     """Where ``word`` occurs on its own: not inside a longer name, not quoted right around it."""
     found = []
     start = source.find(word)

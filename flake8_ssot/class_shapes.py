@@ -64,6 +64,9 @@ def shape_of(node: ast.ClassDef, position: int) -> ClassShape:
     unread = False
     for statement in node.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            if not statement.decorator_list:  # most methods: no generator to run
+                methods.append(MethodShape(statement.name, ()))
+                continue
             decorators = (
                 dotted_parts(_called(decorator)) for decorator in statement.decorator_list
             )
@@ -160,6 +163,9 @@ def _binds_what_pytest_reads(statement: ast.stmt) -> bool:
     """
     top: list[ast.AST]
     if isinstance(statement, ast.Assign):
+        plain = [target.id for target in statement.targets if isinstance(target, ast.Name)]
+        if len(plain) == len(statement.targets):  # ``x = ...``: no walk
+            return not _READ_BY_PYTEST.isdisjoint(plain)
         top = list(statement.targets)
     elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
         top = [statement.target]

@@ -177,8 +177,6 @@ class ClassResolver:
             )
         }
         own_names = shape.bound_names
-        abstract = set(own_abstract)
-        concrete = set(own_names - own_abstract)
         abc_meta = shape.metaclass is not None and self._is_abc_metaclass(
             module, shape.metaclass, position
         )
@@ -194,20 +192,13 @@ class ClassResolver:
                 test_flag = base.test_flag
             abc_meta = abc_meta or base.abc_meta
         constructor = _first_constructor([*constructors, *(base.constructor for base in bases)])
-        # The first base (in order) that has a name decides, as the MRO mostly does.
-        decided = set(own_names)
-        for base in bases:
-            abstract |= base.abstract - decided
-            concrete |= base.concrete - decided
-            decided |= base.abstract | base.concrete
         return ClassFacts(
             shape.name,
             kind,
             tuple(methods),
             constructor,
             test_flag,
-            frozenset(abstract),
-            frozenset(concrete),
+            *_attributes(own_names, own_abstract, bases),
             abc_meta,
         )
 
@@ -307,6 +298,31 @@ class ClassResolver:
 #: The methods whose presence (other than object's) makes pytest skip a class, in its order.
 _CONSTRUCTORS = ("__init__", "__new__")
 _ABSTRACT_REFERENCES = frozenset(("abc", name) for name in ABSTRACT_DECORATORS)
+
+
+def _attributes(
+    own_names: frozenset[str], own_abstract: set[str], bases: list[ClassFacts]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The abstract and the concrete attribute names of a class, inherited ones included.
+
+    The first base (in order) that has a name decides, as the MRO mostly
+    does. A test class has one base with hundreds of names (``TestCase``'s):
+    that case is worked out with one copy of them.
+    """
+    if len(bases) == 1:
+        (base,) = bases
+        concrete = base.concrete | own_names
+        if own_abstract:
+            concrete -= own_abstract
+        return frozenset(own_abstract) | (base.abstract - own_names), concrete
+    abstract = set(own_abstract)
+    concrete_names = set(own_names - own_abstract)
+    decided = set(own_names)
+    for base in bases:
+        abstract |= base.abstract - decided
+        concrete_names |= base.concrete - decided
+        decided |= base.abstract | base.concrete
+    return frozenset(abstract), frozenset(concrete_names)
 
 
 def _first_constructor(constructors: list[str | None]) -> str | None:

@@ -30,6 +30,7 @@ from flake8_ssot.bindings import (
     is_definite,
     origin,
     summarise,
+    words_in,
 )
 from flake8_ssot.skeleton import parse_without_function_bodies
 from flake8_ssot.source_file import read_regular
@@ -271,31 +272,42 @@ class Project:
 
     def star_binds(self, source: str, name: str) -> bool:
         """Whether ``from source import *`` binds ``name`` (read from its text when it can)."""
-        return self._may_export(source, name) and name in self.public_names(source)
+        decided = self._star_binds_by_text(source, name)
+        return decided if decided is not None else name in self.public_names(source)
 
-    def _may_export(self, module: str, name: str) -> bool:
-        """Whether ``from module import *`` could bind ``name``, by a look at its text.
+    def _star_binds_by_text(self, module: str, name: str) -> bool | None:
+        """Whether ``from module import *`` binds ``name``, by a look at its text; None
+        when only its summary can tell.
 
-        A module whose text holds neither the name nor a star import of its
-        own cannot export it, and neither can one whose text declares a
-        literal ``__all__`` without the name: no need to parse it. A facade
-        that star-imports twenty submodules is then parsed once, not its
-        twenty sources with it. The text is kept until the module is
-        summarised, so it is read once.
+        A text that declares a literal ``__all__`` answers it (the slow tier
+        holds that reading to the parsed ``__all__`` of every module of the
+        standard library and site-packages); one that holds neither the name
+        (as a word: ``Q`` in ``QuerySet`` is not it) nor a star import of its own
+        cannot bind it. A facade that
+        star-imports twenty submodules is then parsed once, not its twenty
+        sources with it. The text is kept until the module is summarised, so
+        it is read once. (A module that does not parse at all binds nothing
+        when summarised; its literal ``__all__`` is believed here.)
         """
         if module in self._summaries:
-            return True
-        if module not in self._texts:
-            self._texts[module] = self.module_source(module) or b""
-        text = self._texts[module]
-        if module not in self._texts_all:
-            self._texts_all[module] = all_from_text(text)
-        declared = self._texts_all[module]
+            return None
+        declared = self._all_from_text(module)
         if declared is not None:
             return name in declared  # a star import binds exactly these strings
+        text = self._texts[module]
         if not text.isascii():  # identifiers may be spelled in another NFKC form
-            return True
-        return name.encode("utf-8") in text or _STAR_IMPORT.search(text) is not None
+            return None
+        if words_in(text, name.encode("utf-8")) or _STAR_IMPORT.search(text) is not None:
+            return None
+        return False
+
+    def _all_from_text(self, module: str) -> tuple[str, ...] | None:
+        """The literal ``__all__`` a module's text declares (see bindings.all_from_text)."""
+        if module not in self._texts:
+            self._texts[module] = self.module_source(module) or b""
+        if module not in self._texts_all:
+            self._texts_all[module] = all_from_text(self._texts[module])
+        return self._texts_all[module]
 
     def origin(self, module: str, name: str) -> Origin:
         """Where the object ``module`` binds as ``name`` comes from (see bindings.origin)."""
@@ -388,6 +400,10 @@ class Project:
         while pending:
             current, sources_done = pending.pop()
             if current in self._public:
+                continue
+            declared = None if current in self._summaries else self._all_from_text(current)
+            if declared is not None:  # no parse needed for a star source's own __all__
+                self._public[current] = frozenset(declared)
                 continue
             summary = self.summary(current)
             if sources_done or summary is None or summary.declared_all is not None:
