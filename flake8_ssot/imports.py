@@ -164,7 +164,7 @@ def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.Impor
         fields = _NESTED_FIELDS.get(type(node))
         if fields is None or (
             isinstance(node, ast.stmt)
-            and not _spans_a_line(import_lines, node.lineno, node.end_lineno)
+            and not spans_a_line(import_lines, node.lineno, node.end_lineno)
         ):
             continue
         for field in fields:
@@ -177,7 +177,7 @@ def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.Impor
     return found
 
 
-def _spans_a_line(lines: list[int], start: int, end: int | None) -> bool:
+def spans_a_line(lines: list[int], start: int, end: int | None) -> bool:
     """Whether one of ``lines`` (sorted) lies within a node's lines."""
     index = bisect_left(lines, start)
     return index < len(lines) and lines[index] <= (end or start)
@@ -191,7 +191,7 @@ def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
         node = pending.pop()
         start = getattr(node, "lineno", None)
         if start is not None:
-            if not _spans_a_line(lines, start, getattr(node, "end_lineno", None)):
+            if not spans_a_line(lines, start, getattr(node, "end_lineno", None)):
                 continue
             if isinstance(node, ast.Call):
                 calls.append(node)
@@ -271,6 +271,27 @@ def line_numbers(text: str, positions: list[int]) -> list[int]:
         if not lines or lines[-1] != line:
             lines.append(line)
     return lines
+
+
+def word_positions(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text`` as a whole word (``Q``, not the one in ``QuerySet``).
+
+    ``str.find`` finds each occurrence (a regex scan costs ten times as
+    much); the characters around it are checked after.
+    """
+    found = []
+    for start in _occurrences(text, word):
+        end = start + len(word)
+        if not (start and _is_word_character(text[start - 1])) and not (
+            end < len(text) and _is_word_character(text[end])
+        ):
+            found.append(start)
+    return found
+
+
+def _is_word_character(character: str) -> bool:
+    """What ``\\w`` matches in a regular expression over text."""
+    return character.isalnum() or character == "_"
 
 
 def _occurrences(text: str, marker: str) -> list[int]:

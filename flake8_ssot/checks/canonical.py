@@ -21,7 +21,13 @@ from flake8_ssot.checks.model import (
     Refusal,
 )
 from flake8_ssot.codes import SOT501, SOT502, Code
-from flake8_ssot.imports import resolve_relative, searchable_text
+from flake8_ssot.imports import (
+    line_numbers,
+    resolve_relative,
+    searchable_text,
+    spans_a_line,
+    word_positions,
+)
 from flake8_ssot.project import module_level_statements
 
 CODE: Code = SOT502
@@ -96,8 +102,11 @@ def definition_findings(
     if not homes or not isinstance(tree, ast.Module):
         return []
     text = searchable_text(source)
-    if not any(name in text for name in homes):
+    # A definition of a name holds it as a word: only statements on those lines are read.
+    positions = sorted(position for name in homes for position in word_positions(text, name))
+    if not positions:
         return []
+    lines_naming = line_numbers(text, positions)
     findings = []
     imported: dict[str, tuple[str, str]] = {}  # local name -> (module, name) it was imported as
     module_name = functools.partial(context.project.module_name, filename)  # cached there
@@ -108,6 +117,8 @@ def definition_findings(
             for alias in statement.names:
                 if from_module is not None and alias.name != "*":
                     imported[alias.asname or alias.name] = (from_module, alias.name)
+            continue
+        if not spans_a_line(lines_naming, statement.lineno, statement.end_lineno):
             continue
         for kind, name in _defined_names(statement):
             home = homes.get(name)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import functools
 import operator
-import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,7 +21,7 @@ from flake8_ssot.checks.model import CheckContext, Finding
 from flake8_ssot.class_shapes import ClassShape, dotted_parts, is_fixture
 from flake8_ssot.classes import ClassFacts, ModuleClasses
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
-from flake8_ssot.imports import line_numbers, searchable_text
+from flake8_ssot.imports import line_numbers, searchable_text, word_positions
 from flake8_ssot.project import absolute_path, is_within, module_level_statements
 from flake8_ssot.pytest_config import PytestConfig
 
@@ -287,19 +286,16 @@ class _NameUses:
             # Lines as Python counts them, names as it reads them (NFKC).
             self._text = searchable_text(self.source)
         text = self._text
-        positions: list[int] = []
-        # The name first, so the regex engine scans for it as a literal.
-        for match in re.finditer(rf"{re.escape(name)}(?!\w)", text):
-            position = match.start()
-            if position and _WORD_CHARACTER.match(text, position - 1):
-                continue
-            line_start = max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
-            if not text[line_start:position].lstrip().startswith("#"):
-                positions.append(position)
+        positions = [
+            position
+            for position in word_positions(text, name)
+            if not text[_line_start(text, position) : position].lstrip().startswith("#")
+        ]
         return line_numbers(text, positions)
 
 
-_WORD_CHARACTER = re.compile(r"\w")
+def _line_start(text: str, position: int) -> int:
+    return max(text.rfind("\n", 0, position), text.rfind("\r", 0, position)) + 1
 
 
 def _within(line: int, blocks: list[tuple[int, int]]) -> bool:
