@@ -28,6 +28,17 @@ if sys.version_info >= (3, 11):
     _TRY_STATEMENTS = (ast.Try, ast.TryStar)
 else:
     _TRY_STATEMENTS = (ast.Try,)
+#: The statements whose arms hold module-level statements (``_Reader._visit`` reads them).
+_NESTING_STATEMENTS = (
+    ast.If,
+    *_TRY_STATEMENTS,
+    ast.With,
+    ast.AsyncWith,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.Match,
+)
 #: Exceptions a handler catches when it guards an import against a broken install.
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 
@@ -168,13 +179,16 @@ class _Reader:
         pending = [(statement, branches) for statement in reversed(body)]
         while pending:
             statement, where = pending.pop()
-            nested = list(self._visit(statement, where))
-            pending.extend(reversed(nested))
+            if isinstance(statement, _NESTING_STATEMENTS):
+                pending.extend(reversed(list(self._visit(statement, where))))
+            else:  # most statements: no generator to run
+                self._statements += 1
+                self._visit_simple(statement, where, self._statements)
 
     def _visit(
         self, statement: ast.stmt, where: tuple[Branch, ...]
     ) -> Iterator[tuple[ast.stmt, tuple[Branch, ...]]]:
-        """Record a statement's bindings; yield the statements nested in it.
+        """Record a nesting statement's bindings; yield the statements nested in it.
 
         Compound statements bind names in their headers too (``for x in``,
         ``with ... as x``, ``except E as x``, ``case x:``, a walrus in a
@@ -221,7 +235,10 @@ class _Reader:
                 if case.guard is not None:
                     self._store(stored_names(case.guard), (*where, branch))
                 yield from _arm(case.body, where, branch)
-        elif isinstance(statement, ast.Import):
+
+    def _visit_simple(self, statement: ast.stmt, where: tuple[Branch, ...], index: int) -> None:
+        """Record the bindings of a statement that nests no statements a summary reads."""
+        if isinstance(statement, ast.Import):
             self._import(statement, where)
         elif isinstance(statement, ast.ImportFrom):
             self._import_from(statement, where)
