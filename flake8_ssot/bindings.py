@@ -17,7 +17,6 @@ import re
 import sys
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from flake8_ssot.class_shapes import ClassShape, shape_of
@@ -636,21 +635,22 @@ def _target_names(target: ast.expr) -> list[str]:
     return []
 
 
-@dataclass(frozen=True)
-class Reexport:
+class Reexport(NamedTuple):
     """The name is the object ``module`` binds as ``name``, whatever branch runs."""
 
     module: str
     name: str
 
 
-@dataclass(frozen=True)
-class Defined:
+class Defined(NamedTuple):
     """The module makes the object itself (or rebinds what it imported)."""
 
+    def __bool__(self) -> bool:
+        """Truthy as every other Origin (an empty tuple would not be): None is "unbound"."""
+        return True
 
-@dataclass(frozen=True)
-class Chosen:
+
+class Chosen(NamedTuple):
     """The module picks the object at import time between several sources."""
 
     sources: tuple[str, ...]

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from flake8_ssot.bindings import Chosen
 from flake8_ssot.checks import ImportCheck, first_hit
 from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Refusal
 from flake8_ssot.imports import (
@@ -383,7 +384,11 @@ class _Plan:
                 return f"the code uses {bound}.{attribute}, which {new} does not define"
             if not check.SWAPS_MODULE_OBJECTS:
                 same = project.resolve(hit.entry, attribute)
-                if not isinstance(same, tuple) or same != project.resolve(new, attribute):
+                if (
+                    same is None
+                    or isinstance(same, Chosen)
+                    or same != project.resolve(new, attribute)
+                ):
                     return (
                         f"the code uses {bound}.{attribute}, which {new} does not bind "
                         f"to the same object as {hit.entry}"

@@ -22,7 +22,6 @@ import shlex
 import stat
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,8 +45,7 @@ class PytestConfigError(Exception):
         super().__init__(f"flake8-ssot: {path}: cannot read pytest configuration: {problem}")
 
 
-@dataclass(frozen=True)
-class PytestConfig:
+class PytestConfig(NamedTuple):
     """The collection settings in force for one directory, and where they came from."""
 
     path: Path | None
@@ -87,17 +85,22 @@ class PytestConfig:
     def is_test_function(self, name: str) -> bool:
         return _matches_prefix_or_glob(self.python_functions, name)
 
-    @functools.cached_property
+    @property
     def testpath_dirs(self) -> tuple[Path, ...]:
         """``testpaths`` expanded as pytest does (globs, relative to the rootdir)."""
-        expanded: list[Path] = []
-        for entry in self.testpaths:
-            matches = sorted(glob.glob(str(self.rootdir / entry), recursive=True))
-            expanded.extend(absolute_path(match) for match in matches)
-        return tuple(expanded)
+        return _expanded_testpaths(self.rootdir, self.testpaths)
 
     def is_under_testpaths(self, path: Path) -> bool:
         return any(is_within(path, entry) for entry in self.testpath_dirs)
+
+
+@functools.lru_cache(maxsize=64)  # once per config file and process
+def _expanded_testpaths(rootdir: Path, testpaths: tuple[str, ...]) -> tuple[Path, ...]:
+    expanded: list[Path] = []
+    for entry in testpaths:
+        matches = sorted(glob.glob(str(rootdir / entry), recursive=True))
+        expanded.extend(absolute_path(match) for match in matches)
+    return tuple(expanded)
 
 
 @functools.lru_cache(maxsize=8192)
