@@ -21,7 +21,7 @@ import os
 import shlex
 import stat
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -85,6 +85,14 @@ class PytestConfig(NamedTuple):
     def is_test_function(self, name: str) -> bool:
         return _matches_prefix_or_glob(self.python_functions, name)
 
+    def count_test_functions(self, names: Iterable[str]) -> int:
+        """How many of ``names`` pytest takes for test functions (a class's hundreds of
+        inherited method names: prefixes are tried all at once)."""
+        prefixes = tuple(pattern for pattern in self.python_functions if not _is_glob(pattern))
+        if len(prefixes) == len(self.python_functions):
+            return sum(1 for name in names if name.startswith(prefixes))
+        return sum(1 for name in names if self.is_test_function(name))
+
     @property
     def testpath_dirs(self) -> tuple[Path, ...]:
         """``testpaths`` expanded as pytest does (globs, relative to the rootdir)."""
@@ -109,11 +117,13 @@ def _matches_prefix_or_glob(patterns: tuple[str, ...], name: str) -> bool:
     for pattern in patterns:
         if name.startswith(pattern):
             return True
-        if any(character in pattern for character in _GLOB_CHARACTERS) and fnmatch.fnmatch(
-            name, pattern
-        ):
+        if _is_glob(pattern) and fnmatch.fnmatch(name, pattern):
             return True
     return False
+
+
+def _is_glob(pattern: str) -> bool:
+    return any(character in pattern for character in _GLOB_CHARACTERS)
 
 
 #: The pytest major versions whose reading of configuration files differs.

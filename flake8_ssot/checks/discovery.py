@@ -380,7 +380,7 @@ def _class_finding(test_class: _TestClass, code: Code, text: str) -> Finding:
 def _test_method_count(facts: ClassFacts, config: PytestConfig) -> int:
     if facts.kind == "unittest":
         return sum(1 for name in facts.methods if name.startswith(UNITTEST_METHOD_PREFIX))
-    return sum(1 for name in facts.methods if config.is_test_function(name))
+    return config.count_test_functions(facts.methods)
 
 
 def _in_test_directory(path: Path, config: PytestConfig) -> bool:
