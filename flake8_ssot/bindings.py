@@ -459,7 +459,7 @@ def all_from_text(source: bytes) -> tuple[str, ...] | None:
     assignment, a branch, a call) is None: the module must be parsed.
     Deciding a star import from this costs a text scan instead of a parse.
     """
-    words = words_in(source, b"__all__")
+    words = _words(source, b"__all__")
     if len(words) != 1:
         return None
     start = words[0]
@@ -486,7 +486,21 @@ def all_from_text(source: bytes) -> tuple[str, ...] | None:
     return None
 
 
-def words_in(source: bytes, word: bytes) -> list[int]:
+def holds_word(source: bytes, word: bytes) -> bool:
+    """Whether ``word`` occurs in ``source`` not inside a longer ASCII name (quoted or not)."""
+    start = source.find(word)
+    while start != -1:
+        end = start + len(word)
+        if not (
+            (start and source[start - 1] in _ASCII_NAME)
+            or (end < len(source) and source[end] in _ASCII_NAME)
+        ):
+            return True
+        start = source.find(word, start + 1)
+    return False
+
+
+def _words(source: bytes, word: bytes) -> list[int]:
     """Where ``word`` occurs on its own: not inside a longer name, not quoted right around it."""
     found = []
     start = source.find(word)

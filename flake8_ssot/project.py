@@ -27,10 +27,10 @@ from flake8_ssot.bindings import (
     Origin,
     Reexport,
     all_from_text,
+    holds_word,
     is_definite,
     origin,
     summarise,
-    words_in,
 )
 from flake8_ssot.skeleton import parse_without_function_bodies
 from flake8_ssot.source_file import read_regular
@@ -276,28 +276,27 @@ class Project:
         return decided if decided is not None else name in self.public_names(source)
 
     def _star_binds_by_text(self, module: str, name: str) -> bool | None:
-        """Whether ``from module import *`` binds ``name``, by a look at its text; None
-        when only its summary can tell.
+        """False when the text of ``module`` shows that ``from module import *`` cannot
+        bind ``name``; None when only its summary can tell.
 
-        A text that declares a literal ``__all__`` answers it (the slow tier
-        holds that reading to the parsed ``__all__`` of every module of the
-        standard library and site-packages); one that holds neither the name
-        (as a word: ``Q`` in ``QuerySet`` is not it) nor a star import of its own
-        cannot bind it. A facade that
-        star-imports twenty submodules is then parsed once, not its twenty
-        sources with it. The text is kept until the module is summarised, so
-        it is read once. (A module that does not parse at all binds nothing
-        when summarised; its literal ``__all__`` is believed here.)
+        It cannot when the text declares a literal ``__all__`` without the
+        name, or holds neither the name (as a word: ``Q`` in ``QuerySet`` is
+        not it; quoted counts, as ``__all__`` lists names as strings) nor a
+        star import of its own. A facade that star-imports twenty submodules
+        is then parsed once, not its twenty sources with it. The text is kept
+        until the module is summarised, so it is read once. A text reading
+        only ever rules a name out: what a module does bind comes from its
+        parse.
         """
         if module in self._summaries:
             return None
         declared = self._all_from_text(module)
-        if declared is not None:
-            return name in declared  # a star import binds exactly these strings
+        if declared is not None and name not in declared:
+            return False  # a star import binds exactly these strings
         text = self._texts[module]
         if not text.isascii():  # identifiers may be spelled in another NFKC form
             return None
-        if words_in(text, name.encode("utf-8")) or _STAR_IMPORT.search(text) is not None:
+        if holds_word(text, name.encode("utf-8")) or _STAR_IMPORT.search(text) is not None:
             return None
         return False
 
@@ -400,10 +399,6 @@ class Project:
         while pending:
             current, sources_done = pending.pop()
             if current in self._public:
-                continue
-            declared = None if current in self._summaries else self._all_from_text(current)
-            if declared is not None:  # no parse needed for a star source's own __all__
-                self._public[current] = frozenset(declared)
                 continue
             summary = self.summary(current)
             if sources_done or summary is None or summary.declared_all is not None:

@@ -391,3 +391,30 @@ def test_names_a_facade_rebinds_to_an_imported_object(project: Flake8Project) ->
         "client.py:1:1: SOT101 'attr' is deprecated: from attr._make import attrs as s; "
         "from attr._make import attrs as attributes",
     ]
+
+
+def test_a_star_source_is_read_by_its_parse_not_its_text(project: Flake8Project) -> None:
+    """The text of a star-import source only rules a name out; what it binds is read
+    from its parse. A name listed as a string (``__all__ += ['B']``) is still a
+    name it may export; an ``__all__`` that only looks like a declaration (inside
+    a string whose opening quotes follow a comment's, or on a line continued
+    from an ``if``) is not one."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+        "    f1 = core\n    f2 = core\n    f3 = core\n",
+    )
+    project.write("core.py", "class Mgr: ...\n")
+    for facade in ("f1", "f2", "f3"):
+        project.write(f"{facade}/__init__.py", "from .star import *\n")
+    project.write(
+        "f1/star.py", "__all__ = []\n__all__ += ['B']\n\n\ndef __getattr__(name):\n    return 1\n"
+    )
+    project.write("f2/star.py", '# """\nDOC = """\n__all__ = ["C"]\n"""\n')
+    project.write("f3/star.py", 'import os\nif os.sep: \\\n__all__ = ["D"]\n')
+    project.write("client.py", "from f1 import B\nfrom f2 import C\nfrom f3 import D\n")
+    assert project.flake8("client.py").stdout_lines == [
+        "client.py:1:1: SOT101 'f1' is deprecated: import B from f1.star",
+        "client.py:2:1: SOT101 'f2' is deprecated: use core",
+        "client.py:3:1: SOT101 'f3' is deprecated: use core",
+    ]

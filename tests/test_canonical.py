@@ -60,6 +60,11 @@ def canonical(project: Flake8Project) -> Flake8Project:
             id="annotated-and-tuple",
         ),
         pytest.param(
+            "def deco(f):\n    return f\n\n\n@(Manager := deco)\ndef bar(): ...\n",
+            [f"6:1: SOT501 function Manager redefines a canonical symbol: {HOME}"],
+            id="walrus-in-a-decorator",
+        ),
+        pytest.param(
             "try:\n    from fast import Manager\nexcept ImportError:\n    class Manager: ...\n",
             [f"4:5: SOT501 class Manager redefines a canonical symbol: {HOME}"],
             id="under-try",

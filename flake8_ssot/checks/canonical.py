@@ -118,7 +118,7 @@ def definition_findings(
                 if from_module is not None and alias.name != "*":
                     imported[alias.asname or alias.name] = (from_module, alias.name)
             continue
-        if not spans_a_line(lines_naming, statement.lineno, statement.end_lineno):
+        if not spans_a_line(lines_naming, _first_line(statement), statement.end_lineno):
             continue
         for kind, name in _defined_names(statement):
             home = homes.get(name)
@@ -131,6 +131,13 @@ def definition_findings(
             text = SOT501.render(kind=kind, name=name, home=home)
             findings.append(Finding.of(SOT501, statement.lineno, statement.col_offset, text))
     return findings
+
+
+def _first_line(statement: ast.stmt) -> int:
+    """A definition's decorators come before its ``def``/``class`` line (and may bind)."""
+    if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return statement.lineno
+    return min([statement.lineno, *(decorator.lineno for decorator in statement.decorator_list)])
 
 
 def _rebinds_the_canonical_object(
