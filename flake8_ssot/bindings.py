@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from flake8_ssot.class_shapes import ClassShape, shape_of
 from flake8_ssot.imports import resolve_relative
+from flake8_ssot.skeleton import code_only
 
 #: ``try`` statements: ``try``/``except*`` too from Python 3.11.
 if sys.version_info >= (3, 11):
@@ -466,8 +467,7 @@ def all_from_text(source: bytes) -> tuple[str, ...] | None:
     if start and source[start - 1 : start] not in (b"\n", b"\r"):
         return None
     declaration = _ALL_LITERAL_START.match(source, start)
-    prefix = source[:start]
-    if declaration is None or prefix.count(b'"""') % 2 or prefix.count(b"'''") % 2:
+    if declaration is None or not _starts_a_statement(source[:start]):
         return None
     closing = b"]" if declaration.group(1) == b"[" else b")"
     end = source.find(closing, declaration.end())
@@ -498,6 +498,18 @@ def holds_word(source: bytes, word: bytes) -> bool:
             return True
         start = source.find(word, start + 1)
     return False
+
+
+def _starts_a_statement(prefix: bytes) -> bool:
+    """Whether the line after ``prefix`` starts a module-level statement: ``prefix``
+    ends outside any string or comment (a comment's quotes do not open one), outside
+    brackets, and not with a backslash that continues its last line."""
+    if prefix.rstrip(b"\r\n").endswith(b"\\"):
+        return False
+    code = code_only(prefix)
+    return code is not None and sum(map(code.count, (b"(", b"[", b"{"))) == sum(
+        map(code.count, (b")", b"]", b"}"))
+    )
 
 
 def _words(source: bytes, word: bytes) -> list[int]:

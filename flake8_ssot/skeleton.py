@@ -55,15 +55,16 @@ _PLAIN_ENCODINGS = frozenset(
 #: line, so the text is read one way only (a shorter comment would let a quote in it
 #: open a string) and in linear time.
 _CODE = rb"[^'\"#\\]*"
-_CLOSED_TEXT = re.compile(
-    _CODE
-    + rb"(?:(?:\\.|#[^\n]*(?![^\n])"
+_QUOTED_OR_COMMENT = (
+    rb"\\.|#[^\n]*(?![^\n])"
     + rb'|"""[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*"""'
     + rb"|'''[^'\\]*(?:(?:\\.|'(?!''))[^'\\]*)*'''"
     + rb'|"(?!"")[^"\\\n]*(?:\\.[^"\\\n]*)*"'
-    + rb"|'(?!'')[^'\\\n]*(?:\\.[^'\\\n]*)*')"
-    + _CODE
-    + rb")*",
+    + rb"|'(?!'')[^'\\\n]*(?:\\.[^'\\\n]*)*'"
+)
+_QUOTED_OR_COMMENT_RE = re.compile(_QUOTED_OR_COMMENT, re.DOTALL)
+_CLOSED_TEXT = re.compile(
+    _CODE + rb"(?:(?:" + _QUOTED_OR_COMMENT + rb")" + _CODE + rb")*",
     re.DOTALL,
 )
 #: How far below a ``def`` line a multi-line header may close.
@@ -231,6 +232,14 @@ def _may_leave_out(body: bytes) -> bool:
         and not body.rstrip().endswith(b"\\")
         and _CLOSED_TEXT.fullmatch(body) is not None
     )
+
+
+def code_only(text: bytes) -> bytes | None:
+    """``text`` without its strings, comments and escapes (line continuations), when
+    every string and comment in it closes within it; None otherwise."""
+    if _CLOSED_TEXT.fullmatch(text) is None:
+        return None
+    return _QUOTED_OR_COMMENT_RE.sub(b"", text)
 
 
 def _indentation(source: bytes, line_start: int) -> int:

@@ -418,3 +418,17 @@ def test_a_star_source_is_read_by_its_parse_not_its_text(project: Flake8Project)
         "client.py:2:1: SOT101 'f2' is deprecated: use core",
         "client.py:3:1: SOT101 'f3' is deprecated: use core",
     ]
+
+
+def test_an_all_inside_a_string_does_not_rule_a_name_out(project: Flake8Project) -> None:
+    """``# \"\"\"`` before a docstring that shows ``__all__ = [...]``: the text reading
+    must not take that for the module's ``__all__`` and rule ``C`` out, or the advice
+    (and ``fix``) would send the caller to the replacement's ``C``, another object."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = f = core\n")
+    project.write("core.py", "class C: ...\n")
+    project.write("f/__init__.py", "from .star import *\n")
+    project.write("f/star.py", '# """\nDOC = """\n__all__ = ["X"]\n"""\n\n\nclass C: ...\n')
+    project.write("client.py", "from f import C\n")
+    assert project.flake8("client.py").stdout_lines == [
+        "client.py:1:1: SOT101 'f' is deprecated: import C from f.star"
+    ]
