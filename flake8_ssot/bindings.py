@@ -488,16 +488,7 @@ def all_from_text(source: bytes) -> tuple[str, ...] | None:
 
 def holds_word(source: bytes, word: bytes) -> bool:
     """Whether ``word`` occurs in ``source`` not inside a longer ASCII name (quoted or not)."""
-    start = source.find(word)
-    while start != -1:
-        end = start + len(word)
-        if not (
-            (start and source[start - 1] in _ASCII_NAME)
-            or (end < len(source) and source[end] in _ASCII_NAME)
-        ):
-            return True
-        start = source.find(word, start + 1)
-    return False
+    return bool(_words(source, word, _ASCII_NAME))
 
 
 def _starts_a_statement(prefix: bytes) -> bool:
@@ -512,15 +503,16 @@ def _starts_a_statement(prefix: bytes) -> bool:
     )
 
 
-def _words(source: bytes, word: bytes) -> list[int]:
-    """Where ``word`` occurs on its own: not inside a longer name, not quoted right around it."""
+def _words(source: bytes, word: bytes, not_alone: frozenset[int] = _NOT_ALONE) -> list[int]:
+    """Where ``word`` occurs on its own: with none of ``not_alone`` right beside it (by
+    default, not inside a longer name and not quoted)."""
     found = []
     start = source.find(word)
     while start != -1:
         end = start + len(word)
         if not (
-            (start and source[start - 1] in _NOT_ALONE)
-            or (end < len(source) and source[end] in _NOT_ALONE)
+            (start and source[start - 1] in not_alone)
+            or (end < len(source) and source[end] in not_alone)
         ):
             found.append(start)
         start = source.find(word, end)
