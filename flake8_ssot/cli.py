@@ -39,6 +39,7 @@ from flake8_ssot.config import ConfigError, ModuleEntry
 from flake8_ssot.context import build_context
 from flake8_ssot.fixer import Leftover, fix_source
 from flake8_ssot.options import (
+    CACHE_DIR_OPTION,
     CANONICAL_OPTION,
     COMPAT_OPTION,
     DEPRECATED_OPTION,
@@ -148,6 +149,8 @@ def describe_config(flake8_args: Sequence[str]) -> str:
     symbols = [f"  {home}:{name}" for name, home in config.canonical_homes.items()]
     lines.append(f"{_heading(CANONICAL_OPTION)}:{'' if symbols else ' none'}")
     lines.extend(symbols)
+    cache = context.project.cache
+    lines.append(f"{_heading(CACHE_DIR_OPTION)}: {cache.root if cache else 'off'}")
     return "\n".join(lines)
 
 

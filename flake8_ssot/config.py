@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from flake8_ssot.imports import is_dotted_name
 from flake8_ssot.options import (
     ALL_OPTIONS,
+    CACHE_DIR_OPTION,
     CANONICAL_OPTION,
     COMPAT_OPTION,
     DEPRECATED_OPTION,
@@ -26,6 +27,7 @@ from flake8_ssot.options import (
     SOURCE_ROOTS_OPTION,
 )
 from flake8_ssot.project import is_directory
+from flake8_ssot.summary_cache import OFF, user_cache_directory
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -228,6 +230,23 @@ def parse_source_roots(roots: Iterable[str], config_dir: Path) -> tuple[Path, ..
             raise ConfigError(SOURCE_ROOTS_OPTION, root, f"{path} is not a directory")
         resolved.append(path)
     return tuple(resolved)
+
+
+def parse_cache_dir(value: str, config_dir: Path) -> Path | None:
+    """The directory of the summary cache; None when it is off (or there is no home).
+
+    A directory that does not exist yet is made when the first summary is
+    kept; one that cannot be made only turns the cache off.
+    """
+    value = value.strip()
+    if value.lower() == OFF:
+        return None
+    if not value:
+        return user_cache_directory()
+    path = Path(os.path.abspath(config_dir / value))
+    if os.path.lexists(path) and not is_directory(path):
+        raise ConfigError(CACHE_DIR_OPTION, value, f"{path} is not a directory")
+    return path
 
 
 def default_source_roots(config_dir: Path) -> tuple[Path, ...]:

@@ -26,6 +26,7 @@ from flake8_ssot.config import (
     SsotConfig,
     check_option_names,
     default_source_roots,
+    parse_cache_dir,
     parse_canonical_symbols,
     parse_compat_patterns,
     parse_module_list,
@@ -36,6 +37,7 @@ from flake8_ssot.config import (
 from flake8_ssot.options import CANONICAL_OPTION, DEPRECATED_OPTION, LEGACY_OPTION
 from flake8_ssot.project import Project, absolute_path, is_regular_file
 from flake8_ssot.pytest_config import PYTEST_VERSIONS, PytestConfigFinder
+from flake8_ssot.summary_cache import open_cache
 
 
 def build_context(options: argparse.Namespace, command_line: Sequence[str]) -> CheckContext:
@@ -77,7 +79,8 @@ def build_context(options: argparse.Namespace, command_line: Sequence[str]) -> C
     )
     # Read here, before flake8 forks its workers, the cwd's config is reported once.
     pytest_configs.for_directory(cwd)
-    project = Project(config.source_roots)
+    cache_dir = parse_cache_dir(options.ssot_cache_dir, config_dir)
+    project = Project(config.source_roots, open_cache(cache_dir))
     return CheckContext(config, project, pytest_configs, ClassResolver(project), config_file)
 
 

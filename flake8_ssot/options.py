@@ -18,6 +18,7 @@ SOURCE_ROOTS_OPTION = "ssot-source-roots"
 PYTEST_CONFIG_OPTION = "ssot-pytest-config"
 PYTEST_VERSION_OPTION = "ssot-pytest-version"
 CANONICAL_OPTION = "ssot-canonical-symbols"
+CACHE_DIR_OPTION = "ssot-cache-dir"
 
 DEFAULT_COMPAT_PATTERNS = "*_compat, *_compat.*"
 #: pytest 8 reads a pyproject.toml that pytest 9 refuses; 8 blocks nobody.
@@ -121,6 +122,18 @@ OPTIONS: tuple[Option, ...] = (
         "definition elsewhere is SOT501, an import from another first-party "
         "module is SOT502.",
         codes=("SOT501", "SOT502"),
+    ),
+    Option(
+        name=CACHE_DIR_OPTION,
+        value="a directory, relative to the config file's directory, or `off`",
+        default_text="the user cache directory: `$XDG_CACHE_HOME/flake8-ssot` or "
+        "`~/.cache/flake8-ssot`, `~/Library/Caches/flake8-ssot` on macOS, "
+        "`%LOCALAPPDATA%\\flake8-ssot\\Cache` on Windows",
+        help="Where summaries of the project's other modules are kept between runs, "
+        "relative to the config file's directory; 'off' reads every module again in "
+        "every run. It never changes a finding and may be deleted at any time. "
+        "(Default: the user cache directory)",
+        codes=(),
     ),
 )
 

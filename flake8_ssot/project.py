@@ -34,6 +34,7 @@ from flake8_ssot.bindings import (
 )
 from flake8_ssot.skeleton import parse_without_function_bodies
 from flake8_ssot.source_file import read_regular
+from flake8_ssot.summary_cache import SummaryCache
 
 #: ``import *`` as the tokenizer allows it to be written.
 _STAR_IMPORT = re.compile(rb"import[ \t\f\\\r\n]*\*")
@@ -77,7 +78,9 @@ class ModuleName(NamedTuple):
 class Project:
     """The linted project's layout: source roots and the modules under them."""
 
-    def __init__(self, source_roots: tuple[Path, ...]) -> None:
+    def __init__(self, source_roots: tuple[Path, ...], cache: SummaryCache | None = None) -> None:
+        #: Where summaries are kept between processes; None: made again in each.
+        self.cache = cache
         # Deepest first, so a file is named from the innermost root holding it.
         self.source_roots = tuple(
             sorted(source_roots, key=lambda root: len(root.parts), reverse=True)
@@ -188,14 +191,16 @@ class Project:
         portions: list[Path] = []
         for directory in search:
             entries = self._entries(directory)
-            candidate = directory / name
-            plain_directory = name in entries and is_directory(candidate)
-            if plain_directory and self._has_init(candidate):
+            # Paths are built only for names the listing holds: most lookups find nothing.
+            candidate = directory / name if name in entries else None
+            plain_directory = candidate is not None and is_directory(candidate)
+            if candidate is not None and plain_directory and self._has_init(candidate):
                 return "package", [candidate]
             for suffix in MODULE_SUFFIXES:
-                if name + suffix in entries and is_regular_file(directory / (name + suffix)):
-                    return "module", [directory / (name + suffix)]
-            if plain_directory:
+                file_name = name + suffix
+                if file_name in entries and is_regular_file(directory / file_name):
+                    return "module", [directory / file_name]
+            if candidate is not None and plain_directory:
                 portions.append(candidate)
         if not portions or (top_level and name in sys.stdlib_module_names):
             return None, []
@@ -219,6 +224,8 @@ class Project:
 
         Read once per process: SOT101's advice, the fixer and the checks of
         every linted file ask about the same few facades and replacements.
+        A summary kept on disk by an earlier process is used when the text
+        is the one it was made from (see :mod:`flake8_ssot.summary_cache`).
         """
         if module in self._summaries:
             return self._summaries[module]
@@ -226,7 +233,14 @@ class Project:
         path = self.module_path(module)
         if path is not None:
             source = self._texts.pop(module, None) or self.module_source(module)
-            found = _summarise_file(module, path, source)
+            if source is None or self.cache is None:
+                found = _summarise_file(module, path, source)
+            else:
+                found = self.cache.load(module, path, source)
+                if found is None:
+                    found = _summarise_file(module, path, source)
+                    if found is not None:
+                        self.cache.store(module, path, source, found)
         self._summaries[module] = found
         return found
 

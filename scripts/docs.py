@@ -36,7 +36,7 @@ def option_table() -> str:
     for option in OPTIONS:
         rows.append(
             f"| `{option.name}` | {option.value} | {option.default_text} "
-            f"| {', '.join(option.codes)} |"
+            f"| {', '.join(option.codes) or 'none: findings never depend on it'} |"
         )
     return "\n".join(rows)
 

@@ -41,6 +41,22 @@ def _bare_nested_pytest(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
 
 
+@pytest.fixture(scope="session")
+def user_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The XDG cache home of every flake8 the tests run (one per test process)."""
+    return tmp_path_factory.mktemp("xdg-cache")
+
+
+@pytest.fixture(autouse=True)
+def _own_summary_cache(monkeypatch: pytest.MonkeyPatch, user_cache_home: Path) -> None:
+    """flake8 keeps its summaries in a cache home of the tests' own, not the user's.
+
+    The cache is on, as users run it: every temporary project's modules are
+    kept in it, and every run after the first reads them from it.
+    """
+    monkeypatch.setenv("XDG_CACHE_HOME", str(user_cache_home))
+
+
 @dataclass(frozen=True)
 class Flake8Run:
     """What one flake8 process printed and returned."""

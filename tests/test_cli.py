@@ -103,7 +103,7 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "[flake8]\nssot-legacy-modules = a.old = a.new ; removed-in 2.0\n"
         "ssot-deprecated-modules =\n    a.facade = a.facade.core\n    a.gone ; removed-in 1.5\n"
         "ssot-compat-patterns = *.shim\nssot-canonical-symbols = a.core:Manager, a.log:get\n"
-        "ssot-pytest-version = 9\n",
+        "ssot-pytest-version = 9\nssot-cache-dir = .cache/ssot\n",
     )
     project.write("src/a/__init__.py")
     project.write(
@@ -133,10 +133,13 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "ssot-canonical-symbols (SOT501, SOT502):",
         "  a.core:Manager",
         "  a.log:get",
+        f"ssot-cache-dir: {project.root}/.cache/ssot",
     ]
 
 
-def test_check_config_defaults_and_an_explicit_pytest_config(project: Flake8Project) -> None:
+def test_check_config_defaults_and_an_explicit_pytest_config(
+    project: Flake8Project, user_cache_home: Path
+) -> None:
     """No flake8 config file below HOME: the cwd is the source root.
 
     pytest's lookup has no such stop: it finds the ``[pytest]`` section above HOME.
@@ -152,6 +155,8 @@ def test_check_config_defaults_and_an_explicit_pytest_config(project: Flake8Proj
         "ci/pytest.ini",
         "--ssot-compat-patterns",
         "",
+        "--ssot-cache-dir",
+        "OFF",
         cwd=repo,
         home=project.root / "home",
     )
@@ -172,7 +177,9 @@ def test_check_config_defaults_and_an_explicit_pytest_config(project: Flake8Proj
         "    testpaths = (none)",
         "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 8",
         "ssot-canonical-symbols (SOT501, SOT502): none",
+        f"ssot-cache-dir: {user_cache_home}/flake8-ssot",
     ]
+    assert explicit.stdout.splitlines()[-1] == "ssot-cache-dir: off"
     assert explicit.stdout.splitlines()[4:10] == [
         "ssot-compat-patterns (SOT301): none",
         "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",

@@ -24,8 +24,10 @@ from flake8_ssot.checks import all_findings
 from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.context import build_context
 from flake8_ssot.fixer import FileFix, fix_source
+from flake8_ssot.project import _summarise_file
 from flake8_ssot.skeleton import parse_without_function_bodies
 from flake8_ssot.source_file import read_source
+from flake8_ssot.summary_cache import open_cache
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
@@ -148,6 +150,25 @@ def test_summaries_read_without_function_bodies_equal_the_whole_parse() -> None:
         whole = summarise(tree, "package.module", False, source)
         assert summarise(skeleton_tree, "package.module", False, source) == whole, path
     assert shortened > 500
+
+
+@pytest.mark.slow
+def test_summaries_kept_in_the_cache_read_back_equal(tmp_path: Path) -> None:
+    """Every module's summary, written to the cache and read back, is the one kept."""
+    cache = open_cache(tmp_path)
+    assert cache is not None
+    kept = 0
+    for path in python_files(STDLIB, SITE_PACKAGES):
+        source = path.read_bytes()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            summary = _summarise_file("package.module", path, source)
+        if summary is None:
+            continue
+        cache.store("package.module", path, source, summary)
+        assert cache.load("package.module", path, source) == summary, path
+        kept += 1
+    assert kept > 3000
 
 
 def quiet_parse(source: bytes) -> ast.Module | None:

@@ -1,0 +1,282 @@
+"""Summaries of other modules kept on disk between flake8 runs.
+
+Every flake8 process (each ``--jobs`` worker, each editor lint of one file)
+reads the project's facades, base classes and replacements again, and
+parsing them costs more than all of the plugin's checks of a hundred linted
+files. A summary is a pure function of the module's name, its file, the
+file's text, the Python that parsed it and this plugin's code. So an entry
+holds the name, the file's path and its whole text beside the summary, lives
+in a directory named for the Python build and the plugin's code, and is used
+only when all of them are what they are now: an edited, checked-out or
+regenerated file is summarised again, whatever its mtime. Comparing the
+text costs less than hashing it would.
+
+The directory is the user's cache directory by default, not the project's:
+nothing lands in a checkout, and no file a pull request commits can be
+read as a summary. Entries are ``marshal`` data, which the standard
+library reads fast and which cannot run code when loaded (the format of
+``.pyc`` files; as they are, per Python version). Each is written to a
+temporary file and renamed over the old one, so a reader (another worker,
+another run) sees a whole entry or none. Anything that goes wrong (a
+directory that cannot be made or written, an entry that is not whole, was
+written by other code or does not read back) only means the module is
+summarised again: the cache can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import sys
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+from flake8_ssot.bindings import Binding, Branch, ModuleSummary
+from flake8_ssot.class_shapes import ClassShape, MethodShape
+
+#: The option value that turns the cache off.
+OFF = "off"
+APPLICATION = "flake8-ssot"
+#: Marks the directory as a cache for backup tools (https://bford.info/cachedir/).
+_CACHEDIR_TAG = (
+    b"Signature: 8a477f597d28d172789f06886806bc55\n"
+    b"# This file marks the flake8-ssot cache; see https://bford.info/cachedir/\n"
+)
+_PACKAGE_DIRECTORY = Path(__file__).resolve().parent
+#: Builds a record from its fields without a call of its Python-level ``__new__``
+#: (a cache read builds tens of thousands); the field count is checked below.
+_new = tuple.__new__
+
+
+def user_cache_directory() -> Path | None:
+    """Where this user's caches go on this system; None when there is no home to find."""
+    try:
+        if sys.platform == "win32":
+            local = os.environ.get("LOCALAPPDATA")
+            base = Path(local) if local else Path.home() / "AppData" / "Local"
+            return base / APPLICATION / "Cache"
+        if sys.platform == "darwin":
+            return Path.home() / "Library" / "Caches" / APPLICATION
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
+        return base / APPLICATION
+    except RuntimeError:  # Path.home() with no HOME and no password entry
+        return None
+
+
+def open_cache(root: Path | None) -> SummaryCache | None:
+    """The cache under ``root``; None when it is off, or this plugin's code cannot be read."""
+    if root is None:
+        return None
+    try:
+        return SummaryCache(root, _version_directory_name())
+    except OSError:
+        return None
+
+
+class SummaryCache:
+    """Module summaries on disk, under one directory per Python build and plugin code."""
+
+    def __init__(self, root: Path, version: str) -> None:
+        self.root = root
+        self.directory = root / version
+        #: Cleared after the first write that fails: a read-only cache is still read.
+        self._writable = True
+        self._made = False
+
+    def load(self, module: str, path: Path, source: bytes) -> ModuleSummary | None:
+        """The kept summary of ``module`` (at ``path``) when it was made from ``source``."""
+        try:
+            data = (self.directory / _entry_name(module, path)).read_bytes()
+        except OSError:
+            return None
+        try:
+            key, plain = marshal.loads(data)
+            # Two files may share an entry's name (a checksum of the path): the key decides.
+            if key != (module, str(path), source):
+                return None
+            return _from_plain(plain)
+        except Exception:  # not an entry this code wrote whole: summarise again
+            return None
+
+    def store(self, module: str, path: Path, source: bytes, summary: ModuleSummary) -> None:
+        """Keep ``summary`` of ``module`` as made from ``source``; a failure keeps nothing."""
+        if not self._writable:
+            return
+        try:
+            self._make_directory()
+        except OSError:
+            self._writable = False  # read-only, full, or not a directory: stop trying
+            return
+        data = marshal.dumps(((module, str(path), source), _to_plain(summary)))
+        temporary = None
+        try:
+            handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
+            with os.fdopen(handle, "wb") as stream:
+                stream.write(data)
+            os.replace(temporary, self.directory / _entry_name(module, path))
+            temporary = None
+        except OSError:
+            pass  # this entry only (another process holding it open on Windows, say)
+        finally:
+            if temporary is not None:
+                _remove(temporary)
+
+    def _make_directory(self) -> None:
+        if self._made:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        tag = self.root / "CACHEDIR.TAG"
+        if not tag.exists():
+            tag.write_bytes(_CACHEDIR_TAG)
+        self._made = True
+
+
+def _version_directory_name() -> str:
+    """The Python build (its ``ast`` and ``marshal``) and this plugin's code.
+
+    The code as Python's own ``.pyc`` check knows it, by each file's size
+    and mtime: a checkout under development changes what a summary holds
+    without a new version number.
+    """
+    files: list[tuple[str, int, int]] = []
+    pending = [_PACKAGE_DIRECTORY]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir() and entry.name != "__pycache__":
+                    pending.append(Path(entry.path))
+                elif entry.name.endswith(".py"):
+                    status = entry.stat()
+                    files.append((entry.path, status.st_size, status.st_mtime_ns))
+    code = repr(sorted(files)).encode("utf-8", "surrogatepass")
+    python = "{}-{}.{}.{}{}{}".format(sys.implementation.cache_tag, *sys.version_info)
+    return f"{python}-{_checksum(code)}"
+
+
+def _entry_name(module: str, path: Path) -> str:
+    """One entry per module and file: a changed file's entry is replaced, not added to.
+
+    Hex digits first: never a name Windows reserves (``con.x``); the module's
+    name, cut short, for a person looking in.
+    """
+    return f"{_checksum(str(path).encode('utf-8', 'surrogatepass'))}-{module[:100]}"
+
+
+def _checksum(data: bytes) -> str:
+    """64 bits that tell different texts apart (not against a forger: entries are checked)."""
+    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _to_plain(summary: ModuleSummary) -> tuple[Any, ...]:
+    """The summary as tuples, strings, numbers and sets: what ``marshal`` writes.
+
+    ``named`` is left out: it is the bindings grouped by name, rebuilt in
+    the same order on loading.
+    """
+    return (
+        summary.module,
+        tuple(_plain_binding(binding) for binding in summary.bindings),
+        tuple(_plain_class(shape) for shape in summary.classes),
+        tuple(
+            (source, _plain_branches(branches), position)
+            for source, branches, position in summary.star_sources
+        ),
+        summary.declared_all,
+        summary.loaded_submodules,
+        summary.imported_modules,
+        dict(summary.handlers),
+        summary.has_getattr,
+    )
+
+
+def _plain_binding(binding: Binding) -> tuple[Any, ...]:
+    name, source, original, branches, position = binding
+    return name, source, original, _plain_branches(branches), position
+
+
+def _plain_branches(branches: tuple[Branch, ...]) -> tuple[tuple[int, str], ...]:
+    return tuple((branch.statement, branch.arm) for branch in branches)
+
+
+def _plain_class(shape: ClassShape) -> tuple[Any, ...]:
+    return (
+        shape.name,
+        shape.position,
+        shape.line,
+        shape.col,
+        shape.bases,
+        shape.metaclass,
+        shape.decorators,
+        tuple((method.name, method.decorators) for method in shape.methods),
+        shape.test_flag,
+        shape.bound_names,
+        shape.unread,
+    )
+
+
+def _from_plain(plain: tuple[Any, ...]) -> ModuleSummary:
+    """The summary :func:`_to_plain` wrote; unpacking fails on a record of another shape."""
+    (
+        module,
+        bindings,
+        classes,
+        star_sources,
+        declared_all,
+        loaded_submodules,
+        imported_modules,
+        handlers,
+        has_getattr,
+    ) = plain
+    rebuilt = tuple(
+        _new(Binding, (name, source, original, _branches(branches), position))
+        for name, source, original, branches, position in bindings
+    )
+    named: dict[str, list[Binding]] = {}
+    for binding in rebuilt:
+        named.setdefault(binding.name, []).append(binding)
+    return ModuleSummary(
+        module,
+        rebuilt,
+        {name: tuple(same) for name, same in named.items()},
+        tuple(_class(shape) for shape in classes),
+        tuple(
+            (source, _branches(branches), position) for source, branches, position in star_sources
+        ),
+        declared_all,
+        loaded_submodules,
+        imported_modules,
+        handlers,
+        has_getattr,
+    )
+
+
+def _branches(plain: tuple[tuple[int, str], ...]) -> tuple[Branch, ...]:
+    return tuple(_new(Branch, (statement, arm)) for statement, arm in plain) if plain else ()
+
+
+def _class(plain: tuple[Any, ...]) -> ClassShape:
+    name, position, line, col, bases, metaclass, decorators, methods, *rest = plain
+    test_flag, bound_names, unread = rest  # as many fields as _plain_class wrote
+    return ClassShape(
+        name,
+        position,
+        line,
+        col,
+        bases,
+        metaclass,
+        decorators,
+        tuple(_new(MethodShape, (method, decorators)) for method, decorators in methods),
+        test_flag,
+        bound_names,
+        unread,
+    )

@@ -1,0 +1,166 @@
+"""Summaries of other modules kept between runs (``ssot-cache-dir``): never a different finding."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from conftest import Flake8Project
+from flake8_ssot.bindings import ModuleSummary
+from flake8_ssot.project import _summarise_file
+from flake8_ssot.summary_cache import SummaryCache, open_cache
+
+CONFIG = """\
+[flake8]
+select = SOT
+ssot-deprecated-modules = app.ws
+ssot-cache-dir = {cache}
+"""
+FACADE = "from .core import Manager\n"
+# The same length: with the file's mtime put back, only its text tells it changed.
+EDITED_FACADE = "from .cora import Manager\n"
+
+
+def advice(module: str) -> list[str]:
+    return [f"./use.py:1:1: SOT101 'app.ws' is deprecated: import Manager from {module}"]
+
+
+def deprecated_facade(project: Flake8Project, cache: str) -> Path:
+    """``app.ws`` re-exports ``Manager`` from ``app.ws.core``; ``app.ws.cora`` has another."""
+    project.write("setup.cfg", CONFIG.format(cache=cache))
+    project.write("app/__init__.py")
+    project.write("app/ws/core.py", "class Manager: ...\n")
+    project.write("app/ws/cora.py", "class Manager: ...\n")
+    project.write("use.py", "from app.ws import Manager\n")
+    return project.write("app/ws/__init__.py", FACADE)
+
+
+def entries(cache: Path) -> list[str]:
+    """The modules kept in a cache directory, as its entries' names end."""
+    return sorted(entry.name.partition("-")[2] for entry in cache.glob("*/*") if entry.is_file())
+
+
+def test_a_kept_summary_is_used_only_for_the_text_it_was_made_from(
+    project: Flake8Project,
+) -> None:
+    facade = deprecated_facade(project, ".cache")
+    cold = project.flake8(".")
+    warm = project.flake8(".")
+    assert entries(project.root / ".cache") == ["app.ws"]
+    assert (
+        (project.root / ".cache" / "CACHEDIR.TAG")
+        .read_text()
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55\n")
+    )
+    before = facade.stat()
+    facade.write_text(EDITED_FACADE, encoding="utf-8")
+    os.utime(facade, ns=(before.st_atime_ns, before.st_mtime_ns))
+    edited = project.flake8(".")
+    assert [cold.stdout_lines, warm.stdout_lines, edited.stdout_lines] == [
+        advice("app.ws.core"),
+        advice("app.ws.core"),
+        advice("app.ws.cora"),
+    ]
+    assert [cold.stderr, warm.stderr, edited.stderr] == ["", "", ""]
+
+
+def test_a_damaged_entry_is_read_again_from_the_module(project: Flake8Project) -> None:
+    deprecated_facade(project, ".cache")
+    project.flake8(".")
+    kept = [entry for entry in (project.root / ".cache").glob("*/*") if entry.is_file()]
+    for number, entry in enumerate(kept):
+        data = entry.read_bytes()
+        entry.write_bytes(data[: len(data) // 2] if number % 2 else b"\x00not marshal data")
+    run = project.flake8(".")
+    assert (run.stdout_lines, run.stderr, run.returncode) == (advice("app.ws.core"), "", 1)
+
+
+@pytest.mark.parametrize(
+    "cache",
+    [
+        pytest.param("blocker/cache", id="a-directory-that-cannot-be-made"),
+        pytest.param("off", id="off"),
+        pytest.param("OFF", id="off-in-capitals"),
+    ],
+)
+def test_without_a_usable_cache_the_findings_are_the_same(
+    project: Flake8Project, cache: str
+) -> None:
+    deprecated_facade(project, cache)
+    project.write("blocker", "a file where the cache's parent directory would go\n")
+    runs = [project.flake8("."), project.flake8("--jobs", "2", ".")]
+    assert [(run.stdout_lines, run.stderr, run.returncode) for run in runs] == [
+        (advice("app.ws.core"), "", 1),
+        (advice("app.ws.core"), "", 1),
+    ]
+    assert sorted(path.name for path in project.root.iterdir()) == [
+        "app",
+        "blocker",
+        "setup.cfg",
+        "use.py",
+    ]
+
+
+def test_the_default_cache_is_the_user_cache_directory(
+    project: Flake8Project,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    cache_home = tmp_path_factory.mktemp("cache-home")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(cache_home))
+    deprecated_facade(project, "")
+    run = project.flake8(".")
+    assert run.stdout_lines == advice("app.ws.core")
+    assert entries(cache_home / "flake8-ssot") == ["app.ws"]
+
+
+def test_a_cache_dir_that_is_a_file_is_a_configuration_error(project: Flake8Project) -> None:
+    deprecated_facade(project, "use.py")
+    run = project.flake8(".")
+    assert (run.stdout_lines, run.returncode) == ([], 1)
+    assert run.stderr == (
+        f"flake8-ssot: ssot-cache-dir: entry 'use.py': {project.root}/use.py is not a directory\n"
+    )
+
+
+def test_workers_that_keep_the_same_modules_at_once_give_the_same_findings(
+    project: Flake8Project,
+) -> None:
+    deprecated_facade(project, ".cache")
+    for number in range(8):
+        project.write(f"use_{number}.py", "from app.ws import Manager\n")
+    cold = project.flake8(".", "--jobs", "4")
+    warm = project.flake8(".", "--jobs", "4")
+    expected = [
+        f"./use{suffix}.py:1:1: SOT101 'app.ws' is deprecated: import Manager from app.ws.core"
+        for suffix in ["", *(f"_{number}" for number in range(8))]
+    ]
+    assert (sorted(cold.stdout_lines), sorted(warm.stdout_lines)) == (expected, expected)
+    assert entries(project.root / ".cache") == ["app.ws"]
+
+
+def summary_of(path: Path, module: str) -> ModuleSummary:
+    found = _summarise_file(module, path, path.read_bytes())
+    assert found is not None
+    return found
+
+
+def test_a_summary_reads_back_equal_and_only_for_its_own_key(tmp_path: Path) -> None:
+    """Unit: every record comes back as the same type with the same fields."""
+    cache = open_cache(tmp_path / "cache")
+    assert isinstance(cache, SummaryCache)
+    module_file = Path(__file__).parent.parent / "flake8_ssot" / "summary_cache.py"
+    source = module_file.read_bytes()
+    kept = summary_of(module_file, "flake8_ssot.summary_cache")
+    cache.store("flake8_ssot.summary_cache", module_file, source, kept)
+    read = cache.load("flake8_ssot.summary_cache", module_file, source)
+    assert read == kept
+    assert read is not None and [type(binding) for binding in read.bindings] == [
+        type(binding) for binding in kept.bindings
+    ]
+    assert [type(shape) for shape in read.classes] == [type(shape) for shape in kept.classes]
+    assert cache.load("flake8_ssot.summary_cache", module_file, source + b"\n") is None
+    assert cache.load("flake8_ssot.other", module_file, source) is None
+    assert cache.load("flake8_ssot.summary_cache", tmp_path / "elsewhere.py", source) is None
