@@ -26,6 +26,7 @@ from flake8_ssot.bindings import Binding, Chosen, Defined, ModuleSummary, Reexpo
 from flake8_ssot.class_shapes import ClassShape, Dotted
 from flake8_ssot.project import Project
 from flake8_ssot.stdlib_classes import RuntimeClass, stdlib_base, stdlib_class
+from flake8_ssot.summary_cache import RuntimeKey
 
 ClassKind = Literal["plain", "unittest", "unknown"]
 #: Decorators from ``abc`` that make a method abstract.
@@ -112,6 +113,7 @@ class ClassResolver:
     def __init__(self, project: Project) -> None:
         self.project = project
         self._modules: dict[str, ModuleClasses | None] = {}
+        self._runtime: dict[RuntimeKey, RuntimeClass | None] = {}
 
     def facts(self, module: ModuleClasses, shape: ClassShape) -> ClassFacts:
         """Facts of a class defined in ``module`` (the linted module or another).
@@ -172,7 +174,8 @@ class ClassResolver:
             method.name
             for method in shape.methods
             if any(
-                self._reference(module, decorator, position) in _ABSTRACT_REFERENCES
+                _may_name_abstract(module, decorator)
+                and self._reference(module, decorator, position) in _ABSTRACT_REFERENCES
                 for decorator in method.decorators
             )
         }
@@ -241,13 +244,13 @@ class ClassResolver:
         if _is_unittest(module):
             # pytest asks whether the class derives from the unittest it imports;
             # a source tree that holds unittest itself (the stdlib) cannot tell.
-            return _stdlib_facts(module, name)
+            return self._stdlib_facts(module, name)
         found = self.project.resolve(module, name)
         if found is None or isinstance(found, Chosen):
             return UNKNOWN
         module, name = found
         if _is_unittest(module):
-            return _stdlib_facts(module, name)
+            return self._stdlib_facts(module, name)
         classes = self._module(module)
         if classes is None:
             return self._runtime_facts(module, name)
@@ -258,7 +261,7 @@ class ClassResolver:
         """Facts of a standard-library base, unless the project has a module of that name."""
         if module != "builtins" and self.project.is_first_party(module.partition(".")[0]):
             return UNKNOWN  # first-party but unreadable: never the stdlib's by accident
-        return _stdlib_facts(module, name)
+        return self._stdlib_facts(module, name)
 
     def _reference(
         self, module: ModuleClasses, dotted: Dotted | None, position: int
@@ -278,7 +281,7 @@ class ClassResolver:
         reference = self._reference(module, dotted, position)
         if reference is None or self.project.is_first_party(reference[0].partition(".")[0]):
             return False
-        found = stdlib_class(*reference)
+        found = self._stdlib_class(("class", *reference))
         return found is not None and found.is_abc_metaclass
 
     def _generates_init(self, module: ModuleClasses, shape: ClassShape) -> bool:
@@ -287,6 +290,27 @@ class ClassResolver:
             if self._reference(module, decorator, shape.position) == ("dataclasses", "dataclass"):
                 return not init_false
         return False
+
+    def _stdlib_facts(self, module: str, name: str) -> ClassFacts:
+        found = self._stdlib_class(("base", module, name))
+        return UNKNOWN if found is None else _from_runtime(found)
+
+    def _stdlib_class(self, key: RuntimeKey) -> RuntimeClass | None:
+        """A standard-library lookup (see stdlib_classes), kept between processes when the
+        project's summaries are."""
+        if key in self._runtime:
+            return self._runtime[key]
+        cache = self.project.cache
+        kept = None if cache is None else cache.load_runtime_class(key)
+        if kept is not None:
+            (found,) = kept
+        else:
+            kind, module, name = key
+            found = (stdlib_base if kind == "base" else stdlib_class)(module, name)
+            if cache is not None:
+                cache.store_runtime_class(key, found)
+        self._runtime[key] = found
+        return found
 
     def _module(self, module: str) -> ModuleClasses | None:
         if module not in self._modules:
@@ -325,6 +349,23 @@ def _attributes(
     return frozenset(abstract), frozenset(concrete_names)
 
 
+def _may_name_abstract(module: ModuleClasses, decorator: Dotted) -> bool:
+    """Whether a decorator can be one of ``abc``'s abstract ones, by its names alone.
+
+    What it refers to ends in the name written last (``abc.abstractmethod``)
+    or, written as one name, in the name its imports give (``from abc import
+    abstractmethod as am`` binds ``am`` to ``abstractmethod``). Test methods
+    carry many decorators (``skipIf``, ``override_settings``, ``patch``):
+    only these few are followed through the module's bindings.
+    """
+    if decorator[-1] in ABSTRACT_DECORATORS:
+        return True
+    return len(decorator) == 1 and any(
+        binding.original in ABSTRACT_DECORATORS
+        for binding in module.summary.named.get(decorator[0], ())
+    )
+
+
 def _first_constructor(constructors: list[str | None]) -> str | None:
     """What pytest names: any ``__init__`` in the MRO, else any ``__new__``.
 
@@ -351,8 +392,3 @@ def _from_runtime(found: RuntimeClass) -> ClassFacts:
 
 def _is_unittest(module: str) -> bool:
     return module.partition(".")[0] == "unittest"
-
-
-def _stdlib_facts(module: str, name: str) -> ClassFacts:
-    found = stdlib_base(module, name)
-    return UNKNOWN if found is None else _from_runtime(found)

@@ -35,6 +35,11 @@ from typing import Any
 
 from flake8_ssot.bindings import Binding, Branch, ModuleSummary
 from flake8_ssot.class_shapes import ClassShape, MethodShape
+from flake8_ssot.stdlib_classes import RuntimeClass
+
+#: A standard-library class looked up in the interpreter: how (``base``: an empty
+#: class built on it; ``class``: itself), its module and its name.
+RuntimeKey = tuple[str, str, str]
 
 #: The option value that turns the cache off.
 OFF = "off"
@@ -101,8 +106,39 @@ class SummaryCache:
         except Exception:  # not an entry this code wrote whole: summarise again
             return None
 
+    def load_runtime_class(self, key: RuntimeKey) -> tuple[RuntimeClass | None] | None:
+        """A kept standard-library lookup, as a 1-tuple (it may have found no class);
+        None when none is kept.
+
+        The standard library is the interpreter's own, which the directory's
+        name identifies: kept, its lookups spare each process importing
+        ``unittest`` (and ``sysconfig``) to ask what ``TestCase`` is.
+        """
+        try:
+            data = (self.directory / _runtime_entry_name(key)).read_bytes()
+        except OSError:
+            return None
+        try:
+            kept_key, plain = marshal.loads(data)
+            if kept_key != key:
+                return None
+            return (None if plain is None else RuntimeClass._make(plain),)
+        except Exception:  # not an entry this code wrote whole: look it up again
+            return None
+
+    def store_runtime_class(self, key: RuntimeKey, found: RuntimeClass | None) -> None:
+        """Keep a standard-library lookup; a failure keeps nothing."""
+        self._write(
+            _runtime_entry_name(key), marshal.dumps((key, None if found is None else tuple(found)))
+        )
+
     def store(self, module: str, path: Path, source: bytes, summary: ModuleSummary) -> None:
         """Keep ``summary`` of ``module`` as made from ``source``; a failure keeps nothing."""
+        data = marshal.dumps(((module, str(path), source), _to_plain(summary)))
+        self._write(_entry_name(module, path), data)
+
+    def _write(self, name: str, data: bytes) -> None:
+        """Put ``data`` in the entry ``name`` at once: a reader sees all of it or none."""
         if not self._writable:
             return
         try:
@@ -110,13 +146,12 @@ class SummaryCache:
         except OSError:
             self._writable = False  # read-only, full, or not a directory: stop trying
             return
-        data = marshal.dumps(((module, str(path), source), _to_plain(summary)))
         temporary = None
         try:
             handle, temporary = tempfile.mkstemp(dir=self.directory, suffix=".tmp")
             with os.fdopen(handle, "wb") as stream:
                 stream.write(data)
-            os.replace(temporary, self.directory / _entry_name(module, path))
+            os.replace(temporary, self.directory / name)
             temporary = None
         except OSError:
             pass  # this entry only (another process holding it open on Windows, say)
@@ -135,7 +170,7 @@ class SummaryCache:
 
 
 def _version_directory_name() -> str:
-    """The Python build (its ``ast`` and ``marshal``) and this plugin's code.
+    """The Python build (its ``ast``, ``marshal`` and standard library) and this plugin's code.
 
     The code as Python's own ``.pyc`` check knows it, by each file's size
     and mtime: a checkout under development changes what a summary holds
@@ -151,7 +186,8 @@ def _version_directory_name() -> str:
                 elif entry.name.endswith(".py"):
                     status = entry.stat()
                     files.append((entry.path, status.st_size, status.st_mtime_ns))
-    code = repr(sorted(files)).encode("utf-8", "surrogatepass")
+    # The interpreter's own standard library (see load_runtime_class) lives under its base prefix.
+    code = repr((sys.base_prefix, sorted(files))).encode("utf-8", "surrogatepass")
     python = "{}-{}.{}.{}{}{}".format(sys.implementation.cache_tag, *sys.version_info)
     return f"{python}-{_checksum(code)}"
 
@@ -163,6 +199,11 @@ def _entry_name(module: str, path: Path) -> str:
     name, cut short, for a person looking in.
     """
     return f"{_checksum(str(path).encode('utf-8', 'surrogatepass'))}-{module[:100]}"
+
+
+def _runtime_entry_name(key: RuntimeKey) -> str:
+    kind, module, name = key
+    return f"stdlib-{kind}-{module}.{name}"[:150]
 
 
 def _checksum(data: bytes) -> str:

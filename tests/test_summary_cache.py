@@ -10,6 +10,7 @@ import pytest
 from conftest import Flake8Project
 from flake8_ssot.bindings import ModuleSummary
 from flake8_ssot.project import _summarise_file
+from flake8_ssot.stdlib_classes import stdlib_base
 from flake8_ssot.summary_cache import SummaryCache, open_cache
 
 CONFIG = """\
@@ -164,3 +165,17 @@ def test_a_summary_reads_back_equal_and_only_for_its_own_key(tmp_path: Path) -> 
     assert cache.load("flake8_ssot.summary_cache", module_file, source + b"\n") is None
     assert cache.load("flake8_ssot.other", module_file, source) is None
     assert cache.load("flake8_ssot.summary_cache", tmp_path / "elsewhere.py", source) is None
+
+
+def test_a_standard_library_lookup_reads_back_and_may_be_no_class(tmp_path: Path) -> None:
+    """Unit: ``unittest.TestCase`` as described once, then read back; a name that is no
+    class is kept as such."""
+    cache = open_cache(tmp_path / "cache")
+    assert cache is not None
+    testcase = stdlib_base("unittest", "TestCase")
+    assert testcase is not None and testcase.is_testcase
+    cache.store_runtime_class(("base", "unittest", "TestCase"), testcase)
+    cache.store_runtime_class(("class", "os", "sep"), None)
+    assert cache.load_runtime_class(("base", "unittest", "TestCase")) == (testcase,)
+    assert cache.load_runtime_class(("class", "os", "sep")) == (None,)
+    assert cache.load_runtime_class(("class", "unittest", "TestCase")) is None
