@@ -109,6 +109,8 @@ def write_flake8_config(corpus: Corpus, path: Path) -> None:
         f"ssot-legacy-modules ={indented([f'{o} = {n}' for o, n in migration.legacy])}\n"
         f"ssot-compat-patterns = {', '.join(migration.compat_patterns)}\n"
         f"ssot-canonical-symbols ={indented(list(migration.canonical_symbols))}\n"
+        # The benchmark's own summary cache, beside the config: warm after the first run.
+        "ssot-cache-dir = ssot-cache\n"
         f"banned-modules ={indented(bans)}\n",
         encoding="utf-8",
     )
