@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -104,6 +105,9 @@ def test_without_a_usable_cache_the_findings_are_the_same(
     ]
 
 
+@pytest.mark.skipif(
+    sys.platform in ("win32", "darwin"), reason="XDG_CACHE_HOME is read on Linux and the BSDs"
+)
 def test_the_default_cache_is_the_user_cache_directory(
     project: Flake8Project,
     tmp_path_factory: pytest.TempPathFactory,
