@@ -25,7 +25,7 @@ from typing import Literal, NamedTuple
 from flake8_ssot.bindings import Binding, Chosen, Defined, ModuleSummary, Reexport, origin
 from flake8_ssot.class_shapes import ClassShape, Dotted
 from flake8_ssot.project import Project
-from flake8_ssot.stdlib_classes import RuntimeClass, stdlib_base, stdlib_class
+from flake8_ssot.stdlib_classes import RuntimeClass, import_origin, stdlib_base, stdlib_class
 from flake8_ssot.summary_cache import RuntimeKey
 
 ClassKind = Literal["plain", "unittest", "unknown"]
@@ -300,15 +300,16 @@ class ClassResolver:
         project's summaries are."""
         if key in self._runtime:
             return self._runtime[key]
+        kind, module, name = key
         cache = self.project.cache
-        kept = None if cache is None else cache.load_runtime_class(key)
+        origin = import_origin(module) if cache is not None else None
+        kept = None if cache is None else cache.load_runtime_class(key, origin)
         if kept is not None:
             (found,) = kept
         else:
-            kind, module, name = key
             found = (stdlib_base if kind == "base" else stdlib_class)(module, name)
             if cache is not None:
-                cache.store_runtime_class(key, found)
+                cache.store_runtime_class(key, origin, found)
         self._runtime[key] = found
         return found
 

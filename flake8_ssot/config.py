@@ -235,15 +235,17 @@ def parse_source_roots(roots: Iterable[str], config_dir: Path) -> tuple[Path, ..
 def parse_cache_dir(value: str, config_dir: Path) -> Path | None:
     """The directory of the summary cache; None when it is off (or there is no home).
 
-    A directory that does not exist yet is made when the first summary is
-    kept; one that cannot be made only turns the cache off.
+    ``~`` is the user's home, as in a shell. A directory that does not exist
+    yet is made when the first summary is kept; one that cannot be made
+    only turns the cache off (a cache is never a reason to stop linting),
+    but a path that exists and is no directory is a mistake to point out.
     """
     value = value.strip()
     if value.lower() == OFF:
         return None
     if not value:
         return user_cache_directory()
-    path = Path(os.path.abspath(config_dir / value))
+    path = Path(os.path.abspath(config_dir / os.path.expanduser(value)))
     if os.path.lexists(path) and not is_directory(path):
         raise ConfigError(CACHE_DIR_OPTION, value, f"{path} is not a directory")
     return path

@@ -15,6 +15,7 @@ import os
 import re
 import stat
 import sys
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, NamedTuple
@@ -456,17 +457,23 @@ def _summarise_file(module: str, path: Path, source: bytes | None) -> ModuleSumm
     collecting = gc.isenabled()
     gc.disable()
     try:
-        tree = None
-        if source is not None:
-            tree = parse_without_function_bodies(source, str(path))
-            if tree is None:
-                tree = parse_source(source, path)
+        with warnings.catch_warnings():
+            # Its own lint reports its invalid escapes; read from a kept summary, it would not.
+            warnings.simplefilter("ignore")
+            tree = _parse_other_module(source, path)
         if tree is None and is_package:
             tree = ast.Module(body=[], type_ignores=[])  # a namespace package
         return None if tree is None else summarise(tree, module, is_package, source)
     finally:
         if collecting:
             gc.enable()
+
+
+def _parse_other_module(source: bytes | None, path: Path) -> ast.Module | None:
+    """The tree of another module's text, without its function bodies where that is safe."""
+    if source is None:
+        return None
+    return parse_without_function_bodies(source, str(path)) or parse_source(source, path)
 
 
 def read_file(path: Path) -> bytes | None:

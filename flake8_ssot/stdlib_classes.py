@@ -167,7 +167,15 @@ def _stdlib_object(module: str, name: str) -> object | None:
         return None
 
 
-def _stdlib_module(module: str) -> ModuleType | None:
+def import_origin(module: str) -> str | None:
+    """Where a lookup in ``module`` would import its top-level module from, as this
+    process finds it now (``sys.modules``, then ``sys.path``); None when it would not
+    import it at all.
+
+    A lookup's answer depends on this and on nothing else but the
+    interpreter: a file on ``sys.path`` that shadows a standard-library
+    name is not the standard library, and is never imported.
+    """
     parts = module.split(".")
     top = parts[0]
     if top not in sys.stdlib_module_names or any(
@@ -176,7 +184,12 @@ def _stdlib_module(module: str) -> ModuleType | None:
         return None  # ``venv.__main__`` runs a program (and exits) when imported
     loaded = sys.modules.get(top)
     spec = loaded.__spec__ if loaded is not None else _find_spec(top)
-    if spec is None or not _in_stdlib(spec.origin):
+    return None if spec is None else spec.origin
+
+
+def _stdlib_module(module: str) -> ModuleType | None:
+    origin = import_origin(module)
+    if origin is None or not _in_stdlib(origin):
         return None
     try:
         with _quietly():

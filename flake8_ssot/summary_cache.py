@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import shutil
 import sys
 import tempfile
 import zlib
@@ -35,6 +36,7 @@ from typing import Any
 
 from flake8_ssot.bindings import Binding, Branch, ModuleSummary
 from flake8_ssot.class_shapes import ClassShape, MethodShape
+from flake8_ssot.source_file import read_regular
 from flake8_ssot.stdlib_classes import RuntimeClass
 
 #: A standard-library class looked up in the interpreter: how (``base``: an empty
@@ -44,7 +46,7 @@ RuntimeKey = tuple[str, str, str]
 #: The option value that turns the cache off.
 OFF = "off"
 APPLICATION = "flake8-ssot"
-#: Marks the directory as a cache for backup tools (https://bford.info/cachedir/).
+#: Marks a version directory as a cache for backup tools (https://bford.info/cachedir/).
 _CACHEDIR_TAG = (
     b"Signature: 8a477f597d28d172789f06886806bc55\n"
     b"# This file marks the flake8-ssot cache; see https://bford.info/cachedir/\n"
@@ -93,9 +95,8 @@ class SummaryCache:
 
     def load(self, module: str, path: Path, source: bytes) -> ModuleSummary | None:
         """The kept summary of ``module`` (at ``path``) when it was made from ``source``."""
-        try:
-            data = (self.directory / _entry_name(module, path)).read_bytes()
-        except OSError:
+        data = self._read(_entry_name(module, path))
+        if data is None:
             return None
         try:
             key, plain = marshal.loads(data)
@@ -106,36 +107,48 @@ class SummaryCache:
         except Exception:  # not an entry this code wrote whole: summarise again
             return None
 
-    def load_runtime_class(self, key: RuntimeKey) -> tuple[RuntimeClass | None] | None:
+    def load_runtime_class(
+        self, key: RuntimeKey, origin: str | None
+    ) -> tuple[RuntimeClass | None] | None:
         """A kept standard-library lookup, as a 1-tuple (it may have found no class);
-        None when none is kept.
+        None when none is kept for ``key`` with its module imported from ``origin``.
 
         The standard library is the interpreter's own, which the directory's
-        name identifies: kept, its lookups spare each process importing
+        name identifies, and the lookup's module is the one found at
+        ``origin`` now (a file on ``sys.path`` may shadow it in one process
+        and not in another): kept, its lookups spare each process importing
         ``unittest`` (and ``sysconfig``) to ask what ``TestCase`` is.
         """
-        try:
-            data = (self.directory / _runtime_entry_name(key)).read_bytes()
-        except OSError:
+        data = self._read(_runtime_entry_name(key))
+        if data is None:
             return None
         try:
             kept_key, plain = marshal.loads(data)
-            if kept_key != key:
+            if kept_key != (*key, origin):
                 return None
             return (None if plain is None else RuntimeClass._make(plain),)
         except Exception:  # not an entry this code wrote whole: look it up again
             return None
 
-    def store_runtime_class(self, key: RuntimeKey, found: RuntimeClass | None) -> None:
-        """Keep a standard-library lookup; a failure keeps nothing."""
-        self._write(
-            _runtime_entry_name(key), marshal.dumps((key, None if found is None else tuple(found)))
-        )
+    def store_runtime_class(
+        self, key: RuntimeKey, origin: str | None, found: RuntimeClass | None
+    ) -> None:
+        """Keep a standard-library lookup made with its module found at ``origin``."""
+        plain = None if found is None else tuple(found)
+        self._write(_runtime_entry_name(key), marshal.dumps(((*key, origin), plain)))
 
     def store(self, module: str, path: Path, source: bytes, summary: ModuleSummary) -> None:
         """Keep ``summary`` of ``module`` as made from ``source``; a failure keeps nothing."""
         data = marshal.dumps(((module, str(path), source), _to_plain(summary)))
         self._write(_entry_name(module, path), data)
+
+    def _read(self, name: str) -> bytes | None:
+        """An entry's bytes; None when there is none, or it is no regular file (a FIFO
+        would wait forever, ``/dev/zero`` never end)."""
+        try:
+            return read_regular(self.directory / name)
+        except (OSError, MemoryError):
+            return None
 
     def _write(self, name: str, data: bytes) -> None:
         """Put ``data`` in the entry ``name`` at once: a reader sees all of it or none."""
@@ -160,36 +173,58 @@ class SummaryCache:
                 _remove(temporary)
 
     def _make_directory(self) -> None:
+        """Make the version directory (and any missing parent) readable by the user alone,
+        as the XDG spec asks of a cache; on first making it, drop the directories
+        that earlier code of this plugin left for the same Python."""
         if self._made:
             return
-        self.directory.mkdir(parents=True, exist_ok=True)
-        tag = self.root / "CACHEDIR.TAG"
+        missing = [self.directory]
+        while not missing[-1].parent.exists() and missing[-1].parent != missing[-1]:
+            missing.append(missing[-1].parent)
+        for directory in reversed(missing):
+            directory.mkdir(mode=0o700, exist_ok=True)
+        tag = self.directory / "CACHEDIR.TAG"  # only this directory: ``root`` may be anything
         if not tag.exists():
             tag.write_bytes(_CACHEDIR_TAG)
+            self._drop_other_code_directories()
         self._made = True
+
+    def _drop_other_code_directories(self) -> None:
+        """Remove what this Python kept for other code of the plugin (an upgrade, an edit):
+        no run of that code reads it again, unless another environment still
+        has it, which then only summarises again."""
+        python, _, _ = self.directory.name.rpartition("-")
+        try:
+            siblings = [
+                sibling
+                for sibling in self.root.iterdir()
+                if sibling.name.rpartition("-")[0] == python and sibling != self.directory
+            ]
+        except OSError:
+            return
+        for sibling in siblings:
+            if (sibling / "CACHEDIR.TAG").is_file():  # only what this plugin made
+                shutil.rmtree(sibling, ignore_errors=True)
 
 
 def _version_directory_name() -> str:
-    """The Python build (its ``ast``, ``marshal`` and standard library) and this plugin's code.
-
-    The code as Python's own ``.pyc`` check knows it, by each file's size
-    and mtime: a checkout under development changes what a summary holds
-    without a new version number.
-    """
-    files: list[tuple[str, int, int]] = []
+    """The Python build (its ``ast``, ``marshal`` and standard library) and this plugin's
+    code: ``<python>-<checksum of the code>``, the code read from its files (a
+    checkout under development, or a release with the same file sizes and
+    times, changes what a summary holds)."""
+    code: list[bytes] = []
     pending = [_PACKAGE_DIRECTORY]
     while pending:
         with os.scandir(pending.pop()) as entries:
-            for entry in entries:
+            for entry in sorted(entries, key=lambda entry: entry.name):
                 if entry.is_dir() and entry.name != "__pycache__":
                     pending.append(Path(entry.path))
                 elif entry.name.endswith(".py"):
-                    status = entry.stat()
-                    files.append((entry.path, status.st_size, status.st_mtime_ns))
+                    code.extend((entry.name.encode("utf-8"), read_regular(Path(entry.path))))
     # The interpreter's own standard library (see load_runtime_class) lives under its base prefix.
-    code = repr((sys.base_prefix, sorted(files))).encode("utf-8", "surrogatepass")
+    interpreter = _checksum(sys.base_prefix.encode("utf-8", "surrogatepass"))
     python = "{}-{}.{}.{}{}{}".format(sys.implementation.cache_tag, *sys.version_info)
-    return f"{python}-{_checksum(code)}"
+    return f"{python}.{interpreter}-{_checksum(b'/'.join(code))}"
 
 
 def _entry_name(module: str, path: Path) -> str:

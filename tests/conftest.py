@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,20 +42,19 @@ def _bare_nested_pytest(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1")
 
 
-@pytest.fixture(scope="session")
-def user_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The XDG cache home of every flake8 the tests run (one per test process)."""
-    return tmp_path_factory.mktemp("xdg-cache")
+@pytest.fixture(scope="session", autouse=True)
+def user_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The XDG cache home of every flake8 the tests run, and of every context they build.
 
-
-@pytest.fixture(autouse=True)
-def _own_summary_cache(monkeypatch: pytest.MonkeyPatch, user_cache_home: Path) -> None:
-    """flake8 keeps its summaries in a cache home of the tests' own, not the user's.
-
-    The cache is on, as users run it: every temporary project's modules are
-    kept in it, and every run after the first reads them from it.
+    The summary cache is on, as users run it: every temporary project's
+    modules are kept in it, and every run after the first reads them from
+    it. Set for the whole session, before any module-scoped fixture builds
+    a context, so nothing lands in the user's own cache.
     """
-    monkeypatch.setenv("XDG_CACHE_HOME", str(user_cache_home))
+    home = tmp_path_factory.mktemp("xdg-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(home))
+        yield home
 
 
 @dataclass(frozen=True)
