@@ -84,7 +84,6 @@ class ModuleSummary(NamedTuple):
     """
 
     module: str
-    bindings: tuple[Binding, ...]
     named: Mapping[str, tuple[Binding, ...]]
     classes: tuple[ClassShape, ...]
     star_sources: tuple[tuple[str, tuple[Branch, ...], int], ...]
@@ -136,7 +135,6 @@ def summarise(
         named.setdefault(binding.name, []).append(binding)
     return ModuleSummary(
         module,
-        tuple(reader.bindings),
         {name: tuple(same) for name, same in named.items()},
         tuple(reader.classes),
         tuple(reader.star_sources),

@@ -86,11 +86,12 @@ class Project:
         self.source_roots = tuple(
             sorted(source_roots, key=lambda root: len(root.parts), reverse=True)
         )
-        self._is_package_dir: dict[Path, bool] = {}
+        #: Keyed by the directory's text: hashing a Path costs more than the lookup.
+        self._is_package_dir: dict[str, bool] = {}
         #: Asked for by several checks per linted file.
         self._module_names: dict[str, ModuleName] = {}
         self._module_paths: dict[str, Path | None] = {}
-        self._listings: dict[Path, frozenset[str]] = {}
+        self._listings: dict[str, frozenset[str]] = {}
         self._summaries: dict[str, ModuleSummary | None] = {}
         self._origins: dict[tuple[str, str], Origin] = {}
         self._public: dict[str, frozenset[str]] = {}
@@ -127,19 +128,21 @@ class Project:
         name = self._module_names[filename] = ModuleName(".".join(parts), is_package)
         return name
 
-    def _has_init(self, directory: Path) -> bool:
+    def _has_init(self, directory: Path | str) -> bool:
         """A regular package: ``__init__`` with a suffix Python imports, as a regular file."""
-        cached = self._is_package_dir.get(directory)
+        key = os.fspath(directory)
+        cached = self._is_package_dir.get(key)
         if cached is None:
-            entries = self._entries(directory)
+            entries = self._entries(key)
             cached = any(
-                f"__init__{suffix}" in entries and is_regular_file(directory / f"__init__{suffix}")
+                f"__init__{suffix}" in entries
+                and is_regular_file(os.path.join(key, f"__init__{suffix}"))
                 for suffix in MODULE_SUFFIXES
             )
-            self._is_package_dir[directory] = cached
+            self._is_package_dir[key] = cached
         return cached
 
-    def _entries(self, directory: Path) -> frozenset[str]:
+    def _entries(self, directory: str) -> frozenset[str]:
         """A directory's listing, cached; empty when it cannot be listed.
 
         Python's own path finder decides from such listings: a name is only
@@ -191,18 +194,19 @@ class Project:
         """``name`` on a search path: a package, a module file or namespace portions."""
         portions: list[Path] = []
         for directory in search:
-            entries = self._entries(directory)
             # Paths are built only for names the listing holds: most lookups find nothing.
-            candidate = directory / name if name in entries else None
+            where = os.fspath(directory)
+            entries = self._entries(where)
+            candidate = os.path.join(where, name) if name in entries else None
             plain_directory = candidate is not None and is_directory(candidate)
             if candidate is not None and plain_directory and self._has_init(candidate):
-                return "package", [candidate]
+                return "package", [directory / name]
             for suffix in MODULE_SUFFIXES:
                 file_name = name + suffix
-                if file_name in entries and is_regular_file(directory / file_name):
+                if file_name in entries and is_regular_file(os.path.join(where, file_name)):
                     return "module", [directory / file_name]
             if candidate is not None and plain_directory:
-                portions.append(candidate)
+                portions.append(directory / name)
         if not portions or (top_level and name in sys.stdlib_module_names):
             return None, []
         return "namespace", portions
@@ -498,7 +502,7 @@ def parse_source(source: bytes, path: Path) -> ast.Module | None:
         return None
 
 
-def is_regular_file(path: Path) -> bool:
+def is_regular_file(path: Path | str) -> bool:
     """``path`` is a regular file (symlinks followed); never raises.
 
     ``Path.is_file`` raises for a name too long for the system and other
@@ -507,12 +511,12 @@ def is_regular_file(path: Path) -> bool:
     return _mode_is(path, stat.S_ISREG)
 
 
-def is_directory(path: Path) -> bool:
+def is_directory(path: Path | str) -> bool:
     """``path`` is a directory (symlinks followed); never raises."""
     return _mode_is(path, stat.S_ISDIR)
 
 
-def _mode_is(path: Path, test: Callable[[int], bool]) -> bool:
+def _mode_is(path: Path | str, test: Callable[[int], bool]) -> bool:
     try:
         return test(os.stat(path).st_mode)
     except (OSError, ValueError):

@@ -89,6 +89,8 @@ class PytestConfig(NamedTuple):
         """How many of ``names`` pytest takes for test functions (a class's hundreds of
         inherited method names: prefixes are tried all at once)."""
         prefixes = tuple(pattern for pattern in self.python_functions if not _is_glob(pattern))
+        if len(prefixes) == 1 == len(self.python_functions):
+            return count_prefixed(names, prefixes[0])
         if len(prefixes) == len(self.python_functions):
             return sum(1 for name in names if name.startswith(prefixes))
         return sum(1 for name in names if self.is_test_function(name))
@@ -100,6 +102,14 @@ class PytestConfig(NamedTuple):
 
     def is_under_testpaths(self, path: Path) -> bool:
         return any(is_within(path, entry) for entry in self.testpath_dirs)
+
+
+def count_prefixed(names: Iterable[str], prefix: str) -> int:
+    """How many ``names`` start with ``prefix``, in two passes of C over one joined text.
+
+    A name holds no NUL, so each match of NUL-then-prefix is one name's start.
+    """
+    return ("\0" + "\0".join(names)).count("\0" + prefix)
 
 
 @functools.lru_cache(maxsize=64)  # once per config file and process

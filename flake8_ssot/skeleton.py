@@ -33,19 +33,40 @@ import ast
 import functools
 import re
 from collections.abc import Collection
+from typing import NamedTuple
 
-#: The keyword of a ``def`` (its line is checked to start with it, or ``async``).
-_DEF_KEYWORD = re.compile(rb"def +[^ (\r\n]")
-_ASYNC = re.compile(rb"async +")
-#: A header line that ends the header: code ending with ``:`` (a comment may follow).
-_HEADER_END = re.compile(rb"[^#\r\n]*:[ ]*(?:#[^\r\n]*)?(?:\r?\n|\Z)")
-#: Black's last header line of a multi-line signature: ``):`` or ``) -> T:``.
-_CLOSING_LINE = re.compile(rb" *\)(?: *-> *[^:#\r\n]+)? *: *(?:#[^\r\n]*)?(?:\r?\n|\Z)")
-#: Indentation a scan by characters would misread, and a line break it does not see.
-_TAB_INDENT = re.compile(rb"(?:^|\n) *[\t\f]")
-_LONE_CR = re.compile(rb"\r(?!\n)")
-#: A coding declaration on one of the first two lines (PEP 263).
-_CODING = re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE)
+
+class _ScanPatterns(NamedTuple):
+    """The text scan's patterns, compiled when a module is first read from its text: a
+    run whose summaries all come from the cache compiles none of them."""
+
+    #: The keyword of a ``def`` (its line is checked to start with it, or ``async``).
+    def_keyword: re.Pattern[bytes]
+    async_keyword: re.Pattern[bytes]
+    #: A header line that ends the header: code ending with ``:`` (a comment may follow).
+    header_end: re.Pattern[bytes]
+    #: Black's last header line of a multi-line signature: ``):`` or ``) -> T:``.
+    closing_line: re.Pattern[bytes]
+    #: Indentation a scan by characters would misread, and a line break it does not see.
+    tab_indent: re.Pattern[bytes]
+    lone_cr: re.Pattern[bytes]
+    #: A coding declaration on one of the first two lines (PEP 263).
+    coding: re.Pattern[bytes]
+
+
+@functools.cache
+def _scan() -> _ScanPatterns:
+    return _ScanPatterns(
+        def_keyword=re.compile(rb"def +[^ (\r\n]"),
+        async_keyword=re.compile(rb"async +"),
+        header_end=re.compile(rb"[^#\r\n]*:[ ]*(?:#[^\r\n]*)?(?:\r?\n|\Z)"),
+        closing_line=re.compile(rb" *\)(?: *-> *[^:#\r\n]+)? *: *(?:#[^\r\n]*)?(?:\r?\n|\Z)"),
+        tab_indent=re.compile(rb"(?:^|\n) *[\t\f]"),
+        lone_cr=re.compile(rb"\r(?!\n)"),
+        coding=re.compile(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", re.MULTILINE),
+    )
+
+
 _PLAIN_ENCODINGS = frozenset(
     {"utf-8", "utf8", "utf_8", "latin-1", "latin1", "latin_1", "iso-8859-1", "ascii", "us-ascii"}
 )
@@ -119,12 +140,13 @@ def without_function_bodies(
     left_out: dict[int, int] = {}
     kept_up_to = position = counted = 0
     line = 1
-    while (match := _DEF_KEYWORD.search(source, position)) is not None:
+    def_keyword, async_keyword = _scan().def_keyword, _scan().async_keyword
+    while (match := def_keyword.search(source, position)) is not None:
         position = match.end()
         line_start = source.rfind(b"\n", 0, match.start()) + 1
         lead = source[line_start : match.start()]
         keyword = lead.lstrip(b" ")
-        if keyword and not _ASYNC.fullmatch(keyword):
+        if keyword and not async_keyword.fullmatch(keyword):
             continue  # ``def`` inside a line: not a function's header
         indent = len(lead) - len(keyword)
         start = _header_end(source, line_start, indent)
@@ -189,25 +211,25 @@ def _only_dots(function: ast.FunctionDef | ast.AsyncFunctionDef | None, line: in
 def _plain_text(source: bytes) -> bool:
     """Spaces for indentation, CR only before LF, and UTF-8 or Latin-1 text (where no
     multi-byte character can hold a quote, newline or backslash)."""
-    if (b"\t" in source or b"\f" in source) and _TAB_INDENT.search(source):
+    if (b"\t" in source or b"\f" in source) and _scan().tab_indent.search(source):
         return False
-    if b"\r" in source and _LONE_CR.search(source):
+    if b"\r" in source and _scan().lone_cr.search(source):
         return False
     head = b"".join(source.splitlines(keepends=True)[:2])
-    declared = _CODING.search(head)
+    declared = _scan().coding.search(head)
     return declared is None or declared.group(1).decode("ascii").lower() in _PLAIN_ENCODINGS
 
 
 def _header_end(source: bytes, start: int, indent: int) -> int | None:
     """Where the body of the ``def`` at ``start`` begins (after its header's last line)."""
-    ended = _HEADER_END.match(source, start)
+    ended = _scan().header_end.match(source, start)
     if ended is not None:
         return ended.end()
     line_start = source.find(b"\n", start) + 1
     for _ in range(_HEADER_LINES):
         if line_start == 0 or line_start >= len(source):
             return None
-        closing = _CLOSING_LINE.match(source, line_start)
+        closing = _scan().closing_line.match(source, line_start)
         if closing is not None and _indentation(source, line_start) == indent:
             return closing.end()
         line_end = source.find(b"\n", line_start)

@@ -254,14 +254,22 @@ def _remove(path: str) -> None:
 
 
 def _to_plain(summary: ModuleSummary) -> tuple[Any, ...]:
-    """The summary as tuples, strings, numbers and sets: what ``marshal`` writes.
+    """The summary as tuples, dicts, strings, numbers and sets: what ``marshal`` writes.
 
-    ``named`` is left out: it is the bindings grouped by name, rebuilt in
-    the same order on loading.
+    A binding's branches are plain pairs only where it has any: most have
+    none, and are written as they are and read back as they were.
     """
     return (
         summary.module,
-        tuple(_plain_binding(binding) for binding in summary.bindings),
+        {
+            name: tuple(
+                (*binding[:3], _plain_branches(binding.branches), binding.position)
+                if binding.branches
+                else tuple(binding)
+                for binding in same
+            )
+            for name, same in summary.named.items()
+        },
         tuple(_plain_class(shape) for shape in summary.classes),
         tuple(
             (source, _plain_branches(branches), position)
@@ -273,11 +281,6 @@ def _to_plain(summary: ModuleSummary) -> tuple[Any, ...]:
         dict(summary.handlers),
         summary.has_getattr,
     )
-
-
-def _plain_binding(binding: Binding) -> tuple[Any, ...]:
-    name, source, original, branches, position = binding
-    return name, source, original, _plain_branches(branches), position
 
 
 def _plain_branches(branches: tuple[Branch, ...]) -> tuple[tuple[int, str], ...]:
@@ -301,10 +304,11 @@ def _plain_class(shape: ClassShape) -> tuple[Any, ...]:
 
 
 def _from_plain(plain: tuple[Any, ...]) -> ModuleSummary:
-    """The summary :func:`_to_plain` wrote; unpacking fails on a record of another shape."""
+    """The summary :func:`_to_plain` wrote (the same code wrote it: the directory's name
+    says so, and the key was checked)."""
     (
         module,
-        bindings,
+        named,
         classes,
         star_sources,
         declared_all,
@@ -313,17 +317,17 @@ def _from_plain(plain: tuple[Any, ...]) -> ModuleSummary:
         handlers,
         has_getattr,
     ) = plain
-    rebuilt = tuple(
-        _new(Binding, (name, source, original, _branches(branches), position))
-        for name, source, original, branches, position in bindings
-    )
-    named: dict[str, list[Binding]] = {}
-    for binding in rebuilt:
-        named.setdefault(binding.name, []).append(binding)
     return ModuleSummary(
         module,
-        rebuilt,
-        {name: tuple(same) for name, same in named.items()},
+        {
+            name: tuple(
+                _new(Binding, (*binding[:3], _branches(binding[3]), binding[4]))
+                if binding[3]
+                else _new(Binding, binding)
+                for binding in same
+            )
+            for name, same in named.items()
+        },
         tuple(_class(shape) for shape in classes),
         tuple(
             (source, _branches(branches), position) for source, branches, position in star_sources

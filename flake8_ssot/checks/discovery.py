@@ -23,7 +23,7 @@ from flake8_ssot.classes import ClassFacts, ModuleClasses
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
 from flake8_ssot.imports import line_numbers, searchable_text, word_positions
 from flake8_ssot.project import absolute_path, is_within, module_level_statements
-from flake8_ssot.pytest_config import PytestConfig
+from flake8_ssot.pytest_config import PytestConfig, count_prefixed
 
 TEST_DIRECTORY_NAMES = frozenset({"tests", "test"})
 #: unittest's own method prefix, which pytest uses for TestCase subclasses.
@@ -379,7 +379,7 @@ def _class_finding(test_class: _TestClass, code: Code, text: str) -> Finding:
 
 def _test_method_count(facts: ClassFacts, config: PytestConfig) -> int:
     if facts.kind == "unittest":
-        return sum(1 for name in facts.methods if name.startswith(UNITTEST_METHOD_PREFIX))
+        return count_prefixed(facts.methods, UNITTEST_METHOD_PREFIX)
     return config.count_test_functions(facts.methods)
 
 
