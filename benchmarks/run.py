@@ -373,6 +373,10 @@ def render(results: dict[str, dict[str, Any]]) -> str:
             ),
         ),
         (
+            "flake8-ssot, empty summary cache: instructions with / without, minus 1",
+            lambda r: f"{r['callgrind']['overhead']['ssot-cold'] * 100:+.2f}%",
+        ),
+        (
             "flake8-tidy-imports: instructions with / without, minus 1 (callgrind)",
             lambda r: f"{r['callgrind']['overhead']['tidy'] * 100:+.2f}%",
         ),
