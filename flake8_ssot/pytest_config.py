@@ -21,7 +21,7 @@ import os
 import shlex
 import stat
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
@@ -85,7 +85,7 @@ class PytestConfig(NamedTuple):
     def is_test_function(self, name: str) -> bool:
         return _matches_prefix_or_glob(self.python_functions, name)
 
-    def count_test_functions(self, names: Iterable[str]) -> int:
+    def count_test_functions(self, names: Sequence[str]) -> int:
         """How many of ``names`` pytest takes for test functions (a class's hundreds of
         inherited method names: prefixes are tried all at once)."""
         prefixes = tuple(pattern for pattern in self.python_functions if not _is_glob(pattern))
@@ -104,11 +104,14 @@ class PytestConfig(NamedTuple):
         return any(is_within(path, entry) for entry in self.testpath_dirs)
 
 
-def count_prefixed(names: Iterable[str], prefix: str) -> int:
+def count_prefixed(names: Sequence[str], prefix: str) -> int:
     """How many ``names`` start with ``prefix``, in two passes of C over one joined text.
 
-    A name holds no NUL, so each match of NUL-then-prefix is one name's start.
+    A name holds no NUL, so each match of NUL-then-prefix is one name's start
+    (and no names is no text, not one empty name).
     """
+    if not names:
+        return 0
     return ("\0" + "\0".join(names)).count("\0" + prefix)
 
 

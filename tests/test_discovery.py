@@ -600,3 +600,20 @@ def test_uses_only_in_branches_that_run_as_a_script_do_not_hide_a_class(
             (12, "CriticalElif"),
         )
     ]
+
+
+def test_an_empty_python_functions_prefix_finds_no_test_in_a_class_without_methods(
+    project: Flake8Project,
+) -> None:
+    """``python_functions = ""`` matches every method name, and a class with none has no
+    test: pytest collects nothing from it, so nothing is reported."""
+    project.write("setup.cfg", SELECT)
+    project.write("pytest.ini", '[pytest]\npython_functions = ""\n')
+    project.write(
+        "tests/test_x.py", "class Helper:\n    pass\n\n\nclass Checks:\n    def go(self): ...\n"
+    )
+    run = project.flake8("tests")
+    assert run.stdout_lines == [
+        "tests/test_x.py:5:1: SOT401 class Checks has 1 test method but pytest will not "
+        "collect it: name matches none of python_classes ['Test'] (pytest.ini)"
+    ]
