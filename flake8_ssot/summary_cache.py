@@ -30,6 +30,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 import zlib
 from pathlib import Path
 from typing import Any
@@ -52,6 +53,11 @@ _CACHEDIR_TAG = (
     b"# This file marks the flake8-ssot cache; see https://bford.info/cachedir/\n"
 )
 _PACKAGE_DIRECTORY = Path(__file__).resolve().parent
+#: How long an entry is kept after it was last written, how long a temporary file
+#: (a write in progress) may be, and how often a version directory is swept.
+_LIFETIME = 30 * 24 * 3600
+_TEMPORARY_LIFETIME = 3600
+_SWEEP_INTERVAL = 24 * 3600
 #: Builds a record from its fields without a call of its Python-level ``__new__``
 #: (a cache read builds tens of thousands); the field count is checked below.
 _new = tuple.__new__
@@ -188,6 +194,30 @@ class SummaryCache:
             tag.write_bytes(_CACHEDIR_TAG)
             self._drop_other_code_directories()
         self._made = True
+        self._sweep_if_due(tag)
+
+    def _sweep_if_due(self, tag: Path) -> None:
+        """Drop the entries nothing has written for a month (files deleted or moved, the
+        temporary projects of a test suite) and the temporary files of killed
+        processes; at most once a day, by the first process that writes.
+
+        An entry still in use goes too, and is written again by the next run
+        that reads its module: once a month, one parse.
+        """
+        now = time.time()
+        try:
+            if now - tag.stat().st_mtime < _SWEEP_INTERVAL:
+                return
+            os.utime(tag)  # the other processes of this day need not look
+            with os.scandir(self.directory) as entries:
+                for entry in entries:
+                    if entry.name == tag.name or not entry.is_file(follow_symlinks=False):
+                        continue
+                    lifetime = _TEMPORARY_LIFETIME if entry.name.endswith(".tmp") else _LIFETIME
+                    if now - entry.stat(follow_symlinks=False).st_mtime > lifetime:
+                        _remove(entry.path)
+        except OSError:
+            return
 
     def _drop_other_code_directories(self) -> None:
         """Remove what this Python kept for other code of the plugin (an upgrade, an edit):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -152,6 +153,7 @@ def test_workers_that_keep_the_same_modules_at_once_give_the_same_findings(
 
 BRANCHES = """\
 import sys
+import time
 from .helpers import *
 try:
     from .fast import Codec
@@ -317,3 +319,29 @@ def test_the_cache_directory_is_the_users_alone_and_replaces_older_code(
         [version, foreign.name]
     )
     assert oct((home / "caches" / "ssot" / version).stat().st_mode & 0o777) == oct(0o700)
+
+
+def test_entries_not_written_for_a_month_and_stale_temporary_files_are_swept(
+    project: Flake8Project,
+) -> None:
+    """Once a day, the first run that writes drops what nothing wrote for 30 days."""
+    facade = deprecated_facade(project, ".cache")
+    project.flake8(".")
+    (version,) = (project.root / ".cache").iterdir()
+    day, now = 24 * 3600, time.time()
+    gone = version / "0123456789abcdef-moved.away"
+    gone.write_bytes(b"an entry of a file that no longer exists")
+    killed = version / "tmpkilled.tmp"
+    killed.write_bytes(b"half an entry")
+    writing = version / "tmpwriting.tmp"
+    writing.write_bytes(b"an entry being written")
+    for path, age in [(gone, 31 * day), (killed, 2 * 3600), (version / "CACHEDIR.TAG", 2 * day)]:
+        os.utime(path, (now - age, now - age))
+    facade.write_text(EDITED_FACADE, encoding="utf-8")  # a summary to write: the sweep runs
+    run = project.flake8(".")
+    assert run.stdout_lines == advice("app.ws.cora")
+    assert sorted(path.name for path in version.iterdir()) == sorted(
+        ["CACHEDIR.TAG", writing.name, *(path.name for path in version.glob("*-app.ws"))]
+    )
+    assert len(list(version.glob("*-app.ws"))) == 1
+    assert now - (version / "CACHEDIR.TAG").stat().st_mtime < day
