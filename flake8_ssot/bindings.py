@@ -19,7 +19,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from flake8_ssot.class_shapes import ClassShape, shape_of
+from flake8_ssot.class_shapes import READ_BY_PYTEST, ClassShape, shape_of
 from flake8_ssot.imports import resolve_relative
 from flake8_ssot.skeleton import code_only
 
@@ -136,7 +136,7 @@ def summarise(
     return ModuleSummary(
         module,
         {name: tuple(same) for name, same in named.items()},
-        tuple(reader.classes),
+        _altered_classes(reader.classes, reader.altered, named),
         tuple(reader.star_sources),
         None if reader.all_unknown else reader.declared_all,
         frozenset(reader.loaded_submodules),
@@ -171,6 +171,9 @@ class _Reader:
         self.loaded_submodules: set[str] = set()
         self.imported_modules: set[str] = set()
         self.handlers: dict[int, tuple[tuple[str, bool], ...]] = {}
+        #: (name, position): a statement sets or deletes ``name.__test__`` (or
+        #: ``__init__``, ``__new__``) after the class statement that bound ``name``.
+        self.altered: list[tuple[str, int]] = []
         self._statements = 0
 
     def read(self, body: list[ast.stmt], branches: tuple[Branch, ...]) -> None:
@@ -236,6 +239,8 @@ class _Reader:
 
     def _visit_simple(self, statement: ast.stmt, where: tuple[Branch, ...], index: int) -> None:
         """Record the bindings of a statement that nests no statements a summary reads."""
+        if isinstance(statement, _ATTRIBUTE_TARGETS):
+            self.altered.extend((name, index) for name in _pytest_attributes_set(statement))
         if isinstance(statement, ast.Import):
             self._import(statement, where)
         elif isinstance(statement, ast.ImportFrom):
@@ -371,6 +376,44 @@ class _Reader:
             self.all_unknown = True
         else:
             self.declared_all = (*self.declared_all, *added)
+
+
+_ATTRIBUTE_TARGETS = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)
+
+
+def _pytest_attributes_set(statement: ast.stmt) -> list[str]:
+    """The names ``X`` of ``X.__test__ = ...``, ``del X.__init__`` and the like."""
+    targets: list[ast.expr]
+    if isinstance(statement, (ast.Assign, ast.Delete)):
+        targets = statement.targets
+    elif isinstance(statement, (ast.AugAssign, ast.AnnAssign)):
+        targets = [statement.target]
+    else:
+        return []
+    return [
+        target.value.id
+        for target in targets
+        if isinstance(target, ast.Attribute)
+        and target.attr in READ_BY_PYTEST
+        and isinstance(target.value, ast.Name)
+    ]
+
+
+def _altered_classes(
+    classes: list[ClassShape], altered: list[tuple[str, int]], named: dict[str, list[Binding]]
+) -> tuple[ClassShape, ...]:
+    """The class statements, those whose class a later statement alters marked ``unread``
+    (the class the name was bound to by its last binding before that statement)."""
+    if not altered:
+        return tuple(classes)
+    positions = set()
+    for name, position in altered:
+        earlier = [binding for binding in named.get(name, ()) if binding.position < position]
+        if earlier and earlier[-1].source is None:
+            positions.add(earlier[-1].position)
+    return tuple(
+        shape._replace(unread=True) if shape.position in positions else shape for shape in classes
+    )
 
 
 def stored_names(node: ast.AST) -> list[str]:

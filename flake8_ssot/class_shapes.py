@@ -52,8 +52,9 @@ class ClassShape(NamedTuple):
     test_flag: bool | None
     bound_names: frozenset[str]
     #: The body binds ``__test__``, ``__init__`` or ``__new__`` otherwise than by a
-    #: literal ``__test__`` or a ``def`` (in a branch, by assignment, by ``del``): what
-    #: pytest will see of it is not read here.
+    #: literal ``__test__`` or a ``def`` (in a branch, by assignment, by ``del``), or a
+    #: later module-level statement sets or deletes one of them on the class
+    #: (``TestBase.__test__ = False``): what pytest will see of it is not read here.
     unread: bool
 
 
@@ -152,7 +153,7 @@ def _init_false(decorator: ast.expr) -> bool:
 
 
 #: What pytest reads of a class besides its methods' names.
-_READ_BY_PYTEST = frozenset({"__test__", "__init__", "__new__"})
+READ_BY_PYTEST = frozenset({"__test__", "__init__", "__new__"})
 
 
 def _binds_what_pytest_reads(statement: ast.stmt) -> bool:
@@ -165,7 +166,7 @@ def _binds_what_pytest_reads(statement: ast.stmt) -> bool:
     if isinstance(statement, ast.Assign):
         plain = [target.id for target in statement.targets if isinstance(target, ast.Name)]
         if len(plain) == len(statement.targets):  # ``x = ...``: no walk
-            return not _READ_BY_PYTEST.isdisjoint(plain)
+            return not READ_BY_PYTEST.isdisjoint(plain)
         top = list(statement.targets)
     elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
         top = [statement.target]
@@ -184,7 +185,7 @@ def _binds_what_pytest_reads(statement: ast.stmt) -> bool:
             name = node.asname or node.name.partition(".")[0]
         else:
             continue
-        if name in _READ_BY_PYTEST:
+        if name in READ_BY_PYTEST:
             return True
     return False
 

@@ -617,3 +617,43 @@ def test_an_empty_python_functions_prefix_finds_no_test_in_a_class_without_metho
         "tests/test_x.py:5:1: SOT401 class Checks has 1 test method but pytest will not "
         "collect it: name matches none of python_classes ['Test'] (pytest.ini)"
     ]
+
+
+ALTERED_AFTERWARDS = """\
+class TestBase:
+    def __init__(self): ...
+    def test_a(self): ...
+
+
+TestBase.__test__ = False
+
+
+class TestOther:
+    def __init__(self): ...
+    def test_b(self): ...
+
+
+del TestOther.__init__
+
+
+class TestKept:
+    def __init__(self): ...
+    def test_c(self): ...
+
+
+TestKept.helper = None
+"""
+
+
+def test_a_class_altered_after_its_statement_is_not_judged_from_the_statement(
+    project: Flake8Project,
+) -> None:
+    """``TestBase.__test__ = False`` and ``del TestOther.__init__`` change what pytest sees
+    (it skips the first on purpose and collects the second); any other attribute does not."""
+    project.write("setup.cfg", SELECT)
+    project.write("tests/test_x.py", ALTERED_AFTERWARDS)
+    run = project.flake8("tests")
+    assert run.stdout_lines == [
+        "tests/test_x.py:17:1: SOT402 class TestKept has 1 test method but pytest will not "
+        "collect it: it has __init__ (pytest skips such classes with only a warning)"
+    ]
