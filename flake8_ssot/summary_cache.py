@@ -59,7 +59,8 @@ _LIFETIME = 30 * 24 * 3600
 _TEMPORARY_LIFETIME = 3600
 _SWEEP_INTERVAL = 24 * 3600
 #: Builds a record from its fields without a call of its Python-level ``__new__``
-#: (a cache read builds tens of thousands); the field count is checked below.
+#: (a cache read builds tens of thousands); the fields are the ones ``_to_plain`` wrote,
+#: as the version directory's name (this plugin's code) and the entry's key vouch.
 _new = tuple.__new__
 
 
@@ -95,7 +96,7 @@ class SummaryCache:
     def __init__(self, root: Path, version: str) -> None:
         self.root = root
         self.directory = root / version
-        #: Cleared after the first write that fails: a read-only cache is still read.
+        #: Cleared when the directory cannot be made: a read-only cache is still read.
         self._writable = True
         self._made = False
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -242,7 +241,9 @@ class TestShell(cmd.Cmd):
 
 
 def test_a_standard_library_name_shadowed_in_one_run_is_looked_up_again_in_the_next(
-    project: Flake8Project, tmp_path_factory: pytest.TempPathFactory
+    project: Flake8Project,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A ``cmd.py`` on ``sys.path`` is not the standard library's ``cmd``: what one run
     found with it (nothing known) is not what the next run, without it, reads."""
@@ -256,16 +257,11 @@ def test_a_standard_library_name_shadowed_in_one_run_is_looked_up_again_in_the_n
     ]
     runs = []
     for shadowed in (True, False, True, False):
-        environment = {**os.environ, "PYTHONPATH": str(shadow)} if shadowed else None
-        completed = subprocess.run(
-            [sys.executable, "-m", "flake8", "."],
-            cwd=project.root,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            env=environment,
-        )
-        runs.append(completed.stdout.splitlines())
+        if shadowed:
+            monkeypatch.setenv("PYTHONPATH", str(shadow))
+        else:
+            monkeypatch.delenv("PYTHONPATH", raising=False)
+        runs.append(project.flake8(".").stdout_lines)
     assert runs == [[], constructor, [], constructor]
 
 
