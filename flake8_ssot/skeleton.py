@@ -215,7 +215,11 @@ def _plain_text(source: bytes) -> bool:
         return False
     if b"\r" in source and _scan().lone_cr.search(source):
         return False
-    head = b"".join(source.splitlines(keepends=True)[:2])
+    # The first two lines (a carriage return comes only before a line feed here),
+    # without splitting the whole text into lines.
+    second_line = source.find(b"\n") + 1
+    head_end = source.find(b"\n", second_line) if second_line else -1
+    head = source if head_end == -1 else source[: head_end + 1]
     declared = _scan().coding.search(head)
     return declared is None or declared.group(1).decode("ascii").lower() in _PLAIN_ENCODINGS
 
