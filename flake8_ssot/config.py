@@ -245,6 +245,8 @@ def parse_cache_dir(value: str, config_dir: Path) -> Path | None:
         return None
     if not value:
         return user_cache_directory()
+    if "\0" in value:
+        raise ConfigError(CACHE_DIR_OPTION, value, "a path cannot hold a NUL character")
     path = Path(os.path.abspath(config_dir / os.path.expanduser(value)))
     if os.path.lexists(path) and not is_directory(path):
         raise ConfigError(CACHE_DIR_OPTION, value, f"{path} is not a directory")

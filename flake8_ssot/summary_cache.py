@@ -154,7 +154,7 @@ class SummaryCache:
         would wait forever, ``/dev/zero`` never end)."""
         try:
             return read_regular(self.directory / name)
-        except (OSError, MemoryError):
+        except (OSError, ValueError, MemoryError):  # ValueError: a name the system refuses
             return None
 
     def _write(self, name: str, data: bytes) -> None:
@@ -163,8 +163,8 @@ class SummaryCache:
             return
         try:
             self._make_directory()
-        except OSError:
-            self._writable = False  # read-only, full, or not a directory: stop trying
+        except (OSError, ValueError):
+            self._writable = False  # read-only, full, not a directory, no path: stop trying
             return
         temporary = None
         try:

@@ -134,6 +134,15 @@ def test_a_cache_dir_that_is_a_file_is_a_configuration_error(project: Flake8Proj
     )
 
 
+def test_a_cache_dir_no_system_can_name_is_a_configuration_error(project: Flake8Project) -> None:
+    deprecated_facade(project, "a\0b")
+    run = project.flake8(".")
+    assert (run.stdout_lines, run.returncode) == ([], 1)
+    assert run.stderr == (
+        "flake8-ssot: ssot-cache-dir: entry 'a\\x00b': a path cannot hold a NUL character\n"
+    )
+
+
 def test_workers_that_keep_the_same_modules_at_once_give_the_same_findings(
     project: Flake8Project,
 ) -> None:
