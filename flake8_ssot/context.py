@@ -143,4 +143,7 @@ def find_flake8_config_file(start: Path, command_line: Sequence[str]) -> Path | 
 
 
 def _print_to_log(line: str) -> None:
-    print(line, file=sys.stderr)
+    """One write per line: ``--jobs`` workers may each report at the same moment, and
+    ``print`` writes the line and its line break apart, which interleaves them."""
+    sys.stderr.write(f"{line}\n")
+    sys.stderr.flush()
