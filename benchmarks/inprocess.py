@@ -47,7 +47,7 @@ def load(paths: list[str]) -> list[ParsedFile]:
 
 
 def time_plugin(trees: list[ParsedFile]) -> tuple[float, int]:
-    from flake8_ssot.plugin import SsotChecker  # only the flake8-ssot venv has it
+    from flake8_ssot.adapters.flake8_plugin import SsotChecker  # only the flake8-ssot venv has it
 
     start = time.perf_counter()
     found = 0

@@ -182,7 +182,7 @@ def same_other_findings(outputs: dict[str, str]) -> bool:
 
 #: The plugin class each flake8 venv's entry point names.
 PLUGIN_CLASSES = {
-    "ssot": "flake8_ssot.plugin:SsotChecker",
+    "ssot": "flake8_ssot.adapters.flake8_plugin:SsotChecker",
     "tidy": "flake8_tidy_imports:ImportChecker",
 }
 

@@ -15,7 +15,9 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from flake8_ssot.imports import is_dotted_name
+from flake8_ssot.model.imports import is_dotted_name
+from flake8_ssot.model.project import is_directory
+from flake8_ssot.model.summary_cache import OFF, user_cache_directory
 from flake8_ssot.options import (
     ALL_OPTIONS,
     CACHE_DIR_OPTION,
@@ -26,8 +28,6 @@ from flake8_ssot.options import (
     PYTEST_VERSION_OPTION,
     SOURCE_ROOTS_OPTION,
 )
-from flake8_ssot.project import is_directory
-from flake8_ssot.summary_cache import OFF, user_cache_directory
 
 if TYPE_CHECKING:
     from packaging.version import Version

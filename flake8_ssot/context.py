@@ -20,7 +20,6 @@ from flake8.options.config import _find_config_file  # type: ignore[attr-defined
 from flake8_ssot.checks.compat import matching_pattern
 from flake8_ssot.checks.legacy import enclosing_entry
 from flake8_ssot.checks.model import CheckContext
-from flake8_ssot.classes import ClassResolver
 from flake8_ssot.config import (
     ConfigError,
     SsotConfig,
@@ -34,10 +33,11 @@ from flake8_ssot.config import (
     parse_source_roots,
     refuse_overlap,
 )
+from flake8_ssot.model.classes import ClassResolver
+from flake8_ssot.model.project import Project, absolute_path, is_regular_file
+from flake8_ssot.model.pytest_config import PYTEST_VERSIONS, PytestConfigFinder
+from flake8_ssot.model.summary_cache import open_cache
 from flake8_ssot.options import CANONICAL_OPTION, DEPRECATED_OPTION, LEGACY_OPTION
-from flake8_ssot.project import Project, absolute_path, is_regular_file
-from flake8_ssot.pytest_config import PYTEST_VERSIONS, PytestConfigFinder
-from flake8_ssot.summary_cache import open_cache
 
 
 def build_context(options: argparse.Namespace, command_line: Sequence[str]) -> CheckContext:

@@ -202,7 +202,7 @@ def check_fix_keeps_behaviour(project: Project) -> Outcome:
         before_root.mkdir()
         project.write(before_root)
         shutil.copytree(before_root, after_root)
-        fixed = _run(after_root, "-m", "flake8_ssot.cli", "fix", "app")
+        fixed = _run(after_root, "-m", "flake8_ssot", "fix", "app")
         problems: list[str] = []
         if fixed.returncode != 0 or "Traceback" in fixed.stderr:
             problems.append(f"fix exited {fixed.returncode}: {fixed.stderr}")
@@ -247,7 +247,7 @@ def _compare(module_name: str, before: dict[str, object], after: dict[str, objec
 
 def _unlisted_findings(root: Path) -> list[str]:
     """Every import finding flake8 reports after fix must be one that fix lists as left."""
-    again = _run(root, "-m", "flake8_ssot.cli", "fix", "--check", "app")
+    again = _run(root, "-m", "flake8_ssot", "fix", "--check", "app")
     linted = _run(root, "-m", "flake8", "app")
     problems = []
     if again.returncode != 0:

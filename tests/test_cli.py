@@ -16,7 +16,7 @@ def flake8_ssot(
     """Run the console script; ``home`` is the HOME that flake8's config lookup stops at."""
     env = None if home is None else {**os.environ, "HOME": str(home)}
     return subprocess.run(
-        [sys.executable, "-m", "flake8_ssot.cli", *args],
+        [sys.executable, "-m", "flake8_ssot", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -23,7 +23,7 @@ ssot-canonical-symbols = pkg.facade.core:Manager
 
 def fix(project: Flake8Project, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "flake8_ssot.cli", "fix", *args],
+        [sys.executable, "-m", "flake8_ssot", "fix", *args],
         cwd=project.root,
         capture_output=True,
         text=True,
@@ -193,7 +193,8 @@ def test_fix_reads_flake8_options(migrating: Flake8Project) -> None:
 def test_refuses_to_write_what_does_not_compile(
     migrating: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from flake8_ssot import cli, fixer
+    from flake8_ssot.adapters import cli
+    from flake8_ssot.fix import apply as fixer
 
     path = migrating.write("app/mod.py", "from pkg.facade import Manager\n")
     monkeypatch.chdir(migrating.root)

@@ -1,6 +1,6 @@
 """flake8-ssot fix on hostile files: it never changes behaviour and never loses a byte.
 
-Every case runs the real ``python -m flake8_ssot.cli fix`` (and ``flake8``,
+Every case runs the real ``python -m flake8_ssot fix`` (and ``flake8``,
 and ``patch`` for ``--diff``) in a temporary project, the way a user runs
 them, and asserts on the exact bytes of the files and the exact lines on
 stderr.
@@ -168,7 +168,8 @@ def test_a_split_never_rebinds_a_name(migrating: Flake8Project) -> None:
 def test_an_edit_saved_while_fix_runs_is_kept(
     migrating: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from flake8_ssot import cli, fixer
+    from flake8_ssot.adapters import cli
+    from flake8_ssot.fix import apply as fixer
 
     path = migrating.write("app/mod.py", "from pkg.facade import Manager\n")
     real_fix_source = fixer.fix_source
@@ -215,7 +216,7 @@ def test_owner_group_and_mode_are_kept_and_hard_links_never_split(
     # A process that may not give files away leaves them with their owner.
     owned.write_text("from pkg.facade import Helper\n", encoding="utf-8")
     no_chown = subprocess.run(
-        unprivileged([sys.executable, "-m", "flake8_ssot.cli", "fix", "app/owned.py"], "-chown"),
+        unprivileged([sys.executable, "-m", "flake8_ssot", "fix", "app/owned.py"], "-chown"),
         cwd=migrating.root,
         capture_output=True,
         text=True,
@@ -260,7 +261,7 @@ def test_write_errors_bad_encodings_and_deep_files_leave_a_reason(
     locked.parent.chmod(0o555)
     try:
         run = subprocess.run(
-            unprivileged([sys.executable, "-m", "flake8_ssot.cli", "fix", "app"]),
+            unprivileged([sys.executable, "-m", "flake8_ssot", "fix", "app"]),
             cwd=migrating.root,
             capture_output=True,
             text=True,
@@ -296,7 +297,7 @@ def test_a_full_disk_is_a_reason_and_the_next_file_is_fixed(
 ) -> None:
     import errno
 
-    from flake8_ssot import cli
+    from flake8_ssot.adapters import cli
 
     first = migrating.write("app/a.py", "from pkg.facade import Manager\n")
     second = migrating.write("app/b.py", "from pkg.facade import Manager\n")
@@ -338,7 +339,7 @@ def test_diff_applies_with_patch(migrating: Flake8Project, tmp_path: Path) -> No
     patched = tmp_path / "patched"
     shutil.copytree(migrating.root, patched)
     diff = subprocess.run(
-        [sys.executable, "-m", "flake8_ssot.cli", "fix", "--diff", "app"],
+        [sys.executable, "-m", "flake8_ssot", "fix", "--diff", "app"],
         cwd=migrating.root,
         capture_output=True,
         timeout=120,
@@ -449,7 +450,7 @@ def test_a_file_named_twice_stdin_and_unreadable_files(migrating: Flake8Project)
         "findings left: 0; files not read or not written: 1",
     ]
     stdin = subprocess.run(
-        [sys.executable, "-m", "flake8_ssot.cli", "fix", "--stdin-display-name", "x.py", "-"],
+        [sys.executable, "-m", "flake8_ssot", "fix", "--stdin-display-name", "x.py", "-"],
         cwd=migrating.root,
         input="from pkg.facade import Manager\n",
         capture_output=True,

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from flake8_ssot.checks import all_findings
 from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.context import build_context
-from flake8_ssot.fixer import fix_source
+from flake8_ssot.fix.apply import fix_source
 
 IMPORT_CODES = ("SOT101", "SOT201", "SOT301", "SOT502")
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from flake8_ssot.imports import (
+from flake8_ssot.model.imports import (
     ImportRef,
     collect_imports,
     import_statements,

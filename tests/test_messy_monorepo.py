@@ -140,7 +140,7 @@ def test_fix_on_a_messy_monorepo_keeps_every_byte_it_was_not_asked_to_change(
 ) -> None:
     messy(project)
     run = subprocess.run(
-        [sys.executable, "-m", "flake8_ssot.cli", "fix"],
+        [sys.executable, "-m", "flake8_ssot", "fix"],
         cwd=project.root,
         capture_output=True,
         text=True,

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from flake8_ssot.bindings import Chosen, Defined, Reexport
 from flake8_ssot.context import find_flake8_config_file
-from flake8_ssot.project import ModuleName, Project
+from flake8_ssot.model.bindings import Chosen, Defined, Reexport
+from flake8_ssot.model.project import ModuleName, Project
 
 
 def touch(path: Path, text: str = "") -> None:

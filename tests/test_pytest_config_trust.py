@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Flake8Project
-from flake8_ssot.pytest_config import PytestConfigFinder
+from flake8_ssot.model.pytest_config import PytestConfigFinder
 
 FLAKE8 = "[flake8]\nselect = SOT\nssot-deprecated-modules = os\n"
 #: A deprecated import (SOT101) and a test class lost to python_classes (SOT401).

@@ -19,15 +19,15 @@ from pathlib import Path
 import pytest
 from flake8.options.parse_args import parse_args
 
-from flake8_ssot.bindings import all_from_text, summarise
 from flake8_ssot.checks import all_findings
 from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.context import build_context
-from flake8_ssot.fixer import FileFix, fix_source
-from flake8_ssot.project import _summarise_file
-from flake8_ssot.skeleton import parse_without_function_bodies
-from flake8_ssot.source_file import read_source
-from flake8_ssot.summary_cache import open_cache
+from flake8_ssot.fix.apply import FileFix, fix_source
+from flake8_ssot.model.bindings import all_from_text, summarise
+from flake8_ssot.model.project import _summarise_file
+from flake8_ssot.model.skeleton import parse_without_function_bodies
+from flake8_ssot.model.source_file import read_source
+from flake8_ssot.model.summary_cache import open_cache
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])

@@ -6,7 +6,7 @@ from typing import cast
 
 from flake8_ssot.checks import IMPORT_CHECKS
 from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect
-from flake8_ssot.imports import ImportRef
+from flake8_ssot.model.imports import ImportRef
 
 
 def test_a_code_is_fixable_exactly_when_its_check_rewrites_a_redirected_name() -> None:

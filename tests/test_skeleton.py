@@ -7,8 +7,8 @@ import textwrap
 
 import pytest
 
-from flake8_ssot.bindings import summarise
-from flake8_ssot.skeleton import parse_without_function_bodies, without_function_bodies
+from flake8_ssot.model.bindings import summarise
+from flake8_ssot.model.skeleton import parse_without_function_bodies, without_function_bodies
 
 
 def shortened(text: str) -> str | None:

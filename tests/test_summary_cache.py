@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from conftest import Flake8Project
-from flake8_ssot.bindings import ModuleSummary
-from flake8_ssot.project import _summarise_file
-from flake8_ssot.stdlib_classes import import_origin, stdlib_base
-from flake8_ssot.summary_cache import SummaryCache, _version_directory_name, open_cache
+from flake8_ssot.model.bindings import ModuleSummary
+from flake8_ssot.model.project import _summarise_file
+from flake8_ssot.model.stdlib_classes import import_origin, stdlib_base
+from flake8_ssot.model.summary_cache import SummaryCache, _version_directory_name, open_cache
 
 CONFIG = """\
 [flake8]
@@ -210,16 +210,16 @@ def test_a_summary_reads_back_equal_and_only_for_its_own_key(tmp_path: Path) -> 
     module_file = tmp_path / "branches.py"
     module_file.write_text(BRANCHES, encoding="utf-8")
     source = module_file.read_bytes()
-    kept = summary_of(module_file, "flake8_ssot.summary_cache")
-    cache.store("flake8_ssot.summary_cache", module_file, source, kept)
-    read = cache.load("flake8_ssot.summary_cache", module_file, source)
+    kept = summary_of(module_file, "flake8_ssot.model.summary_cache")
+    cache.store("flake8_ssot.model.summary_cache", module_file, source, kept)
+    read = cache.load("flake8_ssot.model.summary_cache", module_file, source)
     assert read == kept
     assert read is not None and records(read) == records(kept)
     assert any(binding.branches for same in kept.named.values() for binding in same)
     assert kept.star_sources and kept.classes[0].methods[0].decorators
-    assert cache.load("flake8_ssot.summary_cache", module_file, source + b"\n") is None
+    assert cache.load("flake8_ssot.model.summary_cache", module_file, source + b"\n") is None
     assert cache.load("flake8_ssot.other", module_file, source) is None
-    assert cache.load("flake8_ssot.summary_cache", tmp_path / "elsewhere.py", source) is None
+    assert cache.load("flake8_ssot.model.summary_cache", tmp_path / "elsewhere.py", source) is None
 
 
 def test_a_standard_library_lookup_reads_back_and_may_be_no_class(tmp_path: Path) -> None:

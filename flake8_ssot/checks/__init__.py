@@ -23,7 +23,7 @@ from flake8_ssot.checks.model import (
     imported_names,
 )
 from flake8_ssot.codes import Code
-from flake8_ssot.imports import ImportRef, collect_imports
+from flake8_ssot.model.imports import ImportRef, collect_imports
 
 
 class ImportCheck(Protocol):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import functools
 
-from flake8_ssot.bindings import stored_names
 from flake8_ssot.checks.model import (
     CheckContext,
     Finding,
@@ -21,14 +20,15 @@ from flake8_ssot.checks.model import (
     Refusal,
 )
 from flake8_ssot.codes import SOT501, SOT502, Code
-from flake8_ssot.imports import (
+from flake8_ssot.model.bindings import stored_names
+from flake8_ssot.model.imports import (
     line_numbers,
     resolve_relative,
     searchable_text,
     spans_a_line,
     word_positions,
 )
-from flake8_ssot.project import module_level_statements
+from flake8_ssot.model.project import module_level_statements
 
 CODE: Code = SOT502
 SWAPS_MODULE_OBJECTS = False

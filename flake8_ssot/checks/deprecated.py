@@ -7,12 +7,12 @@ the disease; only the facade's own names are reported.
 
 from __future__ import annotations
 
-from flake8_ssot.bindings import Chosen, Defined, Reexport
 from flake8_ssot.checks.fixes import module_target, name_target
 from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Redirect, Refusal
 from flake8_ssot.codes import SOT101, Code
 from flake8_ssot.config import ModuleEntry
-from flake8_ssot.project import Project
+from flake8_ssot.model.bindings import Chosen, Defined, Reexport
+from flake8_ssot.model.project import Project
 
 CODE: Code = SOT101
 #: A facade is only a door: ``import FACADE as x`` becomes NEW only where each

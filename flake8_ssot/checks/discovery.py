@@ -16,14 +16,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from flake8_ssot.bindings import ModuleSummary, summarise
 from flake8_ssot.checks.model import CheckContext, Finding
-from flake8_ssot.class_shapes import ClassShape, dotted_parts, is_fixture
-from flake8_ssot.classes import ClassFacts, ModuleClasses
 from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
-from flake8_ssot.imports import line_numbers, searchable_text, word_positions
-from flake8_ssot.project import absolute_path, is_within, module_level_statements
-from flake8_ssot.pytest_config import PytestConfig, count_prefixed
+from flake8_ssot.model.bindings import ModuleSummary, summarise
+from flake8_ssot.model.class_shapes import ClassShape, dotted_parts, is_fixture
+from flake8_ssot.model.classes import ClassFacts, ModuleClasses
+from flake8_ssot.model.imports import line_numbers, searchable_text, word_positions
+from flake8_ssot.model.project import absolute_path, is_within, module_level_statements
+from flake8_ssot.model.pytest_config import PytestConfig, count_prefixed
 
 TEST_DIRECTORY_NAMES = frozenset({"tests", "test"})
 #: unittest's own method prefix, which pytest uses for TestCase subclasses.

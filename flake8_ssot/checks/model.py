@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from flake8_ssot.classes import ClassResolver
 from flake8_ssot.codes import Code
 from flake8_ssot.config import SsotConfig
-from flake8_ssot.imports import ImportRef
-from flake8_ssot.project import Project
-from flake8_ssot.pytest_config import PytestConfigFinder
+from flake8_ssot.model.classes import ClassResolver
+from flake8_ssot.model.imports import ImportRef
+from flake8_ssot.model.project import Project
+from flake8_ssot.model.pytest_config import PytestConfigFinder
 
 if TYPE_CHECKING:
     from flake8_ssot.checks import ImportCheck

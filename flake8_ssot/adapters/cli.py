@@ -37,7 +37,10 @@ from flake8_ssot.checks.model import CheckContext
 from flake8_ssot.codes import ALL_CODES, Code, lookup
 from flake8_ssot.config import ConfigError, ModuleEntry
 from flake8_ssot.context import build_context
-from flake8_ssot.fixer import Leftover, fix_source
+from flake8_ssot.fix.apply import Leftover, fix_source
+from flake8_ssot.model.project import absolute_path
+from flake8_ssot.model.pytest_config import PytestConfig
+from flake8_ssot.model.source_file import NotWritten, SourceFile, read_source, write_atomically
 from flake8_ssot.options import (
     CACHE_DIR_OPTION,
     CANONICAL_OPTION,
@@ -49,9 +52,6 @@ from flake8_ssot.options import (
     SOURCE_ROOTS_OPTION,
     by_name,
 )
-from flake8_ssot.project import absolute_path
-from flake8_ssot.pytest_config import PytestConfig
-from flake8_ssot.source_file import NotWritten, SourceFile, read_source, write_atomically
 
 
 def explain(code: Code) -> str:
@@ -457,7 +457,3 @@ class Progress:
     def done(self) -> None:
         if self.enabled:
             print(file=sys.stderr)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

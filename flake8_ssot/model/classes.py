@@ -6,9 +6,9 @@ inherited ``__init__``/``__new__``, ``__test__``, whether it is abstract
 derives from ``unittest.TestCase``. Bases defined in other first-party
 files are read from the project's module summaries (read once per process,
 the same ones SOT101's advice and the fixer read), and a name is followed
-by the same rule (:func:`flake8_ssot.bindings.origin`). Standard-library
+by the same rule (:func:`flake8_ssot.model.bindings.origin`). Standard-library
 bases are not the user's code: they are looked up in the plugin's own
-interpreter (see :mod:`flake8_ssot.stdlib_classes`). A
+interpreter (see :mod:`flake8_ssot.model.stdlib_classes`). A
 base that cannot be traced (third-party, dynamic, part of a cycle) makes
 the class ``unknown``, and checks say nothing about unknown classes.
 
@@ -22,11 +22,11 @@ from __future__ import annotations
 
 from typing import Literal, NamedTuple
 
-from flake8_ssot.bindings import Binding, Chosen, Defined, ModuleSummary, Reexport, origin
-from flake8_ssot.class_shapes import ClassShape, Dotted
-from flake8_ssot.project import Project
-from flake8_ssot.stdlib_classes import RuntimeClass, import_origin, stdlib_base, stdlib_class
-from flake8_ssot.summary_cache import RuntimeKey
+from flake8_ssot.model.bindings import Binding, Chosen, Defined, ModuleSummary, Reexport, origin
+from flake8_ssot.model.class_shapes import ClassShape, Dotted
+from flake8_ssot.model.project import Project
+from flake8_ssot.model.stdlib_classes import RuntimeClass, import_origin, stdlib_base, stdlib_class
+from flake8_ssot.model.summary_cache import RuntimeKey
 
 ClassKind = Literal["plain", "unittest", "unknown"]
 #: Decorators from ``abc`` that make a method abstract.
@@ -209,7 +209,7 @@ class ClassResolver:
         """What ``name`` is bound to in ``module`` just before the statement at ``before``.
 
         The bindings made before it are read by the rule SOT101's advice and
-        the fixer use (:func:`flake8_ssot.bindings.origin`): a name that the
+        the fixer use (:func:`flake8_ssot.model.bindings.origin`): a name that the
         module picks between several sources at import time is unknown.
         """
         same = self.project.bindings_in(module.summary, name, before)

@@ -1,6 +1,6 @@
 """Another module's text with its function bodies left out, for a cheaper parse.
 
-A module summary (:mod:`flake8_ssot.bindings`) reads module-level
+A module summary (:mod:`flake8_ssot.model.bindings`) reads module-level
 statements and class bodies; a function's body matters to it only where it
 declares a name ``global``. Most of a large module's text is function
 bodies, and parsing costs in proportion to the text (about as much as

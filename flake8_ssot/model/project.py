@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal, NamedTuple
 
-from flake8_ssot.bindings import (
+from flake8_ssot.model.bindings import (
     Binding,
     Chosen,
     Defined,
@@ -33,9 +33,9 @@ from flake8_ssot.bindings import (
     origin,
     summarise,
 )
-from flake8_ssot.skeleton import parse_without_function_bodies
-from flake8_ssot.source_file import read_regular
-from flake8_ssot.summary_cache import SummaryCache
+from flake8_ssot.model.skeleton import parse_without_function_bodies
+from flake8_ssot.model.source_file import read_regular
+from flake8_ssot.model.summary_cache import SummaryCache
 
 #: ``import *`` as the tokenizer allows it to be written.
 _STAR_IMPORT = re.compile(rb"import[ \t\f\\\r\n]*\*")
@@ -230,7 +230,7 @@ class Project:
         Read once per process: SOT101's advice, the fixer and the checks of
         every linted file ask about the same few facades and replacements.
         A summary kept on disk by an earlier process is used when the text
-        is the one it was made from (see :mod:`flake8_ssot.summary_cache`).
+        is the one it was made from (see :mod:`flake8_ssot.model.summary_cache`).
         """
         if module in self._summaries:
             return self._summaries[module]
@@ -450,7 +450,7 @@ def _summarise_file(module: str, path: Path, source: bytes | None) -> ModuleSumm
     """The summary of another module's file (``path`` is a package's directory).
 
     The parser is given the text without its function bodies where that can
-    be done safely (see :mod:`flake8_ssot.skeleton`), else the whole text.
+    be done safely (see :mod:`flake8_ssot.model.skeleton`), else the whole text.
     Its tree lives only for this call and holds no reference cycles, so
     reference counting frees it. The garbage collector would only walk it
     while it is built, and promote it into the older generations that

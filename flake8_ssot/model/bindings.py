@@ -19,9 +19,9 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from flake8_ssot.class_shapes import READ_BY_PYTEST, ClassShape, shape_of
-from flake8_ssot.imports import resolve_relative
-from flake8_ssot.skeleton import code_only
+from flake8_ssot.model.class_shapes import READ_BY_PYTEST, ClassShape, shape_of
+from flake8_ssot.model.imports import resolve_relative
+from flake8_ssot.model.skeleton import code_only
 
 #: ``try`` statements: ``try``/``except*`` too from Python 3.11.
 if sys.version_info >= (3, 11):

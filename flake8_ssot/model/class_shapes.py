@@ -4,7 +4,7 @@ Test discovery asks of a class and of every base it has: its name, the
 dotted names of its bases, decorators and metaclass, the functions its body
 defines (and their decorators), a literal ``__test__`` and the names the body
 binds. That is all a module summary keeps of a class (see
-:mod:`flake8_ssot.bindings`), so a base-class module read from disk costs a
+:mod:`flake8_ssot.model.bindings`), so a base-class module read from disk costs a
 parse and a look at its class headers, and its tree is dropped at once: a
 cached tree would be walked by every full garbage collection of the run.
 """

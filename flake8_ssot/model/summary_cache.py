@@ -35,10 +35,10 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-from flake8_ssot.bindings import Binding, Branch, ModuleSummary
-from flake8_ssot.class_shapes import ClassShape, MethodShape
-from flake8_ssot.source_file import read_regular
-from flake8_ssot.stdlib_classes import RuntimeClass
+from flake8_ssot.model.bindings import Binding, Branch, ModuleSummary
+from flake8_ssot.model.class_shapes import ClassShape, MethodShape
+from flake8_ssot.model.source_file import read_regular
+from flake8_ssot.model.stdlib_classes import RuntimeClass
 
 #: A standard-library class looked up in the interpreter: how (``base``: an empty
 #: class built on it; ``class``: itself), its module and its name.
@@ -52,7 +52,7 @@ _CACHEDIR_TAG = (
     b"Signature: 8a477f597d28d172789f06886806bc55\n"
     b"# This file marks the flake8-ssot cache; see https://bford.info/cachedir/\n"
 )
-_PACKAGE_DIRECTORY = Path(__file__).resolve().parent
+_PACKAGE_DIRECTORY = Path(__file__).resolve().parent.parent  # the whole package
 #: How long an entry is kept after it was last written, how long a temporary file
 #: (a write in progress) may be, and how often a version directory is swept.
 _LIFETIME = 30 * 24 * 3600

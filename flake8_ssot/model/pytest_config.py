@@ -25,8 +25,8 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from flake8_ssot.project import absolute_path, is_regular_file, is_within
-from flake8_ssot.pytest_ini import IniSyntaxError, parse_ini
+from flake8_ssot.model.project import absolute_path, is_regular_file, is_within
+from flake8_ssot.model.pytest_ini import IniSyntaxError, parse_ini
 
 #: pytest's defaults for the settings that decide collection.
 DEFAULTS: Mapping[str, tuple[str, ...]] = {

@@ -26,10 +26,10 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from flake8_ssot.bindings import Chosen
 from flake8_ssot.checks import ImportCheck, first_hit
 from flake8_ssot.checks.model import CheckContext, Hit, ImportedName, Refusal
-from flake8_ssot.imports import (
+from flake8_ssot.model.bindings import Chosen
+from flake8_ssot.model.imports import (
     NEWLINE_RE,
     ImportRef,
     collect_imports,
