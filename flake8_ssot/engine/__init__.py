@@ -1,0 +1,1 @@
+"""The engine: the registry built from rules/, settings from option specs, diagnostics, lint."""
