@@ -5,7 +5,7 @@ Usage: python3 scripts/docs.py [--check] [--readme PATH]
 The README's option table, code table and per-code reference sit between
 marker comments (``<!-- options:start -->`` ... ``<!-- options:end -->``,
 and likewise ``codes`` and ``code-docs``) and are written from
-flake8_ssot/options.py and flake8_ssot/codes.py, so the README cannot
+the engine's registry of rules (flake8_ssot/engine/registry.py), so the README cannot
 document an option or a code differently from what the plugin does.
 Everything outside the markers is prose and left as it is. With
 ``--check`` nothing is written and the exit status is 1 when the README is
@@ -24,8 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 # Run from a fresh clone with plain python3: the registries need only the stdlib.
 sys.path.insert(0, str(ROOT))
 
-from flake8_ssot.codes import ALL_CODES, Code  # noqa: E402
-from flake8_ssot.options import OPTIONS  # noqa: E402
+from flake8_ssot.engine.registry import CODES, OPTIONS, codes_of, sections  # noqa: E402
+from flake8_ssot.rules.base import Code  # noqa: E402
 
 
 def option_table() -> str:
@@ -36,7 +36,7 @@ def option_table() -> str:
     for option in OPTIONS:
         rows.append(
             f"| `{option.name}` | {option.value} | {option.default_text} "
-            f"| {', '.join(option.codes) or 'none: findings never depend on it'} |"
+            f"| {', '.join(codes_of(option)) or 'none: findings never depend on it'} |"
         )
     return "\n".join(rows)
 
@@ -52,7 +52,7 @@ def code_heading(code: Code) -> str:
 
 def code_table() -> str:
     rows = ["| code | fires on | `fix` |", "|---|---|---|"]
-    for code in ALL_CODES:
+    for code in CODES:
         link = f"[{code.code}](#{anchor(code_heading(code))})"
         rows.append(f"| {link} | {code.summary} | {'yes' if code.fixable else ''} |")
     return "\n".join(rows)
@@ -61,9 +61,9 @@ def code_table() -> str:
 def code_docs() -> str:
     """One section per code, with the headings ``flake8-ssot explain`` prints."""
     parts: list[str] = []
-    for code in ALL_CODES:
+    for code in CODES:
         parts.extend([f"### {code_heading(code)}", code.fix_note])
-        for section in code.sections():
+        for section in sections(code):
             parts.append(f"**{section.heading}**")
             if section.language is None:
                 parts.append(section.text)

@@ -120,9 +120,6 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "ssot-legacy-modules (SOT201):",
         "  a.old -> a.new (removed in 2.0)",
         "ssot-compat-patterns (SOT301): *.shim",
-        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
-        f"  {project.root}",
-        f"  {project.root}/src",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
         f"  for {project.root}: pytest.toml",
         "    python_files = test_*.py *_test.py",
@@ -133,6 +130,9 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "ssot-canonical-symbols (SOT501, SOT502):",
         "  a.core:Manager",
         "  a.log:get",
+        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
+        f"  {project.root}",
+        f"  {project.root}/src",
         f"ssot-cache-dir: {project.root}/.cache/ssot",
     ]
 
@@ -167,8 +167,6 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "ssot-deprecated-modules (SOT101): none",
         "ssot-legacy-modules (SOT201): none",
         "ssot-compat-patterns (SOT301): *_compat, *_compat.*",
-        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
-        f"  {repo}",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
         f"  for {repo}: {project.root}/pytest.ini",
         "    python_files = test_*.py *_test.py",
@@ -177,18 +175,18 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "    testpaths = (none)",
         "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 8",
         "ssot-canonical-symbols (SOT501, SOT502): none",
+        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
+        f"  {repo}",
         f"ssot-cache-dir: {user_cache_home}/flake8-ssot",
     ]
     assert explicit.stdout.splitlines()[-1] == "ssot-cache-dir: off"
-    assert explicit.stdout.splitlines()[4:10] == [
+    assert explicit.stdout.splitlines()[4:8] == [
         "ssot-compat-patterns (SOT301): none",
-        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
-        f"  {repo}",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): ci/pytest.ini",
         f"  for {repo}: ci/pytest.ini",
         "    python_files = check_*.py",
     ]
-    assert unreadable.stdout.splitlines()[7:9] == [
+    assert unreadable.stdout.splitlines()[5:7] == [
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
         f"  for {repo}/bad: unreadable, SOT401-SOT404 off there",
     ]

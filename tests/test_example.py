@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import Flake8Project
-from flake8_ssot.codes import ALL_CODES, SOT001
+from flake8_ssot.engine.registry import CODES
+from flake8_ssot.rules.config_error import SOT001
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "monorepo"
 
@@ -18,4 +19,4 @@ def test_example_output_matches_expected() -> None:
     assert run.returncode == 1
     codes = {line.split(": ")[1].split()[0] for line in expected}
     # SOT001 is a configuration error, which the example has none of.
-    assert codes == {code.code for code in ALL_CODES} - {SOT001.code}
+    assert codes == {code.code for code in CODES} - {SOT001.code}

@@ -169,6 +169,7 @@ def test_an_edit_saved_while_fix_runs_is_kept(
     migrating: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from flake8_ssot.adapters import cli
+    from flake8_ssot.adapters.commands import fix
     from flake8_ssot.fix import apply as fixer
 
     path = migrating.write("app/mod.py", "from pkg.facade import Manager\n")
@@ -181,7 +182,7 @@ def test_an_edit_saved_while_fix_runs_is_kept(
         return result
 
     monkeypatch.chdir(migrating.root)
-    monkeypatch.setattr(cli, "fix_source", user_saves_meanwhile)
+    monkeypatch.setattr(fix, "fix_source", user_saves_meanwhile)
     assert cli.main(["fix", "app"]) == 2
     assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\nUSER = 1\n"
     assert capsys.readouterr().err.splitlines() == [

@@ -11,14 +11,12 @@ import ast
 from collections.abc import Iterator
 
 import pytest
-from flake8.options.parse_args import parse_args
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from flake8_ssot.checks import all_findings
-from flake8_ssot.checks.model import CheckContext
-from flake8_ssot.context import build_context
+from engine_support import all_findings, context_for
 from flake8_ssot.fix.apply import fix_source
+from flake8_ssot.rules.rule import Context
 
 IMPORT_CODES = ("SOT101", "SOT201", "SOT301", "SOT502")
 
@@ -121,7 +119,7 @@ def client_modules(draw: st.DrawFn) -> str:
 
 
 @pytest.fixture(scope="module")
-def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CheckContext, str]]:
+def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Context, str]]:
     """The plugin configured as flake8 would configure it, run from the project's root."""
     root = tmp_path_factory.mktemp("fixprops")
     for relative, text in PROJECT_FILES.items():
@@ -129,15 +127,14 @@ def context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[CheckCon
         (root / relative).write_text(text, encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(root)
-        _, options = parse_args([])
-        yield build_context(options, []), str(root / "pkg" / "client.py")
+        yield context_for([]), str(root / "pkg" / "client.py")
 
 
-def import_findings(source: str, filename: str, context: CheckContext) -> set[tuple[int, int, str]]:
+def import_findings(source: str, filename: str, context: Context) -> set[tuple[int, int, str]]:
     return {
-        (finding.line, finding.col, finding.text.split()[0])
+        (finding.line, finding.col, finding.code)
         for finding in all_findings(ast.parse(source), source, filename, context)
-        if finding.text.startswith(IMPORT_CODES)
+        if finding.code.startswith(IMPORT_CODES)
     }
 
 
@@ -145,7 +142,7 @@ def import_findings(source: str, filename: str, context: CheckContext) -> set[tu
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(source=client_modules())
 def test_fix_output_compiles_relints_clean_and_is_stable(
-    context: tuple[CheckContext, str], source: str
+    context: tuple[Context, str], source: str
 ) -> None:
     check_context, filename = context
     first = fix_source(source, filename, check_context, lambda code, line: True)
@@ -166,7 +163,7 @@ def test_fix_output_compiles_relints_clean_and_is_stable(
     event("some finding left to a person" if left else "nothing left")
 
 
-def test_the_generator_reaches_every_rewrite(context: tuple[CheckContext, str]) -> None:
+def test_the_generator_reaches_every_rewrite(context: tuple[Context, str]) -> None:
     """The property above is only as good as its inputs: they must exercise each fix."""
     check_context, filename = context
     source = "\n".join(

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_ssot.context import find_flake8_config_file
+from flake8_ssot.adapters.flake8_settings import find_flake8_config_file
 from flake8_ssot.model.bindings import Chosen, Defined, Reexport
 from flake8_ssot.model.project import ModuleName, Project
 

@@ -7,8 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from flake8_ssot.codes import ALL_CODES
-from flake8_ssot.options import OPTIONS
+from flake8_ssot.engine.registry import CODES, OPTIONS, codes_of
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -22,7 +21,7 @@ def section(title: str) -> str:
 
 def test_code_table_lists_the_registered_codes() -> None:
     rows = re.findall(r"^\| \[(SOT\d{3})\]\(#", section("Codes"), re.MULTILINE)
-    assert rows == [code.code for code in ALL_CODES]
+    assert rows == [code.code for code in CODES]
 
 
 def run_docs(*args: str) -> subprocess.CompletedProcess[str]:
@@ -65,7 +64,7 @@ def test_generator_refuses_a_readme_without_markers(tmp_path: Path) -> None:
 
 def test_python_examples_compile() -> None:
     python_examples = 0
-    for code in ALL_CODES:
+    for code in CODES:
         if code.example_language == "python":
             for text in (code.example, code.use_instead):
                 compile(text, f"<{code.code} example>", "exec")
@@ -74,7 +73,7 @@ def test_python_examples_compile() -> None:
 
 
 def test_layout_and_config_examples_are_not_python() -> None:
-    languages = {code.code: code.example_language for code in ALL_CODES}
+    languages = {code.code: code.example_language for code in CODES}
     assert {code: lang for code, lang in languages.items() if lang != "python"} == {
         "SOT001": "ini",
         "SOT403": "text",
@@ -84,10 +83,10 @@ def test_layout_and_config_examples_are_not_python() -> None:
 
 def test_every_option_names_registered_codes() -> None:
     """Every option but the cache's configures some codes (the cache changes no finding)."""
-    known = {code.code for code in ALL_CODES}
+    known = {code.code for code in CODES}
     for option in OPTIONS:
-        assert set(option.codes) <= known, option.name
-    assert [option.name for option in OPTIONS if not option.codes] == ["ssot-cache-dir"]
+        assert set(codes_of(option)) <= known, option.name
+    assert [option.name for option in OPTIONS if not codes_of(option)] == ["ssot-cache-dir"]
 
 
 def test_quick_start_has_two_commands_and_ci_runs_the_test_one() -> None:

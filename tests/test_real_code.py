@@ -17,17 +17,15 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from flake8.options.parse_args import parse_args
 
-from flake8_ssot.checks import all_findings
-from flake8_ssot.checks.model import CheckContext
-from flake8_ssot.context import build_context
+from engine_support import all_findings, context_for
 from flake8_ssot.fix.apply import FileFix, fix_source
 from flake8_ssot.model.bindings import all_from_text, summarise
 from flake8_ssot.model.project import _summarise_file
 from flake8_ssot.model.skeleton import parse_without_function_bodies
 from flake8_ssot.model.source_file import read_source
 from flake8_ssot.model.summary_cache import open_cache
+from flake8_ssot.rules.rule import Context
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
@@ -50,7 +48,7 @@ def python_files(*roots: Path) -> Iterator[Path]:
                 yield path
 
 
-def lint_tree(path: Path, context: CheckContext) -> list[tuple[int, int, str]] | None:
+def lint_tree(path: Path, context: Context) -> list[tuple[int, int, str]] | None:
     """What the plugin reports on one file, as flake8 would call it; None if unparsable."""
     try:
         with tokenize.open(path) as handle:
@@ -61,7 +59,7 @@ def lint_tree(path: Path, context: CheckContext) -> list[tuple[int, int, str]] |
     except (SyntaxError, UnicodeDecodeError, ValueError):
         return None  # flake8 reports E999 and never calls plugins on these.
     findings = [
-        (finding.line, finding.col, finding.text)
+        (finding.line, finding.col, f"{finding.code} {finding.text}")
         for finding in all_findings(tree, "".join(lines), str(path), context)
     ]
     for line, col, text in findings:
@@ -70,7 +68,7 @@ def lint_tree(path: Path, context: CheckContext) -> list[tuple[int, int, str]] |
     return findings
 
 
-def fix_file(path: Path, context: CheckContext) -> FileFix | None:
+def fix_file(path: Path, context: Context) -> FileFix | None:
     """What the fixer makes of one file; None if it cannot be read as Python source."""
     try:
         source = read_source(path).text
@@ -87,8 +85,7 @@ def fix_file(path: Path, context: CheckContext) -> FileFix | None:
 
 @pytest.mark.slow
 def test_every_stdlib_and_site_packages_file() -> None:
-    _, options = parse_args(STDLIB_MIGRATION)
-    context = build_context(options, STDLIB_MIGRATION)
+    context = context_for(STDLIB_MIGRATION)
     findings_by_file = {}
     unparsable = 0
     fixed = 0

@@ -1,11 +1,11 @@
-"""The flake8 entry point: options in, findings out. Rule logic lives in checks/.
+"""The flake8 entry point: options in, the engine's diagnostics out as flake8 lines.
 
 A configuration error stops a run over a tree with one line on stderr. When
-flake8 lints one file or stdin, as editors run it, it becomes SOT001 on the
-file's first line instead: the VS Code Flake8 extension runs flake8
-in-process and keeps only the exit code of a ``SystemExit``, and
-python-lsp-server only logs stderr, so a stopped run would show nothing at
-all, flake8's own diagnostics included.
+flake8 lints one file or stdin, as editors run it, it becomes the
+configuration-error code on the file's first line instead: the VS Code
+Flake8 extension runs flake8 in-process and keeps only the exit code of a
+``SystemExit``, and python-lsp-server only logs stderr, so a stopped run
+would show nothing at all, flake8's own diagnostics included.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from typing import Any, ClassVar
 from flake8.options.manager import OptionManager
 
 from flake8_ssot import __version__
-from flake8_ssot.checks import all_findings
-from flake8_ssot.checks.model import CheckContext, Finding
-from flake8_ssot.codes import SOT001
-from flake8_ssot.config import ConfigError
-from flake8_ssot.context import build_context
-from flake8_ssot.options import OPTIONS
+from flake8_ssot.adapters.flake8_settings import print_to_log, settings_from_flake8
+from flake8_ssot.engine.lint import lint_file, start
+from flake8_ssot.engine.registry import OPTIONS
+from flake8_ssot.rules.base import ConfigError, Diagnostic
+from flake8_ssot.rules.config_error import config_error
+from flake8_ssot.rules.rule import Context, LintedFile
 
 
 class SsotChecker:
@@ -35,9 +35,9 @@ class SsotChecker:
     version = __version__
 
     #: Set once per process by :meth:`parse_options`, before any file is checked.
-    context: ClassVar[CheckContext | None] = None
-    #: The SOT001 finding's text when flake8 lints one file or stdin with a bad configuration.
-    config_error: ClassVar[str | None] = None
+    context: ClassVar[Context | None] = None
+    #: The configuration error, when flake8 lints one file or stdin with a bad configuration.
+    config_error: ClassVar[ConfigError | None] = None
 
     def __init__(self, tree: ast.AST, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -61,29 +61,35 @@ class SsotChecker:
     ) -> None:
         """Validate the configuration once per process.
 
-        A bad entry stops a run over a tree; for one file or stdin it becomes
-        SOT001 on line 1 and one line on stderr, and flake8's own checks run on.
+        A bad entry stops a run over a tree; for one file or stdin it becomes a
+        finding on line 1 and one line on stderr, and flake8's own checks run on.
         """
         cls.context = None
         cls.config_error = None
         try:
-            cls.context = build_context(options, sys.argv[1:])
+            cls.context = start(settings_from_flake8(options, sys.argv[1:]), print_to_log)
         except ConfigError as error:
             if not _lints_one_file(filenames):
                 raise SystemExit(str(error)) from None
-            cls.config_error = Finding.of(SOT001, 1, 0, SOT001.render(error=str(error))).text
+            cls.config_error = error
             print(error, file=sys.stderr)  # the log an editor keeps of flake8's output
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
-        config_error = type(self).config_error
-        if config_error is not None:
-            yield 1, 0, config_error, type(self)
+        error = type(self).config_error
+        if error is not None:
+            yield _flake8_line(config_error(self.filename, error))
             return
         context = type(self).context
-        if context is None:
+        if context is None or not isinstance(self.tree, ast.Module):
             return
-        for finding in all_findings(self.tree, "".join(self.lines), self.filename, context):
-            yield finding.line, finding.col, finding.text, type(self)
+        file = LintedFile(self.tree, "".join(self.lines), self.filename)
+        for diagnostic in lint_file(file, context):
+            yield _flake8_line(diagnostic)
+
+
+def _flake8_line(diagnostic: Diagnostic) -> tuple[int, int, str, type[Any]]:
+    """A diagnostic as flake8 takes it: line, column, "CODE message"."""
+    return diagnostic.line, diagnostic.col, f"{diagnostic.code} {diagnostic.text}", SsotChecker
 
 
 def _lints_one_file(filenames: Sequence[str]) -> bool:

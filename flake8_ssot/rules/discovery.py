@@ -11,19 +11,248 @@ from __future__ import annotations
 import ast
 import functools
 import operator
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from flake8_ssot.checks.model import CheckContext, Finding
-from flake8_ssot.codes import SOT401, SOT402, SOT403, SOT404, Code
 from flake8_ssot.model.bindings import ModuleSummary, summarise
 from flake8_ssot.model.class_shapes import ClassShape, dotted_parts, is_fixture
 from flake8_ssot.model.classes import ClassFacts, ModuleClasses
 from flake8_ssot.model.imports import line_numbers, searchable_text, word_positions
 from flake8_ssot.model.project import absolute_path, is_within, module_level_statements
-from flake8_ssot.model.pytest_config import PytestConfig, count_prefixed
+from flake8_ssot.model.pytest_config import (
+    PYTEST_VERSIONS,
+    PytestConfig,
+    PytestConfigFinder,
+    count_prefixed,
+)
+from flake8_ssot.rules.base import (
+    Code,
+    ConfigError,
+    Diagnostic,
+    Message,
+    MessageKind,
+    Option,
+    RawValue,
+    Settings,
+    diagnostic,
+)
+from flake8_ssot.rules.rule import Context, LintedFile, Rule
+
+SOT401 = Code(
+    code="SOT401",
+    title="test class that pytest will not collect: name",
+    summary=(
+        "a class with test methods in a test module whose name matches no `python_classes` "
+        "entry (and that pytest would not collect for another reason)"
+    ),
+    fixable=False,
+    what_it_does=(
+        "Flags a class in a test module that has methods matching `python_functions` but a "
+        "name that matches none of pytest's `python_classes` entries, read from the pytest "
+        "configuration pytest itself would use. Not reported: `unittest.TestCase` subclasses "
+        "(pytest collects them whatever their name, also through aliases and first-party "
+        "base classes in other files), classes with `__test__ = False`, classes another class "
+        "in the same module inherits from (mixins, abstract bases), and classes with a base "
+        "that cannot be traced statically."
+    ),
+    why=(
+        "pytest skips such a class silently: the run is green and collects nothing from it. "
+        "A 2,400-line critical test file once collected 0 tests this way."
+    ),
+    example=(
+        "# tests/test_websocket.py, with python_classes = Test*\n"
+        "class CriticalWebSocketTests:\n"
+        "    def test_connects(self) -> None:\n"
+        "        assert connect()\n"
+    ),
+    use_instead=(
+        "class TestCriticalWebSocket:\n"
+        "    def test_connects(self) -> None:\n"
+        "        assert connect()\n"
+    ),
+)
+SOT402 = Code(
+    code="SOT402",
+    title="test class that pytest will not collect: constructor",
+    summary=(
+        "a class pytest would otherwise collect that defines or inherits `__init__` or `__new__`"
+    ),
+    fixable=False,
+    what_it_does=(
+        "Flags a class that pytest would otherwise collect (matching name, test methods, not "
+        "a `unittest.TestCase`) but that defines or inherits `__init__` or `__new__`."
+    ),
+    why=(
+        "pytest cannot instantiate a test class with a constructor, so it skips the whole "
+        "class with a PytestCollectionWarning that is easy to miss in CI logs."
+    ),
+    example=(
+        "class TestClient:\n"
+        "    def __init__(self) -> None:\n"
+        "        self.client = Client()\n"
+        "\n"
+        "    def test_get(self) -> None:\n"
+        '        assert self.client.get("/")\n'
+    ),
+    use_instead=(
+        "class TestClient:\n"
+        "    def setup_method(self) -> None:\n"
+        "        self.client = Client()\n"
+        "\n"
+        "    def test_get(self) -> None:\n"
+        '        assert self.client.get("/")\n'
+    ),
+)
+SOT403 = Code(
+    code="SOT403",
+    title="test module that pytest will not collect: file name",
+    summary=(
+        "a module under a `tests`/`test` directory or a `testpaths` entry that defines tests "
+        "but whose file name matches no `python_files` pattern"
+    ),
+    fixable=False,
+    what_it_does=(
+        "Flags a module under a directory named `tests` or `test`, or under a configured "
+        "`testpaths` entry, that defines test functions or test classes but whose file name "
+        "matches none of pytest's `python_files` patterns."
+    ),
+    why="pytest never imports such a module, so none of its tests run.",
+    example=(
+        "setup.cfg                  python_files = test_*.py\n"
+        "tests/websocket_checks.py  defines test_connects\n"
+    ),
+    use_instead=(
+        "setup.cfg                  python_files = test_*.py\n"
+        "tests/test_websocket.py    defines test_connects\n"
+    ),
+    example_language="text",
+)
+SOT404 = Code(
+    code="SOT404",
+    title="test module outside testpaths",
+    summary=("a test module outside every `testpaths` entry, skipped by a bare `pytest` run"),
+    fixable=False,
+    what_it_does=(
+        "Flags a test module (its file name matches `python_files` and it defines tests) that "
+        "lies outside every `testpaths` entry, when `testpaths` is set."
+    ),
+    why=(
+        "`pytest` with no arguments, as CI usually runs it, only searches `testpaths`: the "
+        "module's tests run only when someone names the file."
+    ),
+    example=(
+        "setup.cfg                  testpaths = tests\n"
+        "src/app/test_models.py     defines test_save\n"
+    ),
+    use_instead=(
+        "setup.cfg                  testpaths = tests\n"
+        "tests/app/test_models.py   defines test_save\n"
+    ),
+    example_language="text",
+)
+
+UNCOLLECTED_NAME = MessageKind(
+    "SOT401",
+    "name",
+    "class {name} has {count} but pytest will not collect it: "
+    "name matches none of python_classes {patterns} ({config})",
+)
+CONSTRUCTOR = MessageKind(
+    "SOT402",
+    "constructor",
+    "class {name} has {count} but pytest will not collect it: it has {constructor} "
+    "(pytest skips such classes with only a warning)",
+)
+FILE_NAME = MessageKind(
+    "SOT403",
+    "file-name",
+    "{module} defines {count} but pytest will not collect it: "
+    "file name matches none of python_files {patterns} ({config})",
+)
+OUTSIDE_TESTPATHS = MessageKind(
+    "SOT404",
+    "outside-testpaths",
+    "{module} defines {count} but a bare pytest run skips it: "
+    "it lies outside testpaths {patterns} ({config})",
+)
+
+#: pytest 8 reads a pyproject.toml that pytest 9 refuses; 8 blocks nobody.
+DEFAULT_PYTEST_VERSION = "8"
+
+
+def _parse_pytest_config(raw: RawValue, config_dir: Path) -> Path | None:
+    value = raw.strip() if isinstance(raw, str) else " ".join(raw).strip()
+    return absolute_path(config_dir / value) if value else None
+
+
+def _parse_pytest_version(raw: RawValue, config_dir: Path) -> int:
+    """The pytest major version whose reading of config files SOT401-SOT404 follow."""
+    versions = {str(version): version for version in PYTEST_VERSIONS}
+    value = raw.strip() if isinstance(raw, str) else " ".join(raw).strip()
+    if value not in versions:
+        raise ConfigError(PYTEST_VERSION.name, value, f"expected one of {', '.join(versions)}")
+    return versions[value]
+
+
+def _describe_pytest_config(context: Context) -> list[str]:
+    """The option as given, and the pytest settings SOT401-SOT404 use for the cwd."""
+    given = context.settings[PYTEST_CONFIG]
+    cwd = absolute_path(Path.cwd())
+    in_force = context.pytest_configs.for_directory(cwd)
+    # As the config file gives it: relative to that file's directory.
+    heading = (
+        os.path.relpath(given, context.settings.config_dir)
+        if given
+        else "not set (found as pytest finds it)"
+    )
+    if in_force is None:
+        return [heading, f"  for {cwd}: unreadable, SOT401-SOT404 off there"]
+    return [
+        heading,
+        f"  for {cwd}: {in_force.label}",
+        f"    python_files = {' '.join(in_force.python_files)}",
+        f"    python_classes = {' '.join(in_force.python_classes)}",
+        f"    python_functions = {' '.join(in_force.python_functions)}",
+        f"    testpaths = {' '.join(in_force.testpaths) or '(none)'}",
+    ]
+
+
+PYTEST_CONFIG: Option[Path | None] = Option(
+    "ssot-pytest-config",
+    value="the pytest configuration file SOT401-SOT404 apply, relative to the config "
+    "file's directory",
+    default_text="found as pytest finds it, walking up from each linted file",
+    help="The pytest configuration file for SOT401-SOT404, relative to the "
+    "config file's directory. (Default: found as pytest finds it, walking "
+    "up from each linted file's directory)",
+    parse=_parse_pytest_config,
+    describe=_describe_pytest_config,
+)
+PYTEST_VERSION: Option[int] = Option(
+    "ssot-pytest-version",
+    value="`8` or `9`: which pytest's reading of its config files SOT401-SOT404 follow",
+    default_text=f"`{DEFAULT_PYTEST_VERSION}`",
+    help="The pytest major version (8 or 9) whose reading of pytest's config files "
+    "SOT401-SOT404 follow: pytest 9 refuses a pyproject.toml with "
+    "[tool.pytest.ini_options] beside other [tool.pytest] tables, which pytest 8 "
+    f"reads, and reads pytest.toml. (Default: {DEFAULT_PYTEST_VERSION})",
+    parse=_parse_pytest_version,
+    default=DEFAULT_PYTEST_VERSION,
+)
+
+
+def pytest_config_finder(settings: Settings, log: Callable[[str], None]) -> PytestConfigFinder:
+    """pytest's configuration as the options say to find it; notes on it go to ``log``."""
+    return PytestConfigFinder(settings[PYTEST_VERSION], log, settings[PYTEST_CONFIG])
+
+
+def prepare(context: Context) -> None:
+    """Read the working directory's pytest config before flake8 forks: its note comes once."""
+    context.pytest_configs.for_directory(absolute_path(Path.cwd()))
+
 
 TEST_DIRECTORY_NAMES = frozenset({"tests", "test"})
 #: unittest's own method prefix, which pytest uses for TestCase subclasses.
@@ -36,12 +265,9 @@ class _TestClass(NamedTuple):
     test_methods: int
 
 
-def discovery_findings(
-    tree: ast.AST, source: str, filename: str, context: CheckContext
-) -> list[Finding]:
+def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
     """Findings for one file; [] at once for files pytest would never look at."""
-    if not isinstance(tree, ast.Module):
-        return []
+    tree, source, filename = file
     path = absolute_path(filename)
     config = context.pytest_configs.for_directory(path.parent)
     if config is None:
@@ -66,7 +292,7 @@ def discovery_findings(
     ]
     class_nodes = [statement for statement in top_level if isinstance(statement, ast.ClassDef)]
     classes = _test_classes(class_nodes, tree, source, filename, context, config)
-    findings: list[Finding] = []
+    findings: list[Diagnostic] = []
     name_uses = _NameUses(source, main_blocks)
     collected_tests = len(functions)
     for test_class in classes:
@@ -84,26 +310,28 @@ def discovery_findings(
                 and not _handed_to_factory(test_class.node)
                 and not name_uses.outside(test_class.node)
             ):
-                text = SOT401.render(
+                message = UNCOLLECTED_NAME(
                     name=facts.name,
                     count=_plural(test_class.test_methods, "test method"),
                     patterns=str(list(config.python_classes)),
                     config=config.label,
                 )
-                findings.append(_class_finding(test_class, SOT401, text))
+                findings.append(_class_finding(filename, test_class, message))
             continue
         if facts.constructor is not None:
             if collected_by_name and facts.kind == "plain":
-                text = SOT402.render(
+                message = CONSTRUCTOR(
                     name=facts.name,
                     count=_plural(test_class.test_methods, "test method"),
                     constructor=facts.constructor,
                 )
-                findings.append(_class_finding(test_class, SOT402, text))
+                findings.append(_class_finding(filename, test_class, message))
             continue
         collected_tests += test_class.test_methods
     if collected_tests:
-        findings.extend(_module_findings(path, config, collected_by_name, collected_tests))
+        findings.extend(
+            _module_findings(filename, path, config, collected_by_name, collected_tests)
+        )
     return findings
 
 
@@ -112,7 +340,7 @@ def _test_classes(
     tree: ast.Module,
     source: str,
     filename: str,
-    context: CheckContext,
+    context: Context,
     config: PytestConfig,
 ) -> list[_TestClass]:
     """The facts of each class, read through the module's summary (made only when needed)."""
@@ -229,26 +457,26 @@ _COMPARISONS: dict[type[ast.cmpop], Callable[[Any, Any], bool]] = {
 
 
 def _module_findings(
-    path: Path, config: PytestConfig, collected_by_name: bool, tests: int
-) -> list[Finding]:
+    filename: str, path: Path, config: PytestConfig, collected_by_name: bool, tests: int
+) -> list[Diagnostic]:
     count = _plural(tests, "test")
     if not collected_by_name:
-        text = SOT403.render(
+        message = FILE_NAME(
             module=path.name,
             count=count,
             patterns=str(list(config.python_files)),
             config=config.label,
         )
-        return [Finding.of(SOT403, 1, 0, text)]
+        return [diagnostic(filename, 1, 0, [message], (path.name,))]
     # When no testpaths entry matches anything, pytest falls back to the rootdir.
     if config.testpath_dirs and not config.is_under_testpaths(path):
-        text = SOT404.render(
+        message = OUTSIDE_TESTPATHS(
             module=path.name,
             count=count,
             patterns=str(list(config.testpaths)),
             config=config.label,
         )
-        return [Finding.of(SOT404, 1, 0, text)]
+        return [diagnostic(filename, 1, 0, [message], (path.name,))]
     return []
 
 
@@ -373,8 +601,9 @@ def _handed_to_factory(node: ast.ClassDef) -> bool:
     return False
 
 
-def _class_finding(test_class: _TestClass, code: Code, text: str) -> Finding:
-    return Finding.of(code, test_class.node.lineno, test_class.node.col_offset, text)
+def _class_finding(filename: str, test_class: _TestClass, message: Message) -> Diagnostic:
+    node = test_class.node
+    return diagnostic(filename, node.lineno, node.col_offset, [message], (node.name,))
 
 
 def _test_method_count(facts: ClassFacts, config: PytestConfig) -> int:
@@ -400,3 +629,11 @@ def _is_test_directory(directory: Path, rootdir: Path) -> bool:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+RULE = Rule(
+    codes=(SOT401, SOT402, SOT403, SOT404),
+    options=(PYTEST_CONFIG, PYTEST_VERSION),
+    check_file=discovery_findings,
+    prepare=prepare,
+)

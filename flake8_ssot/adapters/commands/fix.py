@@ -1,0 +1,208 @@
+"""``flake8-ssot fix``: rewrite the fixable imports flake8 reports, file by file."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import io
+import os
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from flake8.discover_files import expand_paths
+from flake8.formatting.default import Nothing
+from flake8.processor import FileProcessor
+from flake8.style_guide import StyleGuideManager
+
+from flake8_ssot.adapters.flake8_setup import flake8_setup
+from flake8_ssot.fix.apply import Leftover, fix_source
+from flake8_ssot.model.source_file import NotWritten, SourceFile, read_source, write_atomically
+
+
+def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
+    """Fix every file flake8 would lint with these arguments.
+
+    Exit status: 0; 1 with --check if a file would change; 2 if a file could
+    not be read or written (each such file has its line on stderr, and the
+    run goes on with the next file).
+    """
+    options, context = flake8_setup(flake8_args)
+    if "-" in options.filenames:
+        print(
+            "flake8-ssot fix: fix rewrites files in place and does not read stdin; "
+            "give it file or directory paths",
+            file=sys.stderr,
+        )
+        return 2
+    files = _distinct_files(
+        expand_paths(
+            paths=options.filenames,
+            stdin_display_name=options.stdin_display_name,
+            filename_patterns=options.filename,
+            exclude=options.exclude,
+        )
+    )
+    style_guides = StyleGuideManager(options, Nothing(options))
+    progress = Progress(len(files))
+    failed = 0
+    changed_files = 0
+    rewritten: Counter[str] = Counter()
+    leftovers = 0
+    for index, filename in enumerate(files, start=1):
+        progress.show(index)
+        try:
+            source = read_source(Path(filename))
+        except (OSError, UnicodeDecodeError, SyntaxError, LookupError) as error:
+            print(f"{filename}: cannot read: {error}", file=sys.stderr)
+            failed += 1
+            continue
+        reported = _reported_by_flake8(style_guides, options, filename, source.text)
+        result = fix_source(source.text, filename, context, reported)
+        if result.error is not None:
+            print(f"{filename}: {result.error}", file=sys.stderr)
+        left = result.leftovers
+        if result.changed:
+            problem = _deliver(filename, source, result.fixed, diff=diff, check=check)
+            if problem is not None:
+                print(f"{filename}: cannot write: {problem}", file=sys.stderr)
+                failed += 1
+            else:
+                changed_files += 1
+                rewritten.update(result.rewritten)
+                if not (diff or check):
+                    # Report what is left where it now is, as flake8 will report it.
+                    reported = _reported_by_flake8(style_guides, options, filename, result.fixed)
+                    left = fix_source(result.fixed, filename, context, reported).leftovers
+        leftovers += _print_leftovers(filename, left)
+    progress.done()
+    verb = "would change" if (diff or check) else "changed"
+    per_code = ", ".join(f"{code}: {count}" for code, count in sorted(rewritten.items()))
+    not_done = f"; files not read or not written: {failed}" if failed else ""
+    print(
+        f"flake8-ssot fix: {changed_files} of {len(files)} files {verb}; "
+        f"imported names rewritten: {per_code or 'none'}; findings left: {leftovers}"
+        f"{not_done}",
+        file=sys.stderr,
+    )
+    if failed:
+        return 2
+    return 1 if check and changed_files else 0
+
+
+def _distinct_files(paths: Iterable[str]) -> list[str]:
+    """Each file once, however often and under whatever spelling it was given.
+
+    ``app/a.py`` and ``./app/a.py`` (or a symlink to it) are one file: fixing
+    it twice would print two diffs and count it twice.
+    """
+    by_file: dict[str, str] = {}
+    for path in sorted(paths):
+        by_file.setdefault(os.path.realpath(path), path)
+    return sorted(by_file.values())
+
+
+def _deliver(
+    filename: str, source: SourceFile, fixed: str, *, diff: bool, check: bool
+) -> str | None:
+    """Print the diff or write the file (nothing with --check); why not, if it cannot."""
+    try:
+        data = source.encode(fixed)
+        if diff:
+            _print_diff(filename, source.data, data)
+        elif not check:
+            write_atomically(source, data)
+    except NotWritten as error:
+        return str(error)
+    except OSError as error:
+        return f"{error.strerror or error}; left unchanged"
+    return None
+
+
+def _print_diff(filename: str, before: bytes, after: bytes) -> None:
+    """A unified diff of the file's bytes that ``patch -p0`` applies.
+
+    Lines are what patch calls lines (ending at LF, whatever else they hold),
+    in the file's own encoding, with patch's marker for a missing final newline.
+    """
+    name = os.fsencode(filename)
+    sys.stdout.flush()
+    out = sys.stdout.buffer
+    for line in difflib.diff_bytes(
+        difflib.unified_diff,
+        _lf_lines(before),
+        _lf_lines(after),
+        fromfile=name,
+        tofile=name,
+    ):
+        out.write(line if line.endswith(b"\n") else line + b"\n\\ No newline at end of file\n")
+    out.flush()
+
+
+def _lf_lines(data: bytes) -> list[bytes]:
+    return [match.group() for match in re.finditer(rb"[^\n]*\n|[^\n]+\Z", data)]
+
+
+def _reported_by_flake8(
+    style_guides: StyleGuideManager, options: argparse.Namespace, filename: str, text: str
+) -> Callable[[str, int], bool]:
+    """flake8's own verdict for a code on a line, by flake8's own code.
+
+    The file's lines as flake8 reads them (universal newlines), its
+    ``# flake8: noqa``, its noqa line for a statement continued with a
+    backslash, select/ignore/per-file-ignores and ``--disable-noqa``.
+    """
+    lines = io.StringIO(text, newline=None).readlines()
+    processor = FileProcessor(filename, options, lines=lines)
+    if processor.should_ignore_file():
+        return lambda code, line: False
+    # Without the text "noqa" anywhere, no line can carry a noqa comment, and
+    # flake8's map of continued statements to their noqa line (it tokenizes the
+    # whole file in pure Python) cannot change the verdict.
+    has_noqa = _NOQA.search(text) is not None
+
+    def reported(code: str, line: int) -> bool:
+        if has_noqa:
+            physical_line = processor.noqa_line_for(line)
+        else:
+            physical_line = lines[line - 1] if 0 < line <= len(lines) else ""
+        return style_guides.handle_error(code, filename, line, 0, "", physical_line) > 0
+
+    return reported
+
+
+#: What flake8's noqa comments all hold, whatever their case.
+_NOQA = re.compile("noqa", re.IGNORECASE)
+
+
+def _print_leftovers(filename: str, leftovers: list[Leftover]) -> int:
+    """One line per name left, with its reason; returns the findings (statement and code) left."""
+    for leftover in sorted(dict.fromkeys(leftovers), key=_position):
+        print(
+            f"{filename}:{leftover.line}:{leftover.col + 1}: {leftover.code} "
+            f"left as is: {leftover.reason}",
+            file=sys.stderr,
+        )
+    return len({(leftover.line, leftover.col, leftover.code) for leftover in leftovers})
+
+
+def _position(leftover: Leftover) -> tuple[int, int]:
+    return leftover.line, leftover.col
+
+
+class Progress:
+    """A one-line progress count on stderr, only for a terminal and a long run."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.enabled = total >= 200 and sys.stderr.isatty()
+
+    def show(self, done: int) -> None:
+        if self.enabled and (done % 50 == 0 or done == self.total):
+            print(f"\rflake8-ssot fix: {done}/{self.total} files", end="", file=sys.stderr)
+
+    def done(self) -> None:
+        if self.enabled:
+            print(file=sys.stderr)

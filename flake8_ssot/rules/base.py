@@ -1,0 +1,317 @@
+"""What every rule module declares and returns: codes, options, message kinds, diagnostics.
+
+A rule module (one per family of codes) owns everything about itself: its
+codes and their documentation, the options it reads, its detection, its
+message kinds with their templates, and its fix. The engine's registry is
+built from these declarations, so anything that lists codes or options
+(flake8's ``--help``, the misspelled-key check, ``check-config``,
+``explain``, the README's tables) reads them here, and a diagnostic's text
+can only come from a template declared beside its code.
+
+These types live below the engine (which imports the rules) and above the
+model (which knows nothing of codes), as DESIGN.md's arrows require.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any, Generic, NamedTuple, TypeAlias, TypeVar
+
+T = TypeVar("T")
+T_co = TypeVar("T_co", covariant=True)
+
+#: A raw option value as it reaches the engine: flake8 splits ``comma_separated_list``
+#: options into words; every other value is the config file's text.
+RawValue: TypeAlias = str | Sequence[str]
+
+
+class ConfigError(Exception):
+    """A malformed ``ssot-*`` option entry; its text is the one line users see."""
+
+    def __init__(self, option: str, entry: str, problem: str) -> None:
+        super().__init__(f"flake8-ssot: {option}: entry {entry!r}: {problem}")
+
+
+class Option(Generic[T_co]):
+    """One ``ssot-*`` option: how flake8 takes it, how the docs describe it, how it parses.
+
+    The parser turns the raw value into what the rule reads (raising
+    :class:`ConfigError` for a malformed entry), so a rule never sees text.
+    """
+
+    __slots__ = (
+        "name",
+        "value",
+        "default_text",
+        "help",
+        "parse",
+        "default",
+        "comma_separated_list",
+        "describe",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        *,
+        value: str,
+        default_text: str,
+        help: str,
+        parse: Callable[[RawValue, Path], T_co],
+        default: str = "",
+        comma_separated_list: bool = False,
+        describe: Callable[[Any], list[str]] | None = None,
+    ) -> None:
+        self.name = name
+        #: What a value looks like (the README's "value" column).
+        self.value = value
+        #: The default in words (the README's "default" column).
+        self.default_text = default_text
+        #: flake8's ``--help`` text.
+        self.help = help
+        #: Raw value and the config file's directory -> the parsed value.
+        self.parse = parse
+        #: The raw default flake8 hands the plugin when the option is not set.
+        self.default = default
+        #: flake8 splits the value at commas and whitespace itself (a list of words).
+        self.comma_separated_list = comma_separated_list
+        #: ``check-config``'s account of the option, given the rules' context, where
+        #: the parsed value alone does not tell it: the text after the option's
+        #: heading, then lines of its own.
+        self.describe = describe
+
+    def __repr__(self) -> str:
+        return f"Option({self.name!r})"
+
+
+class Settings:
+    """The parsed value of every option, read by rules through the option itself.
+
+    ``settings[LEGACY_MODULES]`` is typed by the option's parser, so a rule
+    cannot misspell an option name or misread its type.
+    """
+
+    __slots__ = ("_values", "config_file", "config_dir")
+
+    def __init__(
+        self, values: Mapping[str, object], config_file: Path | None, config_dir: Path
+    ) -> None:
+        self._values = dict(values)
+        #: The flake8 config file the options came from, if any.
+        self.config_file = config_file
+        #: Relative paths in options are read from here.
+        self.config_dir = config_dir
+
+    def __getitem__(self, option: Option[T]) -> T:
+        value: T = self._values[option.name]  # type: ignore[assignment]
+        return value
+
+
+class Section(NamedTuple):
+    """One headed part of a code's documentation: prose, or a fenced block."""
+
+    heading: str
+    text: str
+    #: The fenced block's language; None for prose.
+    language: str | None = None
+
+
+class Code(NamedTuple):
+    """One public error code and its documentation, as ruff's rule pages lay it out."""
+
+    code: str
+    title: str
+    #: What it fires on, in a line (the README table's column).
+    summary: str
+    what_it_does: str
+    why: str
+    #: A fenced block that fires, and the block to write instead.
+    example: str
+    use_instead: str
+    #: ``flake8-ssot fix`` rewrites some of its findings.
+    fixable: bool
+    #: The fenced blocks' language: ``python``, ``text`` (a file layout) or ``ini``.
+    example_language: str = "python"
+
+    @property
+    def fix_note(self) -> str:
+        """Whether ``flake8-ssot fix`` can rewrite the code's findings, in a sentence."""
+        if self.fixable:
+            return "Fix is sometimes available: `flake8-ssot fix` rewrites what it can."
+        return "No automatic fix."
+
+    def sections(self, options: Sequence[Option[object]]) -> tuple[Section, ...]:
+        """The documentation, ruff's rule page layout: README and ``explain`` both print it."""
+        return (
+            Section("What it does", self.what_it_does),
+            Section("Why is this bad?", self.why),
+            Section("Example", self.example, self.example_language),
+            Section("Use instead", self.use_instead, self.example_language),
+            Section("Options", ", ".join(f"`{option.name}`" for option in options)),
+        )
+
+
+class MessageKind(NamedTuple):
+    """One way a finding (or a reason ``fix`` gives) is worded: a template and its name.
+
+    ``code`` is the code whose findings it words, or None for a part of a
+    message or a reason shared by several codes.
+    """
+
+    code: str | None
+    name: str
+    template: str
+
+    def __call__(self, **args: Argument) -> Message:
+        return Message(self, tuple(args.items()))
+
+
+class Message(NamedTuple):
+    """A message kind with its typed arguments; the text exists only as the template renders it.
+
+    An argument may itself be a message (advice inside a finding) or a tuple
+    of messages, which render joined with ``; ``.
+    """
+
+    kind: MessageKind
+    args: tuple[tuple[str, Argument], ...]
+
+    def arg(self, name: str) -> Argument:
+        return dict(self.args)[name]
+
+    @property
+    def text(self) -> str:
+        return self.kind.template.format(**{name: _rendered(value) for name, value in self.args})
+
+
+Argument: TypeAlias = str | int | Message | tuple[Message, ...] | tuple[str, ...]
+
+
+def _rendered(value: Argument) -> str:
+    if isinstance(value, Message):
+        return value.text
+    if isinstance(value, tuple):
+        return "; ".join(_rendered(item) for item in value)
+    return str(value)
+
+
+def joined(messages: Sequence[Message]) -> str:
+    """Several messages of one statement, as one finding's text."""
+    return "; ".join(message.text for message in messages)
+
+
+class Edit(NamedTuple):
+    """Replace ``text[start:end]`` (code-point offsets) of a file with ``replacement``.
+
+    ``statement`` is the (line, column) of the statement the edit changes,
+    and ``planned`` what Python must read there afterwards: the fixer
+    accepts the edited file only when it is the old one with exactly those
+    statements swapped in.
+    """
+
+    start: int
+    end: int
+    replacement: str
+    statement: tuple[int, int]
+    planned: tuple[object, ...]
+
+
+class Fix(NamedTuple):
+    """What ``fix`` does about one diagnostic: the edits it makes and what it leaves, and why.
+
+    An import statement that imports several names may move some and leave
+    others: both halves are here. Several diagnostics of one statement share
+    its edit.
+    """
+
+    edits: tuple[Edit, ...]
+    #: Each reason a part of the finding is left to a person.
+    refusals: tuple[Message, ...]
+    #: Imported names the edits rewrite.
+    rewritten: int = 0
+
+
+class Diagnostic(NamedTuple):
+    """One finding, as data: what flake8 prints is rendered from it, and nothing else.
+
+    ``subject`` is the stable identity of what the finding is about (the
+    configured entry, the module and names, the class): it does not change
+    when unrelated lines move, so a baseline can match it.
+    """
+
+    code: str
+    path: str
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    messages: tuple[Message, ...]
+    subject: tuple[str, ...]
+    #: What ``fix`` does about it; None until a fix is planned (or when there is none).
+    fix: Fix | None = None
+    #: The rule's own facts behind the finding, for planning its fix.
+    detail: object = None
+
+    @property
+    def text(self) -> str:
+        """The message flake8 prints after the code."""
+        return joined(self.messages)
+
+
+def diagnostic(
+    path: str,
+    line: int,
+    col: int,
+    messages: Sequence[Message],
+    subject: tuple[str, ...],
+    *,
+    end: tuple[int, int] | None = None,
+    detail: object = None,
+) -> Diagnostic:
+    """A diagnostic whose code is its messages' code (they must agree)."""
+    code = messages[0].kind.code
+    assert code is not None and all(message.kind.code == code for message in messages)
+    end_line, end_col = end if end is not None else (line, col)
+    return Diagnostic(
+        code, path, line, col, end_line, end_col, tuple(messages), subject, None, detail
+    )
+
+
+# Entry parsing shared by the rules' option parsers.
+
+_ENTRY_SEPARATORS_RE = re.compile(r"[\n,]")
+
+
+def split_entries(raw: RawValue) -> list[str]:
+    """Entries of a list option: one per line, or comma-separated on the command line.
+
+    flake8 hands multi-line options over as one raw string. Module entries
+    cannot contain commas (dotted names and PEP 440 versions have none), so
+    commas are accepted as separators too, for ``--ssot-...`` flags.
+    """
+    text = raw if isinstance(raw, str) else "\n".join(raw)
+    entries = []
+    for line in _ENTRY_SEPARATORS_RE.split(text):
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def words(raw: RawValue) -> list[str]:
+    """A ``comma_separated_list`` option's words, whether flake8 split them already or not."""
+    if isinstance(raw, str):
+        return [word for word in re.split(r"[,\s]", raw) if word]
+    return [word for word in raw if word.strip()]
+
+
+def identifier_text(text: str) -> str:
+    """Names as Python reads them: it normalises identifiers to NFKC.
+
+    ``ｐkg.old`` in the config is the module that ``import pkg.old`` (or
+    ``import ｐkg.old``) imports, so the entry must match it.
+    """
+    return unicodedata.normalize("NFKC", text.strip())

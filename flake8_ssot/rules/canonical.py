@@ -1,0 +1,318 @@
+"""SOT501 and SOT502: one home for each registered canonical symbol.
+
+SOT502 takes part in the import pass like its siblings (last in precedence,
+so an import through a deprecated facade is reported once, as SOT101).
+SOT501 looks at module-level definitions, and only in files whose text
+mentions a registered name at all.
+"""
+
+from __future__ import annotations
+
+import ast
+import functools
+from pathlib import Path
+
+from flake8_ssot.model.bindings import stored_names
+from flake8_ssot.model.imports import (
+    is_dotted_name,
+    line_numbers,
+    resolve_relative,
+    searchable_text,
+    spans_a_line,
+    word_positions,
+)
+from flake8_ssot.model.project import module_level_statements
+from flake8_ssot.rules.base import (
+    Code,
+    ConfigError,
+    Diagnostic,
+    Message,
+    MessageKind,
+    Option,
+    RawValue,
+    Settings,
+    diagnostic,
+    identifier_text,
+    split_entries,
+)
+from flake8_ssot.rules.project_options import SOURCE_ROOTS
+from flake8_ssot.rules.rule import (
+    Context,
+    Hit,
+    ImportedName,
+    ImportPart,
+    LintedFile,
+    Redirect,
+    Rule,
+    Target,
+)
+
+SOT501 = Code(
+    code="SOT501",
+    title="second definition of a canonical symbol",
+    summary=(
+        "a second module-level definition (class, function, binding) of a registered canonical "
+        "symbol outside its home"
+    ),
+    fixable=False,
+    what_it_does=(
+        "Flags, in any module other than its home, a module-level `class Name`, `def Name`, "
+        "`async def Name` or binding `Name = ...` of a name registered in "
+        "`ssot-canonical-symbols` (definitions under module-level `if`/`try` blocks count)."
+    ),
+    why=(
+        "A second definition is a second source of truth: callers split between two "
+        "implementations, and a compat alias such as `WebSocketManager = "
+        "UnifiedWebSocketManager` keeps the old one alive."
+    ),
+    example=(
+        "# netra_backend/app/websocket_core/unified_manager.py, with ssot-canonical-symbols =\n"
+        "#     netra_backend.app.websocket_core.websocket_manager:WebSocketManager\n"
+        "WebSocketManager = UnifiedWebSocketManager\n"
+    ),
+    use_instead=(
+        "from netra_backend.app.websocket_core.websocket_manager import WebSocketManager\n"
+    ),
+)
+SOT502 = Code(
+    code="SOT502",
+    title="canonical symbol imported from outside its home",
+    summary=(
+        "a registered canonical symbol imported from a first-party module other than its home"
+    ),
+    fixable=True,
+    what_it_does=(
+        "Flags `from X import Name` (absolute or relative) where `Name` is registered in "
+        "`ssot-canonical-symbols`, `X` is a first-party module (found under the source roots) "
+        "other than the name's home, and no higher-precedence code already reports the "
+        "import. Third-party modules that export the same name are not reported."
+    ),
+    why=(
+        "Importing a canonical symbol through a side door (a re-exporting package, a module "
+        "that imported it) ties the caller to that door, which then can never be removed."
+    ),
+    example=(
+        "# ssot-canonical-symbols =\n"
+        "#     netra_backend.app.websocket_core.websocket_manager:WebSocketManager\n"
+        "from netra_backend.app.services import WebSocketManager\n"
+    ),
+    use_instead=(
+        "from netra_backend.app.websocket_core.websocket_manager import WebSocketManager\n"
+    ),
+)
+
+
+SECOND_DEFINITION = MessageKind(
+    "SOT501",
+    "second-definition",
+    "{kind} {name} redefines a canonical symbol: import it from {home}",
+)
+SIDE_DOOR = MessageKind("SOT502", "side-door", "{names} imported from {module}: import from {home}")
+# A side door that rebinds the name hands out another object: importing
+# from the home instead would change the program, so that is not advised.
+REBOUND = MessageKind(
+    "SOT502",
+    "rebound",
+    "'{name}' imported from {module}, which binds it itself: remove that second definition, "
+    "then import from {home}",
+)
+BINDS_ITSELF = MessageKind(
+    None, "binds-itself", "{module} binds {name} itself, not by importing it from {home}"
+)
+NOT_FROM_HOME = MessageKind(
+    None, "not-from-home", "{module} does not import the name from its home"
+)
+
+
+def parse_canonical_symbols(raw: RawValue, config_dir: Path) -> dict[str, str]:
+    """``package.module:Name`` entries; a name may have one home only."""
+    option = CANONICAL_SYMBOLS.name
+    homes: dict[str, str] = {}
+    for entry in split_entries(raw):
+        module, colon, name = (identifier_text(part) for part in entry.partition(":"))
+        if not colon:
+            raise ConfigError(option, entry, "expected 'package.module:Name'")
+        if not is_dotted_name(module):
+            raise ConfigError(option, entry, f"{module!r} is not a dotted module name")
+        if not is_dotted_name(name) or "." in name:
+            raise ConfigError(option, entry, f"{name!r} is not a name")
+        if name in homes:
+            raise ConfigError(option, entry, f"{name!r} already has a home: {homes[name]}")
+        homes[name] = module
+    return homes
+
+
+#: Each registered canonical name -> the dotted module that is its home.
+CANONICAL_SYMBOLS: Option[dict[str, str]] = Option(
+    "ssot-canonical-symbols",
+    value="one `package.module:Name` per line: the home of each canonical symbol "
+    "(a name has one home)",
+    default_text="none",
+    help="Canonical symbols, one 'package.module:Name' per line: a second "
+    "definition elsewhere is SOT501, an import from another first-party "
+    "module is SOT502.",
+    parse=parse_canonical_symbols,
+)
+
+
+def match(imported: ImportedName, context: Context) -> Hit | None:
+    """A hit for ``from X import Name`` with X first-party and not Name's home."""
+    name = imported.name
+    if name is None:
+        return None
+    home = context.settings[CANONICAL_SYMBOLS].get(name)
+    if home is None or imported.module == home:
+        return None
+    if not context.project.is_first_party(imported.module):
+        return None
+    project = context.project
+    side_door = project.resolve(imported.module, name)
+    if side_door is not None and side_door != project.resolve(home, name):
+        # The side door rebinds the name (a compat alias, a wrapper): importing
+        # from the home would hand the caller another object.
+        return Hit(
+            imported,
+            imported.module,
+            f"{home}:{name}",
+            home,
+            note=BINDS_ITSELF(module=imported.module, name=name, home=home),
+        )
+    return Hit(imported, imported.module, f"{home}:{name}", home, Redirect(home, name))
+
+
+def fix_name(hit: Hit, context: Context) -> Redirect | Message:
+    """The import moves to the home, unless the side door binds another object."""
+    if hit.redirect is not None:
+        return hit.redirect
+    return hit.note or NOT_FROM_HOME(module=hit.subject)
+
+
+def fix_module(hit: Hit, context: Context) -> str | Message | None:
+    return None  # A canonical symbol is a name: ``import module`` never matches.
+
+
+def messages(hits: list[Hit]) -> tuple[Message, ...]:
+    """One message for a statement: the names, where they came from, their homes."""
+    rendered = []
+    by_home: dict[tuple[str, str], list[Hit]] = {}
+    rebound: list[Hit] = []
+    for hit in hits:
+        if hit.redirect is None:
+            rebound.append(hit)
+        else:
+            by_home.setdefault((hit.subject, hit.replacement or ""), []).append(hit)
+    for (module, home), module_hits in by_home.items():
+        quoted = ", ".join(dict.fromkeys(f"'{hit.imported.name}'" for hit in module_hits))
+        rendered.append(SIDE_DOOR(names=quoted, module=module, home=home))
+    rendered.extend(
+        REBOUND(name=str(hit.imported.name), module=hit.subject, home=hit.replacement or "")
+        for hit in rebound
+    )
+    return tuple(rendered)
+
+
+def definitions(file: LintedFile, context: Context) -> list[Diagnostic]:
+    """SOT501 for each module-level definition of a registered name outside its home."""
+    homes = context.settings[CANONICAL_SYMBOLS]
+    if not homes:
+        return []
+    tree, source, filename = file
+    text = searchable_text(source)
+    # A definition of a name holds it as a word: only statements on those lines are read.
+    positions = sorted(position for name in homes for position in word_positions(text, name))
+    if not positions:
+        return []
+    lines_naming = line_numbers(text, positions)
+    findings = []
+    imported: dict[str, tuple[str, str]] = {}  # local name -> (module, name) it was imported as
+    module_name = functools.partial(context.project.module_name, filename)  # cached there
+    for statement in module_level_statements(tree):
+        if isinstance(statement, ast.ImportFrom):
+            package = (module_name().package or None) if statement.level else None
+            from_module = resolve_relative(statement.level, statement.module, package)
+            for alias in statement.names:
+                if from_module is not None and alias.name != "*":
+                    imported[alias.asname or alias.name] = (from_module, alias.name)
+            continue
+        if not spans_a_line(lines_naming, _first_line(statement), statement.end_lineno):
+            continue
+        for kind, name in _defined_names(statement):
+            home = homes.get(name)
+            if home is None:
+                continue
+            if module_name().dotted == home or _rebinds_the_canonical_object(
+                statement, imported, home, name, context
+            ):
+                continue
+            message = SECOND_DEFINITION(kind=kind, name=name, home=home)
+            findings.append(
+                diagnostic(
+                    filename,
+                    statement.lineno,
+                    statement.col_offset,
+                    [message],
+                    (f"{home}:{name}", kind),
+                )
+            )
+    return findings
+
+
+def _first_line(statement: ast.stmt) -> int:
+    """A definition's decorators come before its ``def``/``class`` line (and may bind)."""
+    if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        return statement.lineno
+    return min([statement.lineno, *(decorator.lineno for decorator in statement.decorator_list)])
+
+
+def _rebinds_the_canonical_object(
+    statement: ast.stmt,
+    imported: dict[str, tuple[str, str]],
+    home: str,
+    name: str,
+    context: Context,
+) -> bool:
+    """``Factory = _F`` after ``from home import Factory as _F``: the same object, no second one."""
+    if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Name)):
+        return False
+    origin = imported.get(statement.value.id)
+    if origin is None:
+        return False
+    project = context.project
+    canonical = project.resolve(home, name)
+    return canonical is not None and project.resolve(*origin) == canonical
+
+
+def _defined_names(statement: ast.stmt) -> list[tuple[str, str]]:
+    """What a module-level statement defines, by the same rule the advice reads modules with."""
+    if isinstance(statement, (ast.Import, ast.ImportFrom)):
+        return []  # importing a name is SOT502's business, not a second definition
+    if isinstance(statement, ast.ClassDef):
+        kind = "class"
+    elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        kind = "function"
+    else:
+        kind = "binding"
+    return [(kind, name) for name in dict.fromkeys(stored_names(statement))]
+
+
+def targets(settings: Settings) -> list[Target]:
+    """Each canonical home: where users (and ``fix``) are sent."""
+    return [
+        Target(CANONICAL_SYMBOLS.name, f"{home}:{name}", "home", home)
+        for name, home in settings[CANONICAL_SYMBOLS].items()
+    ]
+
+
+RULE = Rule(
+    codes=(SOT501, SOT502),
+    options=(CANONICAL_SYMBOLS, SOURCE_ROOTS),
+    imports=ImportPart(
+        code=SOT502,
+        match=match,
+        messages=messages,
+        fix_name=fix_name,
+        fix_module=fix_module,
+    ),
+    check_file=definitions,
+    targets=targets,
+)

@@ -1,0 +1,246 @@
+"""SOT101: imports of a deprecated module, with exact-module semantics.
+
+A deprecated package facade is bypassed by importing its real submodules,
+so ``import FACADE.sub`` and ``from FACADE import sub`` are the cure, not
+the disease; only the facade's own names are reported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import cast
+
+from flake8_ssot.model.bindings import Chosen, Defined, Reexport
+from flake8_ssot.model.project import Project
+from flake8_ssot.rules.base import Code, Message, MessageKind, Option, RawValue, Settings
+from flake8_ssot.rules.import_advice import module_target, name_target
+from flake8_ssot.rules.module_entries import (
+    ENTRY_FORM,
+    MODULE_ENTRY,
+    ModuleEntry,
+    parse_module_list,
+    replacement_targets,
+)
+from flake8_ssot.rules.project_options import SOURCE_ROOTS
+from flake8_ssot.rules.rule import (
+    Context,
+    Hit,
+    ImportedName,
+    ImportPart,
+    Redirect,
+    Rule,
+    Target,
+)
+
+SOT101 = Code(
+    code="SOT101",
+    title="import of a deprecated module",
+    summary=(
+        "an import of a deprecated module: the module itself or a name it defines or re-"
+        "exports, not its real submodules"
+    ),
+    fixable=True,
+    what_it_does=(
+        "Flags imports of a module listed in `ssot-deprecated-modules`, with exact-module "
+        "semantics: the module itself and the names it defines or re-exports, but not its "
+        "real submodules. For a name the deprecated package facade re-exports from one of "
+        "its submodules, the message names that submodule (read statically from the "
+        "facade's `__init__.py`); otherwise it names the entry's replacement."
+    ),
+    why=(
+        "A package facade that re-exports everything keeps every caller coupled to it, and "
+        "a DeprecationWarning at import time is seen by nobody. Importing from the module "
+        "that defines a name is what lets the facade be deleted."
+    ),
+    example=(
+        "# ssot-deprecated-modules = netra_backend.app.websocket_core\n"
+        "from netra_backend.app.websocket_core import WebSocketManager\n"
+    ),
+    use_instead=(
+        "from netra_backend.app.websocket_core.websocket_manager import WebSocketManager\n"
+    ),
+)
+
+DEPRECATED = MessageKind("SOT101", "deprecated", "'{module}' is deprecated")
+DEPRECATED_ADVISED = MessageKind(
+    "SOT101", "deprecated-advised", "'{module}' is deprecated: {advice}"
+)
+# The parts of the advice, each only where it is true of the names it names.
+IMPORT_FROM = MessageKind(None, "import-from", "import {names} from {module}")
+IMPORT_AS = MessageKind(None, "import-as", "from {module} import {name} as {alias}")
+DEFINED_ONE = MessageKind(None, "defined-itself", "{names} is defined in {module} itself")
+DEFINED_MANY = MessageKind(None, "defined-itself-many", "{names} are defined in {module} itself")
+CHOSEN = MessageKind(None, "chosen", "{module} chooses {name} at import time from {sources}")
+STAR_UNREAD = MessageKind(
+    None,
+    "star-unread",
+    "{module} may take {name} from {source} (a star import of a module not read)",
+)
+GETATTR = MessageKind(None, "getattr", "{module} serves {name} from its module __getattr__")
+USE = MessageKind(None, "use", "use {module}")
+
+
+def _parse(raw: RawValue, config_dir: Path) -> dict[str, ModuleEntry]:
+    return parse_module_list(DEPRECATED_MODULES.name, raw)
+
+
+DEPRECATED_MODULES: Option[dict[str, ModuleEntry]] = Option(
+    "ssot-deprecated-modules",
+    value=MODULE_ENTRY,
+    default_text="none",
+    help=f"Deprecated modules (exact module), one '{ENTRY_FORM}' per line: "
+    "imports of them are SOT101.",
+    parse=_parse,
+)
+
+
+def match(imported: ImportedName, context: Context) -> Hit | None:
+    """A hit when this imports the facade itself or one of its own names."""
+    deprecated = context.settings[DEPRECATED_MODULES]
+    entry = deprecated.get(imported.module)
+    if entry is not None:
+        if imported.name is None or imported.name == "*":
+            return Hit(imported, entry.module, entry.module, entry.replacement)
+        if _is_submodule_import(entry.module, imported.name, context):
+            return None
+        return _name_hit(imported, entry, imported.name, context)
+    as_module = imported.as_module
+    if as_module is not None and as_module in deprecated:
+        entry = deprecated[as_module]
+        return Hit(imported, entry.module, entry.module, entry.replacement)
+    return None
+
+
+def _is_submodule_import(facade: str, name: str, context: Context) -> bool:
+    """``from FACADE import name`` gets the submodule, unless the facade binds the name.
+
+    ``unittest/__init__.py`` does ``from .main import main``: the function
+    shadows the submodule ``unittest.main``, and that function is what the
+    import gets.
+    """
+    project = context.project
+    if not project.is_submodule(facade, name):
+        return False
+    found = project.origin(facade, name)
+    return found is None or found == Reexport(facade, name)
+
+
+def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Context) -> Hit:
+    """A hit for one name of the facade, with the one place it may be imported from.
+
+    The facade's own import of the name is the truth; the configured
+    replacement is only a fallback for names the facade does not visibly
+    bind, and only when it binds the name itself.
+    """
+    project = context.project
+    facade = entry.module
+    found = project.origin(facade, name)
+    redirect: Redirect | None = None
+    note: Message | None = None
+    if isinstance(found, Reexport):
+        redirect = Redirect(found.module, found.name)
+    elif isinstance(found, Defined):
+        note = DEFINED_ONE(names=name, module=facade)
+    elif isinstance(found, Chosen):
+        note = CHOSEN(module=facade, name=name, sources=" or ".join(found.sources))
+    elif (unread := _unread_star_source(facade, project)) is not None:
+        # ``from json import *``: the name may well come from there, and the
+        # replacement's object of that name would be another one.
+        note = STAR_UNREAD(module=facade, name=name, source=unread)
+    elif entry.replacement is not None and project.binds(entry.replacement, name):
+        redirect = Redirect(entry.replacement, name)
+    else:
+        summary = project.summary(facade)
+        if summary is not None and summary.has_getattr:
+            note = GETATTR(module=facade, name=name)
+    return Hit(imported, facade, facade, entry.replacement, redirect, note)
+
+
+def _unread_star_source(facade: str, project: Project) -> str | None:
+    """A module the facade star-imports whose names cannot be read (not under the roots)."""
+    summary = project.summary(facade)
+    if summary is None:
+        return None
+    return next(
+        (source for source, _, _ in summary.star_sources if project.summary(source) is None), None
+    )
+
+
+def fix_module(hit: Hit, context: Context) -> str | Message | None:
+    """``import FACADE as x`` becomes ``import NEW as x`` (the fixer checks ``x.attr`` uses)."""
+    return module_target(hit)
+
+
+def messages(hits: list[Hit]) -> tuple[Message, ...]:
+    """One message per facade of a statement: for each name, only what is true of it."""
+    rendered = []
+    for facade in dict.fromkeys(hit.entry for hit in hits):
+        # Advice in the order the names were imported; names bound under the
+        # same name in one module share an "import A, B from M".
+        advice: dict[object, list[str]] = {}
+        parts: dict[object, Message] = {}
+        for hit in hits:
+            if hit.entry != facade:
+                continue
+            name = hit.imported.name
+            redirect = hit.redirect
+            if redirect is not None and name is not None and redirect.name == name:
+                key: object = (IMPORT_FROM, redirect.module)
+                advice.setdefault(key, []).append(name)
+            elif redirect is not None:
+                key = IMPORT_AS(module=redirect.module, name=redirect.name, alias=str(name))
+                advice.setdefault(key, [])
+            elif name is not None and hit.note is not None and hit.note.kind is DEFINED_ONE:
+                key = (DEFINED_ONE, facade)
+                advice.setdefault(key, []).append(name)
+            elif hit.note is not None:
+                advice.setdefault(hit.note, [])
+            elif hit.replacement is not None:
+                advice.setdefault(USE(module=hit.replacement), [])
+        for key, names in advice.items():
+            parts[key] = _advice_part(key, list(dict.fromkeys(names)))
+        if parts:
+            rendered.append(DEPRECATED_ADVISED(module=facade, advice=tuple(parts.values())))
+        else:
+            rendered.append(DEPRECATED(module=facade))
+    return tuple(rendered)
+
+
+def _advice_part(key: object, names: list[str]) -> Message:
+    """The advice a key of :func:`messages` stands for, with the names it gathered."""
+    if isinstance(key, Message):
+        return key
+    kind, module = cast(tuple[MessageKind, str], key)
+    if kind is IMPORT_FROM:
+        return IMPORT_FROM(names=", ".join(names), module=module)
+    return (DEFINED_MANY if len(names) > 1 else DEFINED_ONE)(names=", ".join(names), module=module)
+
+
+def retired(module: str, settings: Settings) -> str | None:
+    """Why imports of ``module`` are themselves reported, if they are deprecated."""
+    if module in settings[DEPRECATED_MODULES]:
+        return f"is itself listed in {DEPRECATED_MODULES.name}"
+    return None
+
+
+def targets(settings: Settings) -> list[Target]:
+    """Each configured replacement: where users (and ``fix``) are sent."""
+    return replacement_targets(DEPRECATED_MODULES.name, settings[DEPRECATED_MODULES])
+
+
+RULE = Rule(
+    codes=(SOT101,),
+    options=(DEPRECATED_MODULES, SOURCE_ROOTS),
+    imports=ImportPart(
+        code=SOT101,
+        match=match,
+        messages=messages,
+        fix_name=name_target,
+        fix_module=fix_module,
+        # A facade is only a door: ``import FACADE as x`` becomes NEW only where each
+        # ``x.attr`` is the very object it was.
+        swaps_module_objects=False,
+        retired=retired,
+    ),
+    targets=targets,
+)

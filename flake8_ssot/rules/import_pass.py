@@ -1,0 +1,103 @@
+"""The one pass over a file's imports that every import rule takes part in.
+
+Each import rule decides, for one imported name, whether it is a violation
+of its class (``match``) and how a statement's violations read
+(``messages``). This module owns the two rules that bind them together: the
+first rule in the registry's order wins an imported name, and a statement
+yields at most one finding per code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flake8_ssot.model.imports import ImportRef, collect_imports
+from flake8_ssot.rules.base import Diagnostic, diagnostic
+from flake8_ssot.rules.rule import Context, Hit, ImportedName, ImportPart, LintedFile
+
+
+def import_findings(
+    file: LintedFile, context: Context, parts: Sequence[ImportPart]
+) -> list[Diagnostic]:
+    """Findings for every import in one file; ``parts`` in precedence order."""
+    tree, source, filename = file
+    if "import" not in source:
+        return []
+
+    def package_of_file() -> str | None:
+        return context.project.module_name(filename).package or None
+
+    statements: dict[tuple[int, int], list[ImportRef]] = {}
+    for ref in collect_imports(tree, source, package_of_file):
+        statements.setdefault((ref.line, ref.col), []).append(ref)
+    findings = []
+    for (line, col), refs in statements.items():
+        hits_by_part = _hits_by_part(refs, context, parts)
+        for part in parts:
+            hits = hits_by_part.get(part)
+            if hits:
+                findings.append(
+                    diagnostic(
+                        filename,
+                        line,
+                        col,
+                        part.messages(hits),
+                        _subject(hits, refs),
+                        detail=tuple(hits),
+                    )
+                )
+    return findings
+
+
+def _subject(hits: list[Hit], refs: list[ImportRef]) -> tuple[str, ...]:
+    """The configured entries and the statement, whatever line it is on."""
+    entries = ", ".join(dict.fromkeys(hit.entry for hit in hits))
+    statement = "; ".join(
+        f"from {ref.module} import {', '.join(ref.names)}" if ref.names else f"import {ref.module}"
+        for ref in refs
+    )
+    return entries, statement
+
+
+def _hits_by_part(
+    refs: list[ImportRef], context: Context, parts: Sequence[ImportPart]
+) -> dict[ImportPart, list[Hit]]:
+    hits: dict[ImportPart, list[Hit]] = {}
+    for ref in refs:
+        for imported in imported_names(ref):
+            first = first_hit(imported, context, parts)
+            if first is not None:
+                part, hit = first
+                hits.setdefault(part, []).append(hit)
+    return hits
+
+
+def imported_names(ref: ImportRef) -> list[ImportedName]:
+    """Split one import into the names it imports."""
+    if not ref.names:
+        return [ImportedName(ref, ref.module, None)]
+    return [ImportedName(ref, ref.module, name) for name in ref.names]
+
+
+def first_hit(
+    imported: ImportedName, context: Context, parts: Sequence[ImportPart]
+) -> tuple[ImportPart, Hit] | None:
+    """The first rule in precedence order that matches, and its hit.
+
+    The match is remembered per (module, name) for the process: the rules
+    look only at the module and the name, and a project imports the same
+    few hundred of them thousands of times.
+    """
+    key = (imported.module, imported.name)
+    if key not in context.first_matches:
+        context.first_matches[key] = None
+        for part in parts:
+            hit = part.match(imported, context)
+            if hit is not None:
+                context.first_matches[key] = (part, hit)
+                break
+    first = context.first_matches[key]
+    if first is None:
+        return None
+    part, hit = first
+    return part, hit._replace(imported=imported)

@@ -1,0 +1,224 @@
+"""SOT201: imports of a legacy module or anything inside it (subtree semantics).
+
+A legacy module was replaced wholesale, so its submodules are legacy too;
+the match is by dotted components, so ``logging_config_v2`` is not
+``logging_config``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+
+from flake8_ssot.rules.base import (
+    Code,
+    ConfigError,
+    Message,
+    MessageKind,
+    Option,
+    RawValue,
+    Settings,
+)
+from flake8_ssot.rules.deprecated import DEPRECATED_MODULES
+from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
+from flake8_ssot.rules.module_entries import (
+    ENTRY_FORM,
+    MODULE_ENTRY,
+    ModuleEntry,
+    parse_module_list,
+    replacement_targets,
+)
+from flake8_ssot.rules.project_options import SOURCE_ROOTS
+from flake8_ssot.rules.rule import (
+    Context,
+    Hit,
+    ImportedName,
+    ImportPart,
+    Redirect,
+    Rule,
+    Target,
+)
+
+SOT201 = Code(
+    code="SOT201",
+    title="import of a legacy module",
+    summary=("an import of a legacy module or anything inside it (by dotted components)"),
+    fixable=True,
+    what_it_does=(
+        "Flags imports of a module listed in `ssot-legacy-modules` or of anything inside it "
+        "(subtree semantics, by dotted components: `logging_config_v2` is not "
+        "`logging_config`)."
+    ),
+    why=(
+        "A legacy module was replaced wholesale by a canonical one; every new import of it "
+        "keeps two sources of truth alive."
+    ),
+    example=(
+        "# ssot-legacy-modules =\n"
+        "#     netra_backend.app.logging_config = shared.logging.unified_logging_ssot\n"
+        "from netra_backend.app.logging_config import get_logger\n"
+    ),
+    use_instead=("from shared.logging.unified_logging_ssot import get_logger\n"),
+)
+
+LEGACY = MessageKind("SOT201", "legacy", "'{module}' is legacy")
+LEGACY_USE = MessageKind("SOT201", "legacy-use", "'{module}' is legacy: use {replacement}")
+LEGACY_USE_MISSING = MessageKind(
+    "SOT201",
+    "legacy-use-missing",
+    "'{module}' is legacy: use {replacement} (it does not define {names})",
+)
+INSIDE_REPLACED = MessageKind(
+    "SOT201", "inside-replaced", "'{module}' is legacy: '{entry}' is replaced by {replacement}"
+)
+INSIDE = MessageKind("SOT201", "inside", "'{module}' is legacy (inside '{entry}')")
+#: What is inside a legacy module has no known counterpart in its replacement.
+SUBTREE = MessageKind(None, "subtree", "no replacement is known for this part of the legacy module")
+
+
+def _parse(raw: RawValue, config_dir: Path) -> dict[str, ModuleEntry]:
+    return parse_module_list(LEGACY_MODULES.name, raw)
+
+
+LEGACY_MODULES: Option[dict[str, ModuleEntry]] = Option(
+    "ssot-legacy-modules",
+    value=MODULE_ENTRY,
+    default_text="none",
+    help=f"Legacy modules (module and all submodules), one '{ENTRY_FORM}' per line: "
+    "imports of them are SOT201.",
+    parse=_parse,
+)
+
+
+def enclosing_entry(module: str, legacy: Mapping[str, object]) -> str | None:
+    """The configured legacy module that ``module`` is, or lies inside (by dotted parts)."""
+    if not legacy:
+        return None
+    prefix = ""
+    for part in module.split("."):
+        prefix = f"{prefix}.{part}" if prefix else part
+        if prefix in legacy:
+            return prefix
+    return None
+
+
+def match(imported: ImportedName, context: Context) -> Hit | None:
+    """A hit when the imported module, or ``module.name``, is legacy."""
+    legacy = context.settings[LEGACY_MODULES]
+    for candidate in (imported.module, imported.as_module):
+        if candidate is None:
+            continue
+        entry = enclosing_entry(candidate, legacy)
+        if entry is not None:
+            replacement = legacy[entry].replacement
+            return _with_redirect(Hit(imported, candidate, entry, replacement), context)
+    return None
+
+
+def _with_redirect(hit: Hit, context: Context) -> Hit:
+    """``from OLD import name`` moves to NEW only where NEW binds the name too."""
+    name = hit.imported.name
+    new = hit.replacement
+    if new is None or name is None or name == "*" or hit.imported.module != hit.entry:
+        return hit
+    binds = context.project.binds(new, name)
+    if binds:
+        return hit._replace(redirect=Redirect(new, name))
+    if binds is False:
+        return hit._replace(note=DOES_NOT_DEFINE(module=new, name=name))
+    return hit
+
+
+def fix_name(hit: Hit, context: Context) -> Redirect | Message:
+    """``from OLD import name`` moves to NEW only where NEW binds the name (the redirect)."""
+    if hit.subject != hit.entry:
+        return SUBTREE()
+    return name_target(hit, context)
+
+
+def fix_module(hit: Hit, context: Context) -> str | Message | None:
+    """``import OLD as x`` becomes ``import NEW as x`` (the fixer checks ``x.attr`` uses)."""
+    if hit.subject != hit.entry:
+        return SUBTREE()
+    return module_target(hit)
+
+
+def messages(hits: list[Hit]) -> tuple[Message, ...]:
+    """One message per legacy module of a statement, naming its replacement."""
+    rendered = []
+    seen: set[str] = set()
+    for hit in hits:
+        if hit.subject in seen:
+            continue
+        seen.add(hit.subject)
+        if hit.subject != hit.entry:
+            if hit.replacement:
+                rendered.append(
+                    INSIDE_REPLACED(
+                        module=hit.subject, entry=hit.entry, replacement=hit.replacement
+                    )
+                )
+            else:
+                rendered.append(INSIDE(module=hit.subject, entry=hit.entry))
+            continue
+        if not hit.replacement:
+            rendered.append(LEGACY(module=hit.subject))
+            continue
+        missing = [
+            str(other.imported.name)
+            for other in hits
+            if other.subject == hit.subject and other.note is not None
+        ]
+        if missing:
+            names = ", ".join(dict.fromkeys(missing))
+            rendered.append(
+                LEGACY_USE_MISSING(module=hit.subject, replacement=hit.replacement, names=names)
+            )
+        else:
+            rendered.append(LEGACY_USE(module=hit.subject, replacement=hit.replacement))
+    return tuple(rendered)
+
+
+def retired(module: str, settings: Settings) -> str | None:
+    """Why imports of ``module`` are themselves reported, if it is legacy."""
+    legacy = enclosing_entry(module, settings[LEGACY_MODULES])
+    if legacy is not None:
+        return f"lies inside the legacy module '{legacy}'"
+    return None
+
+
+def targets(settings: Settings) -> list[Target]:
+    return replacement_targets(LEGACY_MODULES.name, settings[LEGACY_MODULES])
+
+
+def validate(settings: Settings) -> None:
+    """A module is either deprecated (exact) or legacy (subtree), never both."""
+    deprecated = settings[DEPRECATED_MODULES]
+    for module in settings[LEGACY_MODULES]:
+        if module in deprecated:
+            raise ConfigError(
+                LEGACY_MODULES.name,
+                module,
+                f"'{module}' is also listed in {DEPRECATED_MODULES.name}",
+            )
+
+
+RULE = Rule(
+    codes=(SOT201,),
+    options=(LEGACY_MODULES, SOURCE_ROOTS),
+    imports=ImportPart(
+        code=SOT201,
+        match=match,
+        messages=messages,
+        fix_name=fix_name,
+        fix_module=fix_module,
+        # A legacy module is replaced on purpose: ``import OLD as x`` becomes NEW where
+        # each ``x.attr`` exists in NEW (dunders included, as part of the swap).
+        swaps_module_objects=True,
+        # The legacy module's own files keep their imports: they go when it goes.
+        keeps_own_files=True,
+        retired=retired,
+    ),
+    validate=validate,
+    targets=targets,
+)

@@ -1,0 +1,85 @@
+"""Options about the project rather than one rule: where its packages live, where the cache is.
+
+Every rule that reads other modules of the project lists the source roots
+among its options; the cache never changes a finding, so no code lists it.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flake8_ssot.model.project import is_directory
+from flake8_ssot.model.summary_cache import OFF, user_cache_directory
+from flake8_ssot.rules.base import ConfigError, Option, RawValue, words
+
+SOURCE_ROOTS_NAME = "ssot-source-roots"
+CACHE_DIR_NAME = "ssot-cache-dir"
+
+
+def parse_source_roots(raw: RawValue, config_dir: Path) -> tuple[Path, ...]:
+    """Absolute source roots; relative entries are read from the config file's directory."""
+    resolved = []
+    for root in words(raw):
+        root = root.strip()
+        if not root:
+            continue
+        path = Path(os.path.abspath(config_dir / root))
+        if not is_directory(path):  # never raises, a name too long for the system included
+            raise ConfigError(SOURCE_ROOTS_NAME, root, f"{path} is not a directory")
+        resolved.append(path)
+    if resolved:
+        return tuple(resolved)
+    # The config file's directory, plus its ``src/`` when there is one.
+    src = config_dir / "src"
+    return (config_dir, src) if is_directory(src) else (config_dir,)
+
+
+def parse_cache_dir(raw: RawValue, config_dir: Path) -> Path | None:
+    """The directory of the summary cache; None when it is off (or there is no home).
+
+    ``~`` is the user's home, as in a shell. A directory that does not exist
+    yet is made when the first summary is kept; one that cannot be made
+    only turns the cache off (a cache is never a reason to stop linting),
+    but a path that exists and is no directory is a mistake to point out.
+    """
+    value = raw.strip() if isinstance(raw, str) else " ".join(raw).strip()
+    if value.lower() == OFF:
+        return None
+    if not value:
+        return user_cache_directory()
+    if "\0" in value:
+        raise ConfigError(CACHE_DIR_NAME, value, "a path cannot hold a NUL character")
+    path = Path(os.path.abspath(config_dir / os.path.expanduser(value)))
+    if os.path.lexists(path) and not is_directory(path):
+        raise ConfigError(CACHE_DIR_NAME, value, f"{path} is not a directory")
+    return path
+
+
+SOURCE_ROOTS: Option[tuple[Path, ...]] = Option(
+    SOURCE_ROOTS_NAME,
+    value="directories that hold top-level packages, relative to the config file's "
+    "directory, separated by commas or whitespace",
+    default_text="the config file's directory, plus its `src/` when that exists",
+    help="Directories that hold top-level packages, relative to the "
+    "config file's directory. (Default: that directory, plus src/ "
+    "when it exists)",
+    parse=parse_source_roots,
+    comma_separated_list=True,
+)
+CACHE_DIR: Option[Path | None] = Option(
+    CACHE_DIR_NAME,
+    value="a directory, relative to the config file's directory, or `off`",
+    default_text="the user cache directory: `$XDG_CACHE_HOME/flake8-ssot` or "
+    "`~/.cache/flake8-ssot`, `~/Library/Caches/flake8-ssot` on macOS, "
+    "`%LOCALAPPDATA%\\flake8-ssot\\Cache` on Windows",
+    help="Where summaries of the project's other modules are kept between runs, "
+    "relative to the config file's directory; 'off' reads every module again in "
+    "every run. It never changes a finding and may be deleted at any time. "
+    "(Default: the user cache directory)",
+    parse=parse_cache_dir,
+    describe=lambda context: [str(context.project.cache.root) if context.project.cache else "off"],
+)
+
+#: Options of the project as a whole, listed after every rule's own.
+PROJECT_OPTIONS: tuple[Option[object], ...] = (SOURCE_ROOTS, CACHE_DIR)

@@ -1,0 +1,148 @@
+"""The shape of a rule, and the per-process context its detection consults.
+
+A rule module exposes one :class:`Rule`: its codes, the options it reads,
+and the parts of detection it takes part in. Import rules share one pass
+over a file's imports (``imports``: where several classes apply to one
+imported name, the first rule in the registry's order wins); other rules
+look at the whole file (``check_file``).
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from flake8_ssot.model.classes import ClassResolver
+from flake8_ssot.model.imports import ImportRef
+from flake8_ssot.model.project import Project
+from flake8_ssot.model.pytest_config import PytestConfigFinder
+from flake8_ssot.rules.base import Code, Diagnostic, Message, Option, Settings
+
+if TYPE_CHECKING:
+    #: Which import rule matched first, and its hit (whose ``imported`` is the
+    #: first statement that asked).
+    FirstMatch = tuple["ImportPart", "Hit"]
+
+
+class Context:
+    """The per-process facts a rule may consult, each caching what it reads."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        project: Project,
+        pytest_configs: PytestConfigFinder,
+        classes: ClassResolver,
+    ) -> None:
+        self.settings = settings
+        self.project = project
+        self.pytest_configs = pytest_configs
+        self.classes = classes
+        #: (module, name) -> the first match, or None: import rules read nothing else.
+        self.first_matches: dict[tuple[str, str | None], FirstMatch | None] = {}
+
+
+class LintedFile(NamedTuple):
+    """One file as every rule sees it: parsed once, read once."""
+
+    tree: ast.Module
+    source: str
+    #: The path flake8 reports (the display name for stdin).
+    filename: str
+
+
+class ImportedName(NamedTuple):
+    """One thing one statement imports: a module, or one name from a module.
+
+    ``import a, b`` imports two modules; ``from m import x, y`` imports two
+    names. Precedence between rules is decided per imported name.
+    """
+
+    ref: ImportRef
+    module: str
+    name: str | None
+
+    @property
+    def as_module(self) -> str | None:
+        """``module.name``: the module this is, if the name is a submodule."""
+        if self.name is None or self.name == "*":
+            return None
+        return f"{self.module}.{self.name}"
+
+
+class Redirect(NamedTuple):
+    """``from module import name`` gives the same object the user imported."""
+
+    module: str
+    name: str
+
+
+class Hit(NamedTuple):
+    """An imported name that one import rule matched.
+
+    ``subject`` is what the message calls out (the module that was
+    imported), ``entry`` the configured module or pattern that matched it,
+    and ``replacement`` the module to use instead, when one is configured.
+    """
+
+    imported: ImportedName
+    subject: str
+    entry: str
+    replacement: str | None
+    #: Where this one name can be imported from instead, known to be bound
+    #: there; the message advises it and ``fix`` rewrites to it, nothing else.
+    redirect: Redirect | None = None
+    #: Why the name has no redirect, when that is worth telling the user.
+    note: Message | None = None
+
+
+class ImportPart(NamedTuple):
+    """A rule's part in the shared pass over imports: one code, matched per imported name."""
+
+    code: Code
+    #: Whether this imported name is one of the rule's violations, and its facts.
+    match: Callable[[ImportedName, Context], Hit | None]
+    #: The messages of one statement's hits (one finding per statement and code).
+    messages: Callable[[list[Hit]], tuple[Message, ...]]
+    #: ``from MODULE import name``: where ``fix`` moves the name, or why it leaves it.
+    fix_name: Callable[[Hit, Context], Redirect | Message]
+    #: ``import MODULE as x``: the module ``fix`` imports instead, why not, or None
+    #: when the rule never matches a module import.
+    fix_module: Callable[[Hit, Context], str | Message | None]
+    #: ``fix`` may turn ``import OLD as x`` into NEW when each ``x.attr`` merely
+    #: exists in NEW; when False, each must be the very object it was.
+    swaps_module_objects: bool = False
+    #: Files inside the matched module keep their imports (they go when it goes).
+    keeps_own_files: bool = False
+    #: Why imports of a module are themselves reported by this rule, if they are: a
+    #: replacement or home that is one would send users from one finding to the next.
+    retired: Callable[[str, Settings], str | None] | None = None
+
+
+class Rule(NamedTuple):
+    """Everything the engine needs to know of one rule module."""
+
+    codes: tuple[Code, ...]
+    #: The options the rule reads (shared ones, such as the source roots, included).
+    options: tuple[Option[Any], ...]
+    imports: ImportPart | None = None
+    check_file: Callable[[LintedFile, Context], Sequence[Diagnostic]] | None = None
+    #: Refuses what no single option can see wrong (an entry in two lists).
+    validate: Callable[[Settings], None] | None = None
+    #: Work done once per process, before flake8 forks its workers.
+    prepare: Callable[[Context], None] | None = None
+    #: The modules the configuration sends users to: (option, entry, role, module).
+    targets: Callable[[Settings], Sequence[Target]] | None = None
+    #: Any option can cause its findings (configuration errors), not only its own.
+    every_option: bool = False
+
+
+class Target(NamedTuple):
+    """A module the configuration sends users (and ``fix``) to, and the entry that does."""
+
+    option: str
+    entry: str
+    #: What the module is to the entry: "replacement", "home".
+    role: str
+    module: str
