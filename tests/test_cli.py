@@ -203,3 +203,13 @@ def test_check_config_reports_a_malformed_entry(project: Flake8Project) -> None:
         "flake8-ssot: ssot-deprecated-modules: entry 'a.b = c d': "
         "replacement 'c d' is not a dotted module name\n"
     )
+
+
+def test_check_config_reports_a_duplicate_section_in_one_line(project: Flake8Project) -> None:
+    project.write("setup.cfg", "[flake8]\nselect = SOT\n[flake8]\n")
+    run = flake8_ssot("check-config", cwd=project.root)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        f"flake8: error: While reading from '{project.root}/setup.cfg' [line 3]: "
+        "section 'flake8' already exists\n"
+    )

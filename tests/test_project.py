@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_ssot.adapters.flake8_settings import find_flake8_config_file
+from flake8_ssot.engine.flake8_config import locate
 from flake8_ssot.model.bindings import Chosen, Defined, Reexport
 from flake8_ssot.model.project import ModuleName, Project
 
@@ -170,11 +170,9 @@ def test_flake8_config_dir_lookup(tmp_path: Path) -> None:
     touch(tmp_path / "setup.cfg", "[metadata]\nname = x\n")
     touch(tmp_path / "tox.ini", "[flake8]\n")
     touch(tmp_path / "a" / "b" / "setup.cfg", "[tool:pytest]\n")
-    assert find_flake8_config_file(tmp_path / "a" / "b", ["--jobs=1", "src"]) == (
-        tmp_path / "tox.ini"
-    )
+    assert locate(tmp_path / "a" / "b", ["--jobs=1", "src"]).main == (tmp_path / "tox.ini")
     # flake8 consumes these before plugins see the options: they come from the command line.
-    assert find_flake8_config_file(tmp_path, ["--config", "a/setup.cfg", "src"]) == (
+    assert locate(tmp_path, ["--config", "a/setup.cfg", "src"]).main == (
         Path.cwd() / "a" / "setup.cfg"
     )
-    assert find_flake8_config_file(tmp_path / "a" / "b", ["--isolated", "src"]) is None
+    assert locate(tmp_path / "a" / "b", ["--isolated", "src"]).main is None

@@ -399,7 +399,7 @@ def test_explicit_config_that_is_no_regular_file_means_pytest_defaults(
 def test_lookup_is_iterative_and_survives_names_the_system_refuses(tmp_path: Path) -> None:
     """Internals: no recursion per directory level, ENAMETOOLONG is an absent file."""
     reported: list[str] = []
-    finder = PytestConfigFinder(8, reported.append)
+    finder = PytestConfigFinder(8, reported.append, unreadable_means="skipped")
     deep = tmp_path.joinpath(*["d"] * (sys.getrecursionlimit() + 100))
     config = finder.for_directory(deep)
     assert config is not None and config.path is None

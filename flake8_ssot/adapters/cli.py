@@ -24,7 +24,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", required=True)
     explain_parser = commands.add_parser("explain", help="document an error code, or list them all")
-    explain_parser.add_argument("code", nargs="?", help="e.g. SOT101; none lists every code")
+    explain_parser.add_argument(
+        "code", nargs="?", help=f"e.g. {CODES[-1].code}; none lists every code"
+    )
     fixable = [code.code for code in CODES if code.fixable]
     fix_parser = commands.add_parser(
         "fix",

@@ -11,6 +11,7 @@ exit, never a traceback.
 from __future__ import annotations
 
 import argparse
+import configparser
 import contextlib
 import io
 import sys
@@ -59,6 +60,8 @@ def flake8_setup(flake8_args: Sequence[str]) -> tuple[argparse.Namespace, Contex
         raise CommandError(lines[-1], stop.code) from None
     except ExecutionError as error:
         raise CommandError(flake8_error_line(error)) from None
+    except configparser.Error as error:  # a duplicate section or key: flake8 has no line for it
+        raise CommandError(f"flake8: error: {' '.join(str(error).split())}") from None
     except ValueError as error:  # flake8 refusing an ignore code or a number in its config
         raise CommandError(f"flake8: error: {error}") from None
     except ConfigError as error:  # One file given: the plugin did not stop, this does.

@@ -354,10 +354,17 @@ class PytestConfigFinder:
     """
 
     def __init__(
-        self, version: int, report: Callable[[str], None], explicit: Path | None = None
+        self,
+        version: int,
+        report: Callable[[str], None],
+        explicit: Path | None = None,
+        *,
+        unreadable_means: str,
     ) -> None:
         self._version = version
         self._report = report
+        #: What an unreadable config file costs, as the caller words it.
+        self._unreadable_means = unreadable_means
         # Without a config file, pytest's rootdir is where it runs (for a bare run).
         self._defaults = PytestConfig(None, absolute_path(Path.cwd()))
         self._by_directory: dict[Path, PytestConfig | None] = {}
@@ -435,7 +442,7 @@ class PytestConfigFinder:
         return False, None
 
     def _unreadable(self, error: PytestConfigError) -> None:
-        self._tell(f"{error} (SOT401-SOT404 skipped for the files it governs)")
+        self._tell(f"{error} ({self._unreadable_means})")
 
     def _note(self, path: Path, note: str | None) -> None:
         if note is not None:

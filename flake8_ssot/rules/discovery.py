@@ -246,7 +246,12 @@ PYTEST_VERSION: Option[int] = Option(
 
 def pytest_config_finder(settings: Settings, log: Callable[[str], None]) -> PytestConfigFinder:
     """pytest's configuration as the options say to find it; notes on it go to ``log``."""
-    return PytestConfigFinder(settings[PYTEST_VERSION], log, settings[PYTEST_CONFIG])
+    return PytestConfigFinder(
+        settings[PYTEST_VERSION],
+        log,
+        settings[PYTEST_CONFIG],
+        unreadable_means="SOT401-SOT404 skipped for the files it governs",
+    )
 
 
 def prepare(context: Context) -> None:
