@@ -70,6 +70,16 @@ def canonical(project: Flake8Project) -> Flake8Project:
             id="under-try",
         ),
         pytest.param(
+            "import contextlib\nwith contextlib.suppress(ImportError):\n    class Manager: ...\n",
+            [f"3:5: SOT501 class Manager redefines a canonical symbol: {HOME}"],
+            id="under-with",
+        ),
+        pytest.param(
+            "match 1:\n    case 1:\n        Manager = 1\n",
+            [f"3:9: SOT501 binding Manager redefines a canonical symbol: {HOME}"],
+            id="under-match",
+        ),
+        pytest.param(
             "from core.unified import Manager\n",
             ["1:1: SOT502 'Manager' imported from core.unified: import from core.manager"],
             id="side-door",
@@ -106,6 +116,14 @@ def test_reported(canonical: Flake8Project, source: str, expected: list[str]) ->
         pytest.param("class C:\n    Manager = None\n", id="class-attribute"),
         pytest.param("Manager: type\n", id="annotation-only"),
         pytest.param("x = 'Manager = 1'\n", id="string"),
+        pytest.param(
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    class Manager: ...\n",
+            id="type-checking-only: no second object at run time",
+        ),
+        pytest.param(
+            "def f():\n    global Manager\n    Manager = 1\n",
+            id="global-in-a-function",
+        ),
     ],
 )
 def test_not_reported(canonical: Flake8Project, source: str) -> None:

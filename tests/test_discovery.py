@@ -349,6 +349,32 @@ def test_sot403_module_name(project: Flake8Project) -> None:
     ]
 
 
+def test_sot403_counts_the_tests_the_module_defines_at_run_time(project: Flake8Project) -> None:
+    """Definitions under ``with`` and ``match`` count; under ``if TYPE_CHECKING:`` they do not."""
+    project.write("setup.cfg", SELECT)
+    project.write(
+        "tests/checks.py",
+        "import contextlib\n"
+        "from typing import TYPE_CHECKING\n"
+        "with contextlib.suppress(ImportError):\n"
+        "    def test_in_with(): ...\n"
+        "match 1:\n"
+        "    case 1:\n"
+        "        def test_in_match(): ...\n"
+        "if TYPE_CHECKING:\n"
+        "    def test_for_type_checkers(): ...\n",
+    )
+    project.write(
+        "tests/stubs.py",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    def test_typed(): ...\n",
+    )
+    assert project.flake8(".").stdout_lines == [
+        "./tests/checks.py:1:1: SOT403 checks.py defines 2 tests but pytest will not collect "
+        "it: file name matches none of python_files ['test_*.py', '*_test.py'] (pytest "
+        "defaults)",
+    ]
+
+
 def test_sot403_under_testpaths(project: Flake8Project) -> None:
     project.write("setup.cfg", SELECT + "[tool:pytest]\ntestpaths = qa\n")
     project.write("qa/smoke.py", "def test_up(): ...\n")

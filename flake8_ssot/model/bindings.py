@@ -122,6 +122,14 @@ def summarise(
     ``:=`` means no expression needs walking for a walrus. That is most of
     the cost of reading a module with large classes or tables.
     """
+    return read_module(tree, module, is_package, source)[0]
+
+
+def read_module(
+    tree: ast.Module, module: str, is_package: bool, source: bytes | None = None
+) -> tuple[ModuleSummary, tuple[ast.stmt, ...]]:
+    """The module's summary, and the statement each binding's ``position`` counts
+    (``statements[position - 1]``): what the rules read of the file they lint."""
     package = module if is_package else module.rpartition(".")[0]
     reader = _Reader(
         package or None,
@@ -133,7 +141,7 @@ def summarise(
     named: dict[str, list[Binding]] = {}
     for binding in reader.bindings:
         named.setdefault(binding.name, []).append(binding)
-    return ModuleSummary(
+    summary = ModuleSummary(
         module,
         {name: tuple(same) for name, same in named.items()},
         _altered_classes(reader.classes, reader.altered, named),
@@ -144,6 +152,7 @@ def summarise(
         reader.handlers,
         any(binding.name == "__getattr__" for binding in reader.bindings),
     )
+    return summary, tuple(reader.statements)
 
 
 class _Reader:
@@ -174,12 +183,15 @@ class _Reader:
         #: (name, position): a statement sets or deletes ``name.__test__`` (or
         #: ``__init__``, ``__new__``) after the class statement that bound ``name``.
         self.altered: list[tuple[str, int]] = []
+        #: Each statement read, in the order of the positions the bindings count.
+        self.statements: list[ast.stmt] = []
         self._statements = 0
 
     def read(self, body: list[ast.stmt], branches: tuple[Branch, ...]) -> None:
         pending = [(statement, branches) for statement in reversed(body)]
         while pending:
             statement, where = pending.pop()
+            self.statements.append(statement)
             if isinstance(statement, _NESTING_STATEMENTS):
                 pending.extend(reversed(list(self._visit(statement, where))))
             else:  # most statements: no generator to run

@@ -529,25 +529,3 @@ def _resolved_before_the_path(name: str) -> bool:
         name in sys.builtin_module_names
         or importlib.machinery.FrozenImporter.find_spec(name) is not None
     )
-
-
-def module_level_statements(tree: ast.Module) -> list[ast.stmt]:
-    """A module's top-level statements, those in ``if``/``try`` blocks included.
-
-    Definitions made under ``if TYPE_CHECKING:``, ``if sys.version_info``
-    or ``try: ... except ImportError:`` are module-level all the same.
-    """
-    flattened: list[ast.stmt] = []
-    pending = list(reversed(tree.body))
-    while pending:
-        statement = pending.pop()
-        if isinstance(statement, (ast.If, ast.Try)):
-            nested = [*statement.body, *statement.orelse]
-            if isinstance(statement, ast.Try):
-                for handler in statement.handlers:
-                    nested.extend(handler.body)
-                nested.extend(statement.finalbody)
-            pending.extend(reversed(nested))
-        else:
-            flattened.append(statement)
-    return flattened

@@ -9,19 +9,10 @@ mentions a registered name at all.
 from __future__ import annotations
 
 import ast
-import functools
 from pathlib import Path
 
-from flake8_ssot.model.bindings import stored_names
-from flake8_ssot.model.imports import (
-    is_dotted_name,
-    line_numbers,
-    resolve_relative,
-    searchable_text,
-    spans_a_line,
-    word_positions,
-)
-from flake8_ssot.model.project import module_level_statements
+from flake8_ssot.model.bindings import Binding
+from flake8_ssot.model.imports import is_dotted_name, searchable_text, word_positions
 from flake8_ssot.rules.base import (
     Code,
     ConfigError,
@@ -212,87 +203,69 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
 
 
 def definitions(file: LintedFile, context: Context) -> list[Diagnostic]:
-    """SOT501 for each module-level definition of a registered name outside its home."""
+    """SOT501 for each module-level definition of a registered name outside its home.
+
+    The file is read as every other module is (its summary): what it binds
+    at run time, under ``if``/``try``/``with``/``match`` alike, and not what
+    exists only ``if TYPE_CHECKING:``.
+    """
     homes = context.settings[CANONICAL_SYMBOLS]
     if not homes:
         return []
-    tree, source, filename = file
-    text = searchable_text(source)
-    # A definition of a name holds it as a word: only statements on those lines are read.
-    positions = sorted(position for name in homes for position in word_positions(text, name))
-    if not positions:
+    # A definition of a name holds it as a word: a file without one is not read.
+    text = searchable_text(file.source)
+    if not any(word_positions(text, name) for name in homes):
         return []
-    lines_naming = line_numbers(text, positions)
+    own = context.project.module_name(file.filename).dotted
+    summary, statements = file.read(context)
     findings = []
-    imported: dict[str, tuple[str, str]] = {}  # local name -> (module, name) it was imported as
-    module_name = functools.partial(context.project.module_name, filename)  # cached there
-    for statement in module_level_statements(tree):
-        if isinstance(statement, ast.ImportFrom):
-            package = (module_name().package or None) if statement.level else None
-            from_module = resolve_relative(statement.level, statement.module, package)
-            for alias in statement.names:
-                if from_module is not None and alias.name != "*":
-                    imported[alias.asname or alias.name] = (from_module, alias.name)
+    for name, home in homes.items():
+        if own == home:
             continue
-        if not spans_a_line(lines_naming, _first_line(statement), statement.end_lineno):
-            continue
-        for kind, name in _defined_names(statement):
-            home = homes.get(name)
-            if home is None:
+        for binding in summary.named.get(name, ()):
+            statement = statements[binding.position - 1]
+            if not _defines(binding, statement) or _same_object(binding, home, name, context):
                 continue
-            if module_name().dotted == home or _rebinds_the_canonical_object(
-                statement, imported, home, name, context
-            ):
-                continue
-            message = SECOND_DEFINITION(kind=kind, name=name, home=home)
+            kind = _KINDS.get(type(statement), "binding")
             findings.append(
                 diagnostic(
-                    filename,
+                    file.filename,
                     statement.lineno,
                     statement.col_offset,
-                    [message],
+                    [SECOND_DEFINITION(kind=kind, name=name, home=home)],
                     (f"{home}:{name}", kind),
                 )
             )
+    findings.sort(key=lambda found: (found.line, found.col))
     return findings
 
 
-def _first_line(statement: ast.stmt) -> int:
-    """A definition's decorators come before its ``def``/``class`` line (and may bind)."""
-    if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-        return statement.lineno
-    return min([statement.lineno, *(decorator.lineno for decorator in statement.decorator_list)])
+_KINDS: dict[type[ast.stmt], str] = {
+    ast.ClassDef: "class",
+    ast.FunctionDef: "function",
+    ast.AsyncFunctionDef: "function",
+}
 
 
-def _rebinds_the_canonical_object(
-    statement: ast.stmt,
-    imported: dict[str, tuple[str, str]],
-    home: str,
-    name: str,
-    context: Context,
-) -> bool:
-    """``Factory = _F`` after ``from home import Factory as _F``: the same object, no second one."""
-    if not (isinstance(statement, ast.Assign) and isinstance(statement.value, ast.Name)):
+def _defines(binding: Binding, statement: ast.stmt) -> bool:
+    """The module makes the object it binds here (or names it again), by this statement.
+
+    Importing the name is SOT502's business, ``del`` in a branch unbinds,
+    and a ``global`` statement in a function rebinds the name only when the
+    function runs: neither is a second definition.
+    """
+    if isinstance(statement, (ast.Import, ast.ImportFrom, ast.Delete)):
         return False
-    origin = imported.get(statement.value.id)
-    if origin is None:
+    return not any(branch.arm == "global" for branch in binding.branches)
+
+
+def _same_object(binding: Binding, home: str, name: str, context: Context) -> bool:
+    """``Factory = _F`` after ``from home import Factory as _F``: the same object, no second one."""
+    if binding.source is None or binding.original is None:
         return False
     project = context.project
     canonical = project.resolve(home, name)
-    return canonical is not None and project.resolve(*origin) == canonical
-
-
-def _defined_names(statement: ast.stmt) -> list[tuple[str, str]]:
-    """What a module-level statement defines, by the same rule the advice reads modules with."""
-    if isinstance(statement, (ast.Import, ast.ImportFrom)):
-        return []  # importing a name is SOT502's business, not a second definition
-    if isinstance(statement, ast.ClassDef):
-        kind = "class"
-    elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        kind = "function"
-    else:
-        kind = "binding"
-    return [(kind, name) for name in dict.fromkeys(stored_names(statement))]
+    return canonical is not None and project.resolve(binding.source, binding.original) == canonical
 
 
 def targets(settings: Settings) -> list[Target]:

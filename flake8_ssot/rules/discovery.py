@@ -17,11 +17,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from flake8_ssot.model.bindings import ModuleSummary, summarise
+from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.class_shapes import ClassShape, dotted_parts, is_fixture
 from flake8_ssot.model.classes import ClassFacts, ModuleClasses
 from flake8_ssot.model.imports import line_numbers, searchable_text, word_positions
-from flake8_ssot.model.project import absolute_path, is_within, module_level_statements
+from flake8_ssot.model.project import absolute_path, is_within
 from flake8_ssot.model.pytest_config import (
     PYTEST_VERSIONS,
     PytestConfig,
@@ -272,7 +272,7 @@ class _TestClass(NamedTuple):
 
 def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
     """Findings for one file; [] at once for files pytest would never look at."""
-    tree, source, filename = file
+    tree, source, filename = file.tree, file.source, file.filename
     path = absolute_path(filename)
     config = context.pytest_configs.for_directory(path.parent)
     if config is None:
@@ -282,11 +282,13 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
     if not (collected_by_name or in_test_location):
         return []
     main_blocks = _main_only_blocks(tree.body)
-    # What runs only under ``python file.py`` is never imported by pytest.
+    summary, statements = file.read(context)
+    # Definitions as the module makes them at run time (not ``if TYPE_CHECKING:``), and
+    # not what runs only under ``python file.py``, which pytest never imports.
     top_level = [
         statement
-        for statement in module_level_statements(tree)
-        if not _within(statement.lineno, main_blocks)
+        for statement in statements
+        if isinstance(statement, _DEFINITIONS) and not _within(statement.lineno, main_blocks)
     ]
     functions = [
         statement
@@ -296,7 +298,7 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
         and not is_fixture(statement)
     ]
     class_nodes = [statement for statement in top_level if isinstance(statement, ast.ClassDef)]
-    classes = _test_classes(class_nodes, tree, source, filename, context, config)
+    classes = _test_classes(class_nodes, tree, summary, context, config)
     findings: list[Diagnostic] = []
     name_uses = _NameUses(source, main_blocks)
     collected_tests = len(functions)
@@ -340,21 +342,19 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
     return findings
 
 
+_DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
 def _test_classes(
     nodes: list[ast.ClassDef],
     tree: ast.Module,
-    source: str,
-    filename: str,
+    summary: ModuleSummary,
     context: Context,
     config: PytestConfig,
 ) -> list[_TestClass]:
-    """The facts of each class, read through the module's summary (made only when needed)."""
+    """The facts of each class, read through the module's summary."""
     if not nodes:
         return []
-    module_name = context.project.module_name(filename)
-    summary = summarise(
-        tree, module_name.dotted, module_name.is_package, source.encode("utf-8", "surrogatepass")
-    )
     module = ModuleClasses(summary)
     shapes = {(shape.line, shape.col): shape for shape in summary.classes}
     never = _never_run(tree)

@@ -135,7 +135,7 @@ def plan_import_fixes(
     parts: Sequence[ImportPart],
 ) -> list[Diagnostic]:
     """The import rules' diagnostics that flake8 reports, each with its fix."""
-    tree, source, filename = file
+    tree, source, filename = file.tree, file.source, file.filename
     by_code = {part.code.code: part for part in parts}
     findings: dict[tuple[int, int], _Findings] = {}
     for found in diagnostics:

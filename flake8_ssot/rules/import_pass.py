@@ -20,7 +20,7 @@ def import_findings(
     file: LintedFile, context: Context, parts: Sequence[ImportPart]
 ) -> list[Diagnostic]:
     """Findings for every import in one file; ``parts`` in precedence order."""
-    tree, source, filename = file
+    tree, source, filename = file.tree, file.source, file.filename
     if "import" not in source:
         return []
 

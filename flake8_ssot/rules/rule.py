@@ -13,6 +13,7 @@ import ast
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from flake8_ssot.model.bindings import ModuleSummary, read_module
 from flake8_ssot.model.classes import ClassResolver
 from flake8_ssot.model.imports import ImportRef
 from flake8_ssot.model.project import Project
@@ -43,13 +44,34 @@ class Context:
         self.first_matches: dict[tuple[str, str | None], FirstMatch | None] = {}
 
 
-class LintedFile(NamedTuple):
-    """One file as every rule sees it: parsed once, read once."""
+class LintedFile:
+    """One file as every rule sees it: parsed once, and read into a module summary once.
 
-    tree: ast.Module
-    source: str
-    #: The path flake8 reports (the display name for stdin).
-    filename: str
+    The summary is the one every other module of the project is read into
+    (what it binds at module level, in which branches), so a rule asks the
+    same questions of the file it lints as of a facade or a base class.
+    """
+
+    __slots__ = ("tree", "source", "filename", "_read")
+
+    def __init__(self, tree: ast.Module, source: str, filename: str) -> None:
+        self.tree = tree
+        self.source = source
+        #: The path flake8 reports (the display name for stdin).
+        self.filename = filename
+        self._read: tuple[ModuleSummary, tuple[ast.stmt, ...]] | None = None
+
+    def read(self, context: Context) -> tuple[ModuleSummary, tuple[ast.stmt, ...]]:
+        """The file's summary, and the statement at each binding's position (made once)."""
+        if self._read is None:
+            name = context.project.module_name(self.filename)
+            self._read = read_module(
+                self.tree,
+                name.dotted,
+                name.is_package,
+                self.source.encode("utf-8", "surrogatepass"),
+            )
+        return self._read
 
 
 class ImportedName(NamedTuple):
