@@ -1,30 +1,40 @@
 """The one ordered registry of rules, and everything derived from it.
 
-The order of ``RULES`` is the order of the README's tables and of
+Every module of ``flake8_ssot/rules/`` that declares a ``RULE`` is a rule:
+adding a rule is adding its module (and its tests). Rules are ordered by
+their first code, which is the order of the README's tables and of
 precedence: where several import rules apply to one imported name, the
-first one here wins (deprecated, legacy, compat, canonical). Codes,
-options, flake8's ``add_options``, the misspelled-key check,
-``check-config``, ``explain`` and the README all read this module; no other
-module outside rules/ names a code. Adding a rule is adding its module here.
+first one wins (deprecated, legacy, compat, canonical, as DESIGN.md's code
+table orders them). Codes, options, flake8's ``add_options``, the
+misspelled-key check, ``check-config``, ``explain`` and the README all read
+this module; no module outside rules/ names a code.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from flake8_ssot.rules import canonical, compat, config_error, deprecated, discovery, legacy
+import importlib
+import pkgutil
+
+from flake8_ssot import rules as rules_package
 from flake8_ssot.rules.base import Code, Option, Section
 from flake8_ssot.rules.project_options import PROJECT_OPTIONS
 from flake8_ssot.rules.rule import ImportPart, Rule
 
-RULES: tuple[Rule, ...] = (
-    config_error.RULE,
-    deprecated.RULE,
-    legacy.RULE,
-    compat.RULE,
-    discovery.RULE,
-    canonical.RULE,
-)
+
+def _discover() -> tuple[Rule, ...]:
+    """The ``RULE`` of every module in rules/, by first code."""
+    found = []
+    for module_info in pkgutil.iter_modules(rules_package.__path__):
+        module = importlib.import_module(f"{rules_package.__name__}.{module_info.name}")
+        rule = getattr(module, "RULE", None)
+        if isinstance(rule, Rule):
+            found.append(rule)
+    return tuple(sorted(found, key=lambda rule: rule.codes[0].code))
+
+
+RULES: tuple[Rule, ...] = _discover()
 
 #: Every released code, in the README's order.
 CODES: tuple[Code, ...] = tuple(code for rule in RULES for code in rule.codes)

@@ -1,0 +1,1 @@
+"""Rule modules: one per family of codes, each declaring its codes, options, messages and fix."""
