@@ -12,10 +12,9 @@ this module; no module outside rules/ names a code.
 
 from __future__ import annotations
 
-from typing import Any
-
 import importlib
 import pkgutil
+from typing import Any
 
 from flake8_ssot import rules as rules_package
 from flake8_ssot.rules.base import Code, Option, Section
