@@ -338,3 +338,24 @@ def test_symlinks_stay_links_and_missing_paths_fail(migrating: Flake8Project) ->
     assert real.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
     missing = fix(migrating, "app/missing.py")
     assert missing.returncode == 2
+
+
+def test_a_diff_reader_that_stops_early_costs_no_file(migrating: Flake8Project) -> None:
+    """``fix --diff | head``: a closed pipe ends the run quietly, blaming no file."""
+    for number in range(50):
+        migrating.write(f"app/mod{number}.py", "from pkg.facade import Manager\n")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "flake8_ssot", "fix", "--diff", "app"],
+        cwd=migrating.root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert run.stdout is not None and run.stderr is not None
+    assert run.stdout.readline().startswith(b"--- app/mod")
+    run.stdout.close()
+    stderr = run.stderr.read().decode()
+    assert (run.wait(timeout=120), stderr) == (1, "")
+    assert all(
+        path.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+        for path in (migrating.root / "app").glob("mod*.py")
+    )

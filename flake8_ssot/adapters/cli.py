@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -53,6 +54,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return error.exit_code
     except ExecutionError as error:  # flake8's style guide refusing per-file-ignores
         print(flake8_error_line(error), file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # ``flake8-ssot fix --diff | head``: the reader stopped reading, as it may.
+        # Python would complain again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
 
 

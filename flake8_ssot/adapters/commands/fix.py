@@ -116,6 +116,8 @@ def _deliver(
             write_atomically(source, data)
     except NotWritten as error:
         return str(error)
+    except BrokenPipeError:
+        raise  # the reader of the diff is gone (``| head``): no file's fault
     except OSError as error:
         return f"{error.strerror or error}; left unchanged"
     return None
