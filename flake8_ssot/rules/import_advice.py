@@ -8,8 +8,7 @@ apart.
 
 from __future__ import annotations
 
-from flake8_ssot.rules.base import Message as Reason
-from flake8_ssot.rules.base import MessageKind
+from flake8_ssot.rules.base import Message, MessageKind
 from flake8_ssot.rules.rule import Context, Hit, Redirect
 
 STAR = MessageKind(None, "star", "a star import cannot be split by name; rewrite it by hand")
@@ -21,7 +20,7 @@ NOT_FOUND = MessageKind(None, "not-found", "{module} was not found under the sou
 DOES_NOT_DEFINE = MessageKind(None, "does-not-define", "{module} does not define {name}")
 
 
-def name_target(hit: Hit, context: Context) -> Redirect | Reason:
+def name_target(hit: Hit, context: Context) -> Redirect | Message:
     """``from ENTRY import name``: the hit's redirect (what its message advises), or why not."""
     name = hit.imported.name
     if name == "*":
@@ -40,7 +39,7 @@ def name_target(hit: Hit, context: Context) -> Redirect | Reason:
     return DOES_NOT_DEFINE(module=destination, name=str(name))
 
 
-def module_target(hit: Hit) -> str | Reason:
+def module_target(hit: Hit) -> str | Message:
     """``import ENTRY as x``: the configured replacement module, or why there is none."""
     if hit.replacement is None:
         return NO_REPLACEMENT(entry=hit.entry)
