@@ -1,0 +1,1 @@
+"""rules: each rule owns its codes, options, messages and fixes (engine/registry.py lists them)."""
