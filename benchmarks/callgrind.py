@@ -2,7 +2,8 @@
 
 Usage: python3 benchmarks/callgrind.py [--corpus stdlib|django ...] [--repeat N]
                                        [--files 100] [--variants bare ssot tidy]
-                                       [--key callgrind] [--cache-dir DIR] [--json PATH]
+                                       [--baseline REV] [--key callgrind]
+                                       [--cache-dir DIR] [--json PATH]
 
 Wall-clock ratios on a shared machine swing by 10% or more between runs a
 minute apart; the number of instructions a run executes does not. So the
@@ -29,6 +30,21 @@ every Nth of the sorted list, and the three variants run side by side.
 Needs python3, valgrind and setarch (Linux); takes about half an hour on
 two idle cores for both corpora.
 
+``--baseline REV`` (a git revision of this repository: ``main``, ``HEAD~3``,
+a hash) measures flake8-ssot at that commit in the same run, as the variants
+``base`` and ``base-cold``: the commit's tree, exported with ``git archive``
+and installed with its own ``setup.cfg`` into a venv of its own beside the
+same flake8 (kept under the cache directory, named for the commit). They run
+exactly as ``ssot`` and ``ssot-cold`` do (same config text, files,
+environment, untimed first run, cache handling), and the table and the JSON
+gain the change of ``ssot`` against ``base``, warm and cold: the "before and
+after, same run" of a change. Two versions of the plugin must not share a
+summary cache directory (each drops the directories other code left in
+it), so with a baseline ``ssot`` and ``base`` each read their config from a
+directory of their own (``ssot/`` and ``base/`` of the run's directory). The
+baseline must know the options the config uses (``ssot-cache-dir``, from
+commit 5594123 on).
+
 Prints a table and stores the figures under ``callgrind`` in each corpus of
 the results JSON, keeping everything else in it.
 """
@@ -50,19 +66,33 @@ from typing import Any
 from corpora import DJANGO_MIGRATION, STDLIB_MIGRATION, Corpus, write_flake8_config
 from environment import (
     DJANGO,
+    Baseline,
     Tools,
+    checkout_state,
     default_cache_dir,
     fetch_sdist,
+    prepare_baseline,
     prepare_tools,
     stdlib_directory,
 )
 
 HERE = Path(__file__).resolve().parent
 VARIANTS = ("bare", "ssot", "ssot-cold", "tidy")
+#: With ``--baseline``: flake8-ssot at that commit, run as each of this checkout's variants.
+BASE_OF = {"ssot": "base", "ssot-cold": "base-cold"}
+ALL_VARIANTS = ("bare", "ssot", "base", "ssot-cold", "base-cold", "tidy")
 #: The plugin variants and the prefix of the codes each reports.
-PLUGINS = (("ssot", "SOT"), ("ssot-cold", "SOT"), ("tidy", "I25"))
+PLUGINS = (
+    ("ssot", "SOT"),
+    ("base", "SOT"),
+    ("ssot-cold", "SOT"),
+    ("base-cold", "SOT"),
+    ("tidy", "I25"),
+)
 #: Files sampled per corpus: callgrind's 40-fold slowdown makes a hundred take minutes.
 FILES = 100
+#: Findings only one of this checkout and the baseline reports, printed per side.
+SHOWN = 20
 JOBS = os.cpu_count() or 1
 
 #: Test discovery on, as a project using pytest would configure it. testpaths
@@ -110,9 +140,13 @@ def fixed_environment() -> dict[str, str]:
 
 
 def run(command: list[str], cwd: Path, env: dict[str, str]) -> str:
-    """stdout of a flake8 run; exit status 1 (findings) is fine, anything else is not."""
+    """stdout of a flake8 run; exit status 1 (findings) is fine, anything else is not.
+
+    flake8 exits 1 on a traceback too (a plugin that fails to import): status 1
+    with nothing on stdout is that, not a run to count.
+    """
     result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env)
-    if result.returncode not in (0, 1):
+    if result.returncode not in (0, 1) or (result.returncode == 1 and not result.stdout):
         tail = "\n".join(result.stderr.splitlines()[-20:])
         raise SystemExit(f"{' '.join(command[:3])} ... failed ({result.returncode}):\n{tail}")
     return result.stdout
@@ -153,21 +187,33 @@ def measure(
     repeat: int,
     jobs: int = JOBS,
     variants: tuple[str, ...] = VARIANTS,
+    baseline: Baseline | None = None,
 ) -> dict[str, Any]:
     """Each variant's instruction count on one corpus, ``repeat`` times, and the overheads.
 
     The variants may run side by side (``jobs``): a count does not depend on
-    what else the machine is doing, only the wall time does.
+    what else the machine is doing, only the wall time does. ``base`` and
+    ``base-cold`` need ``baseline``.
     """
     directory = cache / "runs" / f"callgrind-{corpus.name}-{count}"
     config, files = write_workspace(corpus, directory, count)
     env_dirs = {"bare": tools.bare, "ssot": tools.ssot, "ssot-cold": tools.ssot, "tidy": tools.tidy}
+    configs = dict.fromkeys(variants, config)
+    checkout = checkout_state() if baseline is not None else {}  # what the ssot venv holds
+    if baseline is not None:
+        env_dirs.update(base=baseline.env_dir, **{"base-cold": baseline.env_dir})
+        # The same config text in two directories with names of the same length:
+        # each version of the plugin gets a summary cache of its own (``ssot-cache-dir``
+        # is relative to the config), and neither reads longer paths than the other.
+        for subdirectory, names in [("ssot", BASE_OF), ("base", BASE_OF.values())]:
+            own, _ = write_workspace(corpus, directory / subdirectory, count)
+            configs.update((name, own) for name in names if name in variants)
 
     def variant(name: str) -> tuple[str, list[int]]:
-        flake8 = [str(tools.flake8(env_dirs[name])), "-j1", "--config", str(config), *files]
+        flake8 = [str(tools.flake8(env_dirs[name])), "-j1", "--config", str(configs[name]), *files]
         totals = []
         with tempfile.TemporaryDirectory() as scratch:
-            cold = name == "ssot-cold"
+            cold = name.endswith("-cold")
             # Untimed: writes the .pyc files (and fills the summary cache) the counted runs read.
             untimed = cold_cache(flake8, Path(scratch)) if cold else flake8
             expected = run(untimed, corpus.root, fixed_environment())
@@ -191,7 +237,7 @@ def measure(
         others = [line for line in outputs[name].splitlines() if f": {prefix}" not in line]
         if others != outputs["bare"].splitlines():
             raise SystemExit(f"{corpus.name}: {name} changed findings other than its own")
-    return {
+    figures: dict[str, Any] = {
         "files": len(files),
         "python": sys.version.split()[0],
         "valgrind": subprocess.run(
@@ -203,6 +249,51 @@ def measure(
             name: sum(f": {prefix}" in line for line in outputs[name].splitlines())
             for name, prefix in plugins
         },
+    }
+    if baseline is not None:
+        figures["checkout"] = checkout
+        figures.update(against_baseline(corpus.name, baseline, counts, outputs))
+    return figures
+
+
+def against_baseline(
+    corpus: str, baseline: Baseline, counts: dict[str, list[int]], outputs: dict[str, str]
+) -> dict[str, Any]:
+    """The commits compared, this checkout's change of instructions against the baseline's
+    (the fewest counted of each), warm and cold, and the findings only one of them reports."""
+    pairs = [
+        (ours, theirs) for ours, theirs in BASE_OF.items() if ours in counts and theirs in counts
+    ]
+    change = {}
+    for ours, theirs in pairs:
+        now, before = min(counts[ours]), min(counts[theirs])
+        change[ours] = {
+            "against": theirs,
+            "instructions": now - before,
+            "percent": (now / before - 1) * 100,
+        }
+    # Every variant of one checkout finds the same (the cache changes no finding): one pair says it.
+    findings: dict[str, list[str]] = {}
+    if pairs:
+        ours, theirs = pairs[0]
+        ours_lines, theirs_lines = outputs[ours].splitlines(), outputs[theirs].splitlines()
+        ours_set, theirs_set = set(ours_lines), set(theirs_lines)
+        findings = {
+            "only_ssot": [line for line in ours_lines if line not in theirs_set],
+            "only_base": [line for line in theirs_lines if line not in ours_set],
+        }
+        for side, lines in findings.items():
+            for line in lines[:SHOWN]:
+                print(f"  {corpus}: {side.replace('_', ' ')}: {line}", file=sys.stderr)
+            if len(lines) > SHOWN:
+                print(
+                    f"  {corpus}: {side.replace('_', ' ')}: {len(lines) - SHOWN} more",
+                    file=sys.stderr,
+                )
+    return {
+        "baseline": {"revision": baseline.revision, "commit": baseline.commit},
+        "change": change,
+        "findings_against_baseline": findings,
     }
 
 
@@ -222,6 +313,15 @@ def render(results: dict[str, dict[str, Any]]) -> str:
 
         return cell
 
+    def change(name: str, bold: str = "") -> Callable[[dict[str, Any]], str]:
+        def cell(r: dict[str, Any]) -> str:
+            if name not in r.get("change", {}):
+                return "-"
+            figures = r["change"][name]
+            return f"{bold}{figures['percent']:+.2f}%{bold} ({figures['instructions']:+,})"
+
+        return cell
+
     rows: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
         ("files (every Nth of the sorted list)", lambda r: str(r["files"])),
         ("instructions, `flake8 -j1` without plugins", counted("bare")),
@@ -232,6 +332,23 @@ def render(results: dict[str, dict[str, Any]]) -> str:
         ("flake8-ssot, empty summary cache: with / without - 1", overhead("ssot-cold")),
         ("flake8-tidy-imports: instructions with / without - 1", overhead("tidy")),
     ]
+    baselines = {r["baseline"]["commit"] for r in results.values() if "baseline" in r}
+    if baselines:
+        base = f"flake8-ssot at {', '.join(commit[:12] for commit in sorted(baselines))}"
+        rows[4:4] = [
+            (f"instructions, with {base}", counted("base")),
+            (f"instructions, with {base}, empty summary cache", counted("base-cold")),
+        ]
+        rows += [
+            (f"{base}: with / without - 1", overhead("base")),
+            (f"{base}, empty summary cache: with / without - 1", overhead("base-cold")),
+            (f"**this checkout against {base}** (summary cache filled)", change("ssot", "**")),
+            (f"this checkout against {base}, empty summary cache", change("ssot-cold")),
+            (
+                "SOT findings, this checkout / the baseline",
+                lambda r: f"{r['findings'].get('ssot', '-')} / {r['findings'].get('base', '-')}",
+            ),
+        ]
     names = list(results)
     lines = ["| callgrind | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     lines += [
@@ -259,7 +376,16 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=FILES, help="files sampled per corpus")
     parser.add_argument("--jobs", type=int, default=JOBS, help="variants measured side by side")
     parser.add_argument(
-        "--variants", nargs="+", choices=VARIANTS, default=list(VARIANTS), help="bare is needed"
+        "--variants",
+        nargs="+",
+        choices=ALL_VARIANTS,
+        help=f"default: {' '.join(VARIANTS)}; bare is always measured",
+    )
+    parser.add_argument(
+        "--baseline",
+        metavar="REV",
+        help="also measure flake8-ssot at this git revision (variants base and base-cold, "
+        "added for ssot and ssot-cold), and the change against it",
     )
     parser.add_argument(
         "--key", default="callgrind", help="where the figures go in each corpus of the JSON"
@@ -267,15 +393,29 @@ def main() -> int:
     parser.add_argument("--cache-dir", type=Path, default=default_cache_dir())
     parser.add_argument("--json", type=Path, default=HERE / "results.json")
     args = parser.parse_args()
+    chosen = args.variants or list(VARIANTS)
+    if args.baseline is None and set(chosen) & set(BASE_OF.values()):
+        parser.error("the variants base and base-cold need --baseline REV")
+    ordered = ["bare"]
+    for name in chosen:  # each base variant right after its counterpart, to start together
+        ordered += [name, BASE_OF[name]] if args.baseline and name in BASE_OF else [name]
+    variants = tuple(dict.fromkeys(ordered))
+    baseline = prepare_baseline(args.cache_dir, args.baseline) if args.baseline else None
     tools = prepare_tools(args.cache_dir)
     corpora = {
         "stdlib": lambda: Corpus("stdlib", stdlib_directory(), STDLIB_MIGRATION),
         "django": lambda: Corpus("django", fetch_sdist(args.cache_dir, DJANGO), DJANGO_MIGRATION),
     }
-    variants = tuple(dict.fromkeys(["bare", *args.variants]))
     results = {
         name: measure(
-            corpora[name](), tools, args.cache_dir, args.files, args.repeat, args.jobs, variants
+            corpora[name](),
+            tools,
+            args.cache_dir,
+            args.files,
+            args.repeat,
+            args.jobs,
+            variants,
+            baseline,
         )
         for name in args.corpus or ["stdlib", "django"]
     }

@@ -5,6 +5,11 @@ pinned versions, so "flake8 with flake8-ssot" and "the same flake8 without
 it" differ by one package only. The Django sdist is fetched over PyPI's
 JSON simple API with the standard library and checked against a pinned
 hash, so nothing here needs more than python3 and a network.
+
+A baseline (``callgrind.py --baseline REV``) is flake8-ssot at another commit
+of this repository, exported with ``git archive`` and installed with its own
+``setup.cfg`` (its own entry point and dependencies) beside the same flake8,
+in a venv named for the commit and kept for the next run.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ import subprocess
 import sys
 import sysconfig
 import tarfile
+import tempfile
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +102,74 @@ def prepare_tools(cache: Path) -> Tools:
             marker.write_text(wanted)
     pip_install(tools.python(tools.ssot), "--force-reinstall", "--no-deps", str(ROOT))
     return tools
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """flake8-ssot at another commit of this repository, in a venv of its own."""
+
+    revision: str  # as given on the command line
+    commit: str  # the full hash it resolved to
+    env_dir: Path
+
+    @property
+    def label(self) -> str:
+        short = self.commit[:12]
+        return short if self.commit.startswith(self.revision) else f"{self.revision} ({short})"
+
+
+def git(*arguments: str) -> str:
+    """stdout of a git command run in this checkout."""
+    result = subprocess.run(["git", *arguments], capture_output=True, text=True, cwd=ROOT)
+    if result.returncode != 0:
+        raise SystemExit(f"git {' '.join(arguments)}: {result.stderr.strip()}")
+    return result.stdout.strip()
+
+
+def resolve_commit(revision: str) -> str:
+    """The full hash of the commit ``revision`` names (a hash, a branch, ``HEAD~3``)."""
+    return git("rev-parse", "--verify", "--end-of-options", f"{revision}^{{commit}}")
+
+
+def checkout_state() -> dict[str, object]:
+    """The commit this checkout is at, and whether the plugin's files differ from it, new
+    files included (the ``ssot`` venv is installed from the working tree, edits and all)."""
+    changed = git("status", "--porcelain", "--", "flake8_ssot", "setup.cfg")
+    return {"commit": resolve_commit("HEAD"), "modified": bool(changed)}
+
+
+def prepare_baseline(cache: Path, revision: str) -> Baseline:
+    """The venv of flake8-ssot at ``revision`` beside the benchmarks' flake8, made once per commit.
+
+    The commit's tree is exported with ``git archive`` into a temporary
+    directory and installed from there, so its own ``setup.cfg`` decides its
+    entry point (``flake8_ssot.plugin:SsotChecker`` in older commits) and its
+    dependencies; nothing in this checkout changes. A commit never changes,
+    so the venv is reused as long as its marker names the same commit and flake8.
+    """
+    commit = resolve_commit(revision)
+    # Twelve hex digits keep the console scripts' shebang lines short; the marker holds all 40.
+    env_dir = cache / f"venvs-py{PYTHON_VERSION}" / f"base-{commit[:12]}"
+    baseline = Baseline(revision, commit, env_dir)
+    marker = env_dir / "benchmark-requirements.txt"
+    wanted = f"{FLAKE8}\nflake8-ssot @ {commit}\n"
+    if marker.exists() and marker.read_text() == wanted:
+        return baseline
+    print(f"installing flake8-ssot at {baseline.label} into {env_dir}", file=sys.stderr)
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=cache, prefix="baseline-") as scratch:
+        archive = Path(scratch) / "tree.tar"
+        with archive.open("wb") as stream:
+            subprocess.run(
+                ["git", "archive", "--format=tar", commit], stdout=stream, check=True, cwd=ROOT
+            )
+        source = Path(scratch) / "flake8-ssot"
+        with tarfile.open(archive) as bundle:
+            bundle.extractall(source, filter="data")
+        python = venv_python(env_dir)
+        pip_install(python, "--force-reinstall", FLAKE8, str(source))
+    marker.write_text(wanted)
+    return baseline
 
 
 def flake8_versions(tools: Tools) -> dict[str, str]:

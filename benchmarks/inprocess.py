@@ -6,18 +6,23 @@ Usage:
         same trees (the floor for any AST plugin), alternating, ROUNDS each;
     python inprocess.py parse FILE_LIST
         reading and ``ast.parse`` of every file once, the fixer's yardstick;
-    python inprocess.py account MODULE:CLASS FLAKE8_ARGS...
+    python inprocess.py account PLUGIN FLAKE8_ARGS...
         one real flake8 run, with the CPU time spent in that plugin counted
-        (run it in the venv that has the plugin).
+        (run it in the venv that has the plugin); PLUGIN is the name of its
+        ``flake8.extension`` entry point (``SOT``, ``I25``) or ``module:Class``.
 
 Prints one JSON object. Files that do not parse are skipped, as flake8
-skips plugins on them (it reports E999 instead).
+skips plugins on them (it reports E999 instead). flake8-ssot's checker is
+found through its installed entry point, not a module path, so the script
+works in a venv of any commit of it (``flake8_ssot.plugin:SsotChecker`` in
+older ones, ``flake8_ssot.adapters.flake8_plugin:SsotChecker`` now).
 """
 
 from __future__ import annotations
 
 import ast
 import importlib
+import importlib.metadata
 import json
 import os
 import sys
@@ -46,13 +51,31 @@ def load(paths: list[str]) -> list[ParsedFile]:
     return trees
 
 
+#: flake8-ssot's entry point in the ``flake8.extension`` group.
+SSOT_ENTRY_POINT = "SOT"
+
+
+def plugin_class(plugin: str) -> type[Any]:
+    """The checker an installed ``flake8.extension`` entry point names, or ``module:Class``."""
+    checker: type[Any]
+    if ":" in plugin:
+        module_name, _, class_name = plugin.partition(":")
+        checker = getattr(importlib.import_module(module_name), class_name)
+        return checker
+    for entry_point in importlib.metadata.entry_points(group="flake8.extension"):
+        if entry_point.name == plugin:
+            checker = entry_point.load()
+            return checker
+    raise SystemExit(f"no flake8.extension entry point {plugin!r} is installed here")
+
+
 def time_plugin(trees: list[ParsedFile]) -> tuple[float, int]:
-    from flake8_ssot.adapters.flake8_plugin import SsotChecker  # only the flake8-ssot venv has it
+    checker = plugin_class(SSOT_ENTRY_POINT)  # only the flake8-ssot venvs have it
 
     start = time.perf_counter()
     found = 0
     for filename, tree, lines in trees:
-        found += sum(1 for _ in SsotChecker(tree, filename, lines).run())
+        found += sum(1 for _ in checker(tree, filename, lines).run())
     return time.perf_counter() - start, found
 
 
@@ -90,11 +113,11 @@ def parse_all(paths: list[str]) -> dict[str, object]:
 def account(plugin: str, flake8_args: list[str]) -> dict[str, object]:
     """CPU time inside a plugin's ``run`` during a whole flake8 run, and of the whole process.
 
-    ``plugin`` is the ``module:Class`` of the plugin's entry point. Works for
-    any plugin with a ``run`` method, so the alternatives are measured alike.
+    ``plugin`` is the name of the plugin's entry point, or the ``module:Class``
+    it names. Works for any plugin with a ``run`` method, so the alternatives
+    are measured alike.
     """
-    module_name, _, class_name = plugin.partition(":")
-    checker = getattr(importlib.import_module(module_name), class_name)
+    checker = plugin_class(plugin)
     spent = 0.0
     run = checker.run
 

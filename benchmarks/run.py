@@ -180,11 +180,9 @@ def same_other_findings(outputs: dict[str, str]) -> bool:
     )
 
 
-#: The plugin class each flake8 venv's entry point names.
-PLUGIN_CLASSES = {
-    "ssot": "flake8_ssot.adapters.flake8_plugin:SsotChecker",
-    "tidy": "flake8_tidy_imports:ImportChecker",
-}
+#: Each plugin's ``flake8.extension`` entry point: inprocess.py loads the class it names
+#: in that venv (flake8-ssot's moved between modules over its history).
+PLUGIN_ENTRY_POINTS = {"ssot": "SOT", "tidy": "I25"}
 
 
 def accounted(tools: Tools, workspace: Workspace) -> dict[str, dict[str, float]]:
@@ -199,7 +197,7 @@ def accounted(tools: Tools, workspace: Workspace) -> dict[str, dict[str, float]]
             str(tools.python(env_dir)),
             str(HERE / "inprocess.py"),
             "account",
-            PLUGIN_CLASSES[name],
+            PLUGIN_ENTRY_POINTS[name],
             "-j1",
             "--config",
             str(workspace.flake8_config),
