@@ -19,7 +19,6 @@ from flake8_ssot.model.source_file import read_source
 from flake8_ssot.model.summary_cache import open_cache
 from flake8_ssot.rules import discovery
 from flake8_ssot.rules.base import Diagnostic, Settings
-from flake8_ssot.rules.import_fix import plan_import_fixes
 from flake8_ssot.rules.import_pass import import_findings
 from flake8_ssot.rules.project_options import CACHE_DIR, SOURCE_ROOTS
 from flake8_ssot.rules.rule import Context, LintedFile
@@ -61,6 +60,9 @@ def plan_fixes(
     Only the diagnostics given are fixed (those flake8 reports, after noqa
     and select): an import statement's edit moves only their names.
     """
+    # Only ``fix`` plans edits: the plugin never pays this module's import.
+    from flake8_ssot.rules.import_fix import plan_import_fixes
+
     import_codes = {part.code.code for part in IMPORT_PARTS}
     imports = [found for found in diagnostics if found.code in import_codes]
     others = [found for found in diagnostics if found.code not in import_codes]
