@@ -234,10 +234,15 @@ def definitions(file: LintedFile, context: Context) -> list[Diagnostic]:
                     statement.col_offset,
                     [SECOND_DEFINITION(kind=kind, name=name, home=home)],
                     (f"{home}:{name}", kind),
+                    end=_end(statement),
                 )
             )
     findings.sort(key=lambda found: (found.line, found.col))
     return findings
+
+
+def _end(statement: ast.stmt) -> tuple[int, int]:
+    return statement.end_lineno or statement.lineno, statement.end_col_offset or 0
 
 
 _KINDS: dict[type[ast.stmt], str] = {

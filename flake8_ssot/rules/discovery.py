@@ -608,7 +608,8 @@ def _handed_to_factory(node: ast.ClassDef) -> bool:
 
 def _class_finding(filename: str, test_class: _TestClass, message: Message) -> Diagnostic:
     node = test_class.node
-    return diagnostic(filename, node.lineno, node.col_offset, [message], (node.name,))
+    end = (node.end_lineno or node.lineno, node.end_col_offset or 0)
+    return diagnostic(filename, node.lineno, node.col_offset, [message], (node.name,), end=end)
 
 
 def _test_method_count(facts: ClassFacts, config: PytestConfig) -> int:

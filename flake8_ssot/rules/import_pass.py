@@ -9,9 +9,10 @@ yields at most one finding per code.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Sequence
 
-from flake8_ssot.model.imports import ImportRef, collect_imports
+from flake8_ssot.model.imports import ImportRef, collect_imports, import_statements
 from flake8_ssot.rules.base import Diagnostic, diagnostic
 from flake8_ssot.rules.rule import Context, Hit, ImportedName, ImportPart, LintedFile
 
@@ -31,11 +32,14 @@ def import_findings(
     for ref in collect_imports(tree, source, package_of_file):
         statements.setdefault((ref.line, ref.col), []).append(ref)
     findings = []
+    ends: dict[tuple[int, int], tuple[int, int]] | None = None
     for (line, col), refs in statements.items():
         hits_by_part = _hits_by_part(refs, context, parts)
         for part in parts:
             hits = hits_by_part.get(part)
             if hits:
+                if ends is None:  # only a file with findings pays for the statements' ends
+                    ends = _statement_ends(tree, source)
                 findings.append(
                     diagnostic(
                         filename,
@@ -43,10 +47,22 @@ def import_findings(
                         col,
                         part.messages(hits),
                         _subject(hits, refs),
+                        end=ends.get((line, col)),
                         detail=tuple(hits),
                     )
                 )
     return findings
+
+
+def _statement_ends(tree: ast.Module, source: str) -> dict[tuple[int, int], tuple[int, int]]:
+    """Where each import statement ends (a dynamic import's call keeps its start)."""
+    return {
+        (statement.lineno, statement.col_offset): (
+            statement.end_lineno or statement.lineno,
+            statement.end_col_offset or 0,
+        )
+        for statement in import_statements(tree, source)
+    }
 
 
 def _subject(hits: list[Hit], refs: list[ImportRef]) -> tuple[str, ...]:
