@@ -9,7 +9,7 @@ import pytest
 
 from flake8_ssot.engine.lint import lint_file, lint_paths, plan_fixes, start
 from flake8_ssot.engine.settings import build_settings
-from flake8_ssot.rules.base import Diagnostic
+from flake8_ssot.rules.base import Diagnostic, Message
 from flake8_ssot.rules.rule import Context, LintedFile
 
 
@@ -51,8 +51,9 @@ def test_an_import_finding_is_data(project: Path) -> None:
     assert deprecated.subject == ("pkg.facade", "from pkg.facade import Manager")
     [message] = deprecated.messages
     assert (message.kind.name, message.arg("module")) == ("deprecated-advised", "pkg.facade")
-    [advice] = message.arg("advice")  # type: ignore[misc]
-    assert (advice.kind.name, dict(advice.args)) == (
+    advice = message.arg("advice")
+    assert isinstance(advice, tuple) and len(advice) == 1 and isinstance(advice[0], Message)
+    assert (advice[0].kind.name, dict(advice[0].args)) == (
         "import-from",
         {"names": "Manager", "module": "pkg.facade.core"},
     )
