@@ -92,7 +92,3 @@ def heading(option: Option[Any]) -> str:
     """The option and the codes it configures, as ``check-config`` titles it."""
     codes = codes_of(option)
     return f"{option.name} ({', '.join(codes)})" if codes else option.name
-
-
-def option_named(name: str) -> Option[Any]:
-    return next(option for option in OPTIONS if option.name == name)

@@ -31,6 +31,7 @@ from typing import NamedTuple
 from flake8_ssot.model.bindings import Chosen
 from flake8_ssot.model.imports import NEWLINE_RE, import_statements, resolve_relative
 from flake8_ssot.rules.base import Diagnostic, Edit, Fix, Message, MessageKind
+from flake8_ssot.rules.import_advice import NOT_FOUND
 from flake8_ssot.rules.rule import Context, Hit, ImportPart, LintedFile
 
 DYNAMIC = MessageKind(None, "dynamic", "a dynamic import; rewrite it by hand")
@@ -46,7 +47,6 @@ CYCLE = MessageKind(
     "{target} imports {module} (directly or through other modules): importing from it here "
     "could close an import cycle; rewrite it by hand",
 )
-NOT_FOUND = MessageKind(None, "module-not-found", "{module} was not found under the source roots")
 USES_ITSELF = MessageKind(
     None, "uses-itself", "the code uses {bound} itself, not only {bound}.attribute"
 )
