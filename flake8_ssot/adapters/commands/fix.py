@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import difflib
 import io
 import os
@@ -116,9 +117,10 @@ def _deliver(
             write_atomically(source, data)
     except NotWritten as error:
         return str(error)
-    except BrokenPipeError:
-        raise  # the reader of the diff is gone (``| head``): no file's fault
     except OSError as error:
+        if diff and error.errno == errno.EPIPE:
+            # The reader of the diff is gone (``| head``): no file's fault.
+            raise BrokenPipeError(error.errno, error.strerror) from error
         return f"{error.strerror or error}; left unchanged"
     return None
 
