@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import difflib
+import errno
 import io
 import os
 import re
