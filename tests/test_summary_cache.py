@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -10,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Flake8Project
+from flake8_ssot.model import summary_cache
 from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.project import _summarise_file
 from flake8_ssot.model.stdlib_classes import import_origin, stdlib_base
@@ -220,6 +222,26 @@ def test_a_summary_reads_back_equal_and_only_for_its_own_key(tmp_path: Path) -> 
     assert cache.load("flake8_ssot.model.summary_cache", module_file, source + b"\n") is None
     assert cache.load("flake8_ssot.other", module_file, source) is None
     assert cache.load("flake8_ssot.model.summary_cache", tmp_path / "elsewhere.py", source) is None
+
+
+def test_entries_of_other_code_of_the_plugin_are_never_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unit: an entry is read without checking its form, only by the code that wrote it.
+    The version directory is named for the text of every module of the package: a
+    change to a record's fields, or to how records are written, starts a new one."""
+    package = tmp_path / "flake8_ssot"
+    shutil.copytree(
+        summary_cache._PACKAGE_DIRECTORY, package, ignore=shutil.ignore_patterns("__pycache__")
+    )
+    monkeypatch.setattr(summary_cache, "_PACKAGE_DIRECTORY", package)
+    assert _version_directory_name() == _version_directory_name()
+    before = _version_directory_name()
+    for module in ("bindings.py", "plain_records.py"):
+        path = package / "model" / module
+        path.write_bytes(path.read_bytes() + b"\n")
+        assert _version_directory_name() != before
+        before = _version_directory_name()
 
 
 def test_a_standard_library_lookup_reads_back_and_may_be_no_class(tmp_path: Path) -> None:

@@ -15,12 +15,15 @@ The directory is the user's cache directory by default, not the project's:
 nothing lands in a checkout, and no file a pull request commits can be
 read as a summary. Entries are ``marshal`` data, which the standard
 library reads fast and which cannot run code when loaded (the format of
-``.pyc`` files; as they are, per Python version). Each is written to a
-temporary file and renamed over the old one, so a reader (another worker,
-another run) sees a whole entry or none. Anything that goes wrong (a
-directory that cannot be made or written, an entry that is not whole, was
-written by other code or does not read back) only means the module is
-summarised again: the cache can be deleted at any time.
+``.pyc`` files; as they are, per Python version), their records converted
+as the records' types declare (:mod:`flake8_ssot.model.plain_records`);
+the directory's name changes with the code, so an entry is only ever read
+by the code that wrote it. Each is written to a temporary file and renamed
+over the old one, so a reader (another worker, another run) sees a whole
+entry or none. Anything that goes wrong (a directory that cannot be made
+or written, an entry that is not whole, was written by other code or does
+not read back) only means the module is summarised again: the cache can
+be deleted at any time.
 """
 
 from __future__ import annotations
@@ -33,10 +36,9 @@ import tempfile
 import time
 import zlib
 from pathlib import Path
-from typing import Any
 
-from flake8_ssot.model.bindings import Binding, Branch, ModuleSummary
-from flake8_ssot.model.class_shapes import ClassShape, MethodShape
+from flake8_ssot.model.bindings import ModuleSummary
+from flake8_ssot.model.plain_records import from_plain, to_plain
 from flake8_ssot.model.source_file import read_regular
 from flake8_ssot.model.stdlib_classes import RuntimeClass
 
@@ -58,10 +60,6 @@ _PACKAGE_DIRECTORY = Path(__file__).resolve().parent.parent  # the whole package
 _LIFETIME = 30 * 24 * 3600
 _TEMPORARY_LIFETIME = 3600
 _SWEEP_INTERVAL = 24 * 3600
-#: Builds a record from its fields without a call of its Python-level ``__new__``
-#: (a cache read builds tens of thousands); the fields are the ones ``_to_plain`` wrote,
-#: as the version directory's name (this plugin's code) and the entry's key vouch.
-_new = tuple.__new__
 
 
 def user_cache_directory() -> Path | None:
@@ -110,7 +108,7 @@ class SummaryCache:
             # Two files may share an entry's name (a checksum of the path): the key decides.
             if key != (module, str(path), source):
                 return None
-            return _from_plain(plain)
+            return from_plain(ModuleSummary, plain)
         except Exception:  # not an entry this code wrote whole: summarise again
             return None
 
@@ -133,7 +131,7 @@ class SummaryCache:
             kept_key, plain = marshal.loads(data)
             if kept_key != (*key, origin):
                 return None
-            return (None if plain is None else RuntimeClass._make(plain),)
+            return (None if plain is None else from_plain(RuntimeClass, plain),)
         except Exception:  # not an entry this code wrote whole: look it up again
             return None
 
@@ -141,12 +139,12 @@ class SummaryCache:
         self, key: RuntimeKey, origin: str | None, found: RuntimeClass | None
     ) -> None:
         """Keep a standard-library lookup made with its module found at ``origin``."""
-        plain = None if found is None else tuple(found)
+        plain = None if found is None else to_plain(found)
         self._write(_runtime_entry_name(key), marshal.dumps(((*key, origin), plain)))
 
     def store(self, module: str, path: Path, source: bytes, summary: ModuleSummary) -> None:
         """Keep ``summary`` of ``module`` as made from ``source``; a failure keeps nothing."""
-        data = marshal.dumps(((module, str(path), source), _to_plain(summary)))
+        data = marshal.dumps(((module, str(path), source), to_plain(summary)))
         self._write(_entry_name(module, path), data)
 
     def _read(self, name: str) -> bytes | None:
@@ -282,112 +280,3 @@ def _remove(path: str) -> None:
         os.unlink(path)
     except OSError:
         pass
-
-
-def _to_plain(summary: ModuleSummary) -> tuple[Any, ...]:
-    """The summary as tuples, dicts, strings, numbers and sets: what ``marshal`` writes.
-
-    A binding's branches are plain pairs only where it has any: most have
-    none, and are written as they are and read back as they were.
-    """
-    return (
-        summary.module,
-        {
-            name: tuple(
-                (*binding[:3], _plain_branches(binding.branches), binding.position)
-                if binding.branches
-                else tuple(binding)
-                for binding in same
-            )
-            for name, same in summary.named.items()
-        },
-        tuple(_plain_class(shape) for shape in summary.classes),
-        tuple(
-            (source, _plain_branches(branches), position)
-            for source, branches, position in summary.star_sources
-        ),
-        summary.declared_all,
-        summary.loaded_submodules,
-        summary.imported_modules,
-        dict(summary.handlers),
-        summary.has_getattr,
-    )
-
-
-def _plain_branches(branches: tuple[Branch, ...]) -> tuple[tuple[int, str], ...]:
-    return tuple((branch.statement, branch.arm) for branch in branches)
-
-
-def _plain_class(shape: ClassShape) -> tuple[Any, ...]:
-    return (
-        shape.name,
-        shape.position,
-        shape.line,
-        shape.col,
-        shape.bases,
-        shape.metaclass,
-        shape.decorators,
-        tuple((method.name, method.decorators) for method in shape.methods),
-        shape.test_flag,
-        shape.bound_names,
-        shape.unread,
-    )
-
-
-def _from_plain(plain: tuple[Any, ...]) -> ModuleSummary:
-    """The summary :func:`_to_plain` wrote (the same code wrote it: the directory's name
-    says so, and the key was checked)."""
-    (
-        module,
-        named,
-        classes,
-        star_sources,
-        declared_all,
-        loaded_submodules,
-        imported_modules,
-        handlers,
-        has_getattr,
-    ) = plain
-    return ModuleSummary(
-        module,
-        {
-            name: tuple(
-                _new(Binding, (*binding[:3], _branches(binding[3]), binding[4]))
-                if binding[3]
-                else _new(Binding, binding)
-                for binding in same
-            )
-            for name, same in named.items()
-        },
-        tuple(_class(shape) for shape in classes),
-        tuple(
-            (source, _branches(branches), position) for source, branches, position in star_sources
-        ),
-        declared_all,
-        loaded_submodules,
-        imported_modules,
-        handlers,
-        has_getattr,
-    )
-
-
-def _branches(plain: tuple[tuple[int, str], ...]) -> tuple[Branch, ...]:
-    return tuple(_new(Branch, (statement, arm)) for statement, arm in plain) if plain else ()
-
-
-def _class(plain: tuple[Any, ...]) -> ClassShape:
-    name, position, line, col, bases, metaclass, decorators, methods, *rest = plain
-    test_flag, bound_names, unread = rest  # as many fields as _plain_class wrote
-    return ClassShape(
-        name,
-        position,
-        line,
-        col,
-        bases,
-        metaclass,
-        decorators,
-        tuple(_new(MethodShape, (method, decorators)) for method, decorators in methods),
-        test_flag,
-        bound_names,
-        unread,
-    )
