@@ -15,9 +15,9 @@ from flake8_ssot.model.imports import (
     ImportRef,
     collect_imports,
     import_statements,
-    lines_holding,
     resolve_relative,
 )
+from flake8_ssot.model.text_scan import lines_holding
 
 identifiers = st.sampled_from(["a", "b", "pkg", "core", "x_compat", "old"])
 dotted_names = st.lists(identifiers, min_size=1, max_size=4).map(".".join)

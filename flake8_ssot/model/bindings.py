@@ -13,15 +13,13 @@ all of a name's bindings agree on one object.
 from __future__ import annotations
 
 import ast
-import re
 import sys
-from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from flake8_ssot.model.class_shapes import READ_BY_PYTEST, ClassShape, shape_of
 from flake8_ssot.model.imports import resolve_relative
-from flake8_ssot.model.skeleton import code_only
+from flake8_ssot.model.text_scan import global_statement_lines, spans_a_line
 
 #: ``try`` statements: ``try``/``except*`` too from Python 3.11.
 if sys.version_info >= (3, 11):
@@ -134,7 +132,7 @@ def read_module(
     reader = _Reader(
         package or None,
         module if is_package else None,
-        global_lines=_lines_holding(source, _GLOBAL_STATEMENT),
+        global_lines=None if source is None else global_statement_lines(source),
         may_walrus=source is None or b":=" in source,
     )
     reader.read(tree.body, ())
@@ -351,9 +349,7 @@ class _Reader:
         """Whether a line of the statement holds the keyword ``global`` (or it is unknown)."""
         if self.global_lines is None:
             return True
-        first = bisect_left(self.global_lines, statement.lineno)
-        end = statement.end_lineno or statement.lineno
-        return first < len(self.global_lines) and self.global_lines[first] <= end
+        return spans_a_line(self.global_lines, statement.lineno, statement.end_lineno)
 
     def _names(self, statement: ast.stmt) -> list[str]:
         """What a simple statement or definition binds; without a walrus in the
@@ -470,106 +466,6 @@ def stored_names(node: ast.AST) -> list[str]:
             names.append(current.rest)
         pending.extend(ast.iter_child_nodes(current))
     return names
-
-
-#: The keyword ``global`` in text (not ``global_settings`` or ``globals()``); a
-#: match preceded by a name character (``xglobal y``) is not the keyword either.
-_GLOBAL_STATEMENT = re.compile(rb"global[ \t\f\\\r\n]")
-#: The ASCII bytes of a Python name.
-_ASCII_NAME = frozenset(b"_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
-_NAME_BYTES = _ASCII_NAME | frozenset(b".")
-
-
-def _lines_holding(source: bytes | None, pattern: re.Pattern[bytes]) -> list[int] | None:
-    """The 1-based numbers of the lines (as Python counts them) where ``pattern`` matches
-    at the start of a word."""
-    if source is None:
-        return None
-    lines: list[int] = []
-    line, counted = 1, 0
-    for match in pattern.finditer(source):
-        if match.start() and source[match.start() - 1] in _NAME_BYTES:
-            continue
-        between = source[counted : match.start()]
-        line += between.count(b"\n") + between.count(b"\r") - between.count(b"\r\n")
-        counted = match.start()
-        lines.append(line)
-    return lines
-
-
-#: Bytes that make ``__all__`` beside them part of a longer name or the string ``"__all__"``.
-_NOT_ALONE = _ASCII_NAME | frozenset(b"'\"") | frozenset(range(0x80, 0x100))  # non-ASCII: a name
-_ALL_LITERAL_START = re.compile(rb"__all__[ \t]*=[ \t]*([\[(])")
-_REST_OF_LINE = re.compile(rb"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)")
-
-
-def all_from_text(source: bytes) -> tuple[str, ...] | None:
-    """A module's ``__all__`` read from its text alone, when one plain statement declares it.
-
-    That is: the word occurs once, outside quotes, at the start of a line
-    (module level, unconditional) and after an even number of triple
-    quotes (not inside a docstring), as ``__all__ = [...]`` or ``(...)``
-    of string literals ending its line. Anything else (``+=``, a second
-    assignment, a branch, a call) is None: the module must be parsed.
-    Deciding a star import from this costs a text scan instead of a parse.
-    """
-    words = _words(source, b"__all__")
-    if len(words) != 1:
-        return None
-    start = words[0]
-    if start and source[start - 1 : start] not in (b"\n", b"\r"):
-        return None
-    declaration = _ALL_LITERAL_START.match(source, start)
-    if declaration is None or not _starts_a_statement(source[:start]):
-        return None
-    closing = b"]" if declaration.group(1) == b"[" else b")"
-    end = source.find(closing, declaration.end())
-    while end != -1:
-        literal = source[declaration.start(1) : end + 1]
-        try:
-            value = ast.literal_eval(literal.decode("utf-8"))
-        except (SyntaxError, ValueError, UnicodeDecodeError, MemoryError, RecursionError):
-            end = source.find(closing, end + 1)
-            continue
-        if not _REST_OF_LINE.match(source, end + 1):
-            return None  # ``__all__ = [...] + other``: more than a literal
-        if isinstance(value, (list, tuple)) and all(isinstance(name, str) for name in value):
-            return tuple(value)
-        return None
-    return None
-
-
-def holds_word(source: bytes, word: bytes) -> bool:
-    """Whether ``word`` occurs in ``source`` not inside a longer ASCII name (quoted or not)."""
-    return bool(_words(source, word, _ASCII_NAME))
-
-
-def _starts_a_statement(prefix: bytes) -> bool:
-    """Whether the line after ``prefix`` starts a module-level statement: ``prefix``
-    ends outside any string or comment (a comment's quotes do not open one), outside
-    brackets, and not with a backslash that continues its last line."""
-    if prefix.rstrip(b"\r\n").endswith(b"\\"):
-        return False
-    code = code_only(prefix)
-    return code is not None and sum(map(code.count, (b"(", b"[", b"{"))) == sum(
-        map(code.count, (b")", b"]", b"}"))
-    )
-
-
-def _words(source: bytes, word: bytes, not_alone: frozenset[int] = _NOT_ALONE) -> list[int]:
-    """Where ``word`` occurs on its own: with none of ``not_alone`` right beside it (by
-    default, not inside a longer name and not quoted)."""
-    found = []
-    start = source.find(word)
-    while start != -1:
-        end = start + len(word)
-        if not (
-            (start and source[start - 1] in not_alone)
-            or (end < len(source) and source[end] in not_alone)
-        ):
-            found.append(start)
-        start = source.find(word, end)
-    return found
 
 
 def _declared_global(definition: ast.stmt, may_hold: Callable[[ast.stmt], bool]) -> list[str]:

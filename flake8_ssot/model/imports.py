@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import ast
 import builtins
-import functools
 import keyword
-import re
-import unicodedata
-from bisect import bisect_left
 from collections.abc import Callable
 from typing import NamedTuple
+
+from flake8_ssot.model.text_scan import lines_holding, searchable_text, spans_a_line
 
 
 def _nested_statement_fields() -> dict[type[ast.AST], tuple[str, ...]]:
@@ -45,8 +43,6 @@ _NESTED_FIELDS = _nested_statement_fields()
 DYNAMIC_IMPORT_MARKERS = ("import_module", "__import__")
 #: Modules that offer dynamic import functions, and those functions.
 _IMPORT_FUNCTIONS = {"importlib": ("import_module", "__import__"), "builtins": ("__import__",)}
-#: Line ends as the tokenizer counts them (str.splitlines also splits on \f and others).
-NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 class ImportRef(NamedTuple):
@@ -124,18 +120,6 @@ def collect_imports(
     return refs
 
 
-@functools.lru_cache(maxsize=1)  # the checks of one file ask in turn: normalised once
-def searchable_text(source: str) -> str:
-    """The source as the parser reads its identifiers, for cheap text tests.
-
-    Python normalises identifiers to NFKC, so ``importlib.ｉmport_module``
-    calls ``import_module``; a text test on the raw source would miss it.
-    Normalisation keeps line breaks, so line numbers stay valid. ASCII
-    sources (nearly all) are returned as they are, at no cost.
-    """
-    return source if source.isascii() else unicodedata.normalize("NFKC", source)
-
-
 def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.ImportFrom]:
     """Import statements at any depth, found without visiting expressions.
 
@@ -175,12 +159,6 @@ def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.Impor
                     pending.extend(child.body)
     found.reverse()
     return found
-
-
-def spans_a_line(lines: list[int], start: int, end: int | None) -> bool:
-    """Whether one of ``lines`` (sorted) lies within a node's lines."""
-    index = bisect_left(lines, start)
-    return index < len(lines) and lines[index] <= (end or start)
 
 
 def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
@@ -242,65 +220,6 @@ def _dynamic_imports(
     called_aliases = {through for through, _ in found} & callees.aliases
     rebound = _names_bound_otherwise(tree, called_aliases) if called_aliases else set()
     return [ref for through, ref in found if through not in rebound]
-
-
-def lines_holding(text: str, markers: list[str]) -> list[int]:
-    """The numbers (1-based, sorted) of the lines of ``text`` that hold one of ``markers``.
-
-    Finds the markers and counts line ends up to each one, rather than
-    splitting the text into lines: ten times faster on files that hold one.
-    """
-    positions = sorted(position for marker in markers for position in _occurrences(text, marker))
-    return line_numbers(text, positions)
-
-
-def line_numbers(text: str, positions: list[int]) -> list[int]:
-    """The numbers (1-based, sorted, each once) of the lines that hold ``positions`` (sorted).
-
-    Line ends are counted as the tokenizer counts them (not \\f or \\v).
-    """
-    counts_cr = "\r" in text
-    lines: list[int] = []
-    line, counted_to = 1, 0
-    for position in positions:
-        if counts_cr:
-            line += len(NEWLINE_RE.findall(text, counted_to, position))
-        else:
-            line += text.count("\n", counted_to, position)
-        counted_to = position
-        if not lines or lines[-1] != line:
-            lines.append(line)
-    return lines
-
-
-def word_positions(text: str, word: str) -> list[int]:
-    """Where ``word`` occurs in ``text`` as a whole word (``Q``, not the one in ``QuerySet``).
-
-    ``str.find`` finds each occurrence (a regex scan costs ten times as
-    much); the characters around it are checked after.
-    """
-    found = []
-    for start in _occurrences(text, word):
-        end = start + len(word)
-        if not (start and _is_word_character(text[start - 1])) and not (
-            end < len(text) and _is_word_character(text[end])
-        ):
-            found.append(start)
-    return found
-
-
-def _is_word_character(character: str) -> bool:
-    """What ``\\w`` matches in a regular expression over text."""
-    return character.isalnum() or character == "_"
-
-
-def _occurrences(text: str, marker: str) -> list[int]:
-    positions: list[int] = []
-    position = text.find(marker)
-    while position != -1:
-        positions.append(position)
-        position = text.find(marker, position + 1)
-    return positions
 
 
 def _dynamic_import_callees(statements: list[ast.Import | ast.ImportFrom]) -> _Callees:

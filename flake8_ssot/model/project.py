@@ -27,8 +27,6 @@ from flake8_ssot.model.bindings import (
     ModuleSummary,
     Origin,
     Reexport,
-    all_from_text,
-    holds_word,
     is_definite,
     origin,
     summarise,
@@ -36,6 +34,7 @@ from flake8_ssot.model.bindings import (
 from flake8_ssot.model.skeleton import parse_without_function_bodies
 from flake8_ssot.model.source_file import read_regular
 from flake8_ssot.model.summary_cache import SummaryCache
+from flake8_ssot.model.text_scan import all_from_text, holds_word
 
 #: ``import *`` as the tokenizer allows it to be written.
 _STAR_IMPORT = re.compile(rb"import[ \t\f\\\r\n]*\*")
@@ -97,7 +96,7 @@ class Project:
         self._public: dict[str, frozenset[str]] = {}
         #: The text of star-import sources not summarised yet, kept to rule them out cheaply.
         self._texts: dict[str, bytes] = {}
-        #: Their ``__all__`` when the text alone declares it (see bindings.all_from_text).
+        #: Their ``__all__`` when the text alone declares it (see text_scan.all_from_text).
         self._texts_all: dict[str, tuple[str, ...] | None] = {}
         self._reach: dict[str, frozenset[str]] = {}
 
@@ -320,7 +319,7 @@ class Project:
         return False
 
     def _all_from_text(self, module: str) -> tuple[str, ...] | None:
-        """The literal ``__all__`` a module's text declares (see bindings.all_from_text)."""
+        """The literal ``__all__`` a module's text declares (see text_scan.all_from_text)."""
         if module not in self._texts:
             self._texts[module] = self.module_source(module) or b""
         if module not in self._texts_all:

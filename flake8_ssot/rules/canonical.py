@@ -12,7 +12,8 @@ import ast
 from pathlib import Path
 
 from flake8_ssot.model.bindings import Binding
-from flake8_ssot.model.imports import is_dotted_name, searchable_text, word_positions
+from flake8_ssot.model.imports import is_dotted_name
+from flake8_ssot.model.text_scan import searchable_text, word_positions
 from flake8_ssot.rules.base import (
     Code,
     ConfigError,

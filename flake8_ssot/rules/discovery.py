@@ -20,7 +20,6 @@ from typing import Any, NamedTuple
 from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.class_shapes import ClassShape, dotted_parts, is_fixture
 from flake8_ssot.model.classes import ClassFacts, ModuleClasses
-from flake8_ssot.model.imports import line_numbers, searchable_text, word_positions
 from flake8_ssot.model.project import absolute_path, is_within
 from flake8_ssot.model.pytest_config import (
     PYTEST_VERSIONS,
@@ -28,6 +27,7 @@ from flake8_ssot.model.pytest_config import (
     PytestConfigFinder,
     count_prefixed,
 )
+from flake8_ssot.model.text_scan import line_numbers, searchable_text, word_positions
 from flake8_ssot.rules.base import (
     Code,
     ConfigError,

@@ -29,7 +29,8 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from flake8_ssot.model.bindings import Chosen
-from flake8_ssot.model.imports import NEWLINE_RE, import_statements, resolve_relative
+from flake8_ssot.model.imports import import_statements, resolve_relative
+from flake8_ssot.model.text_scan import NEWLINE_RE
 from flake8_ssot.rules.base import Diagnostic, Edit, Fix, Message, MessageKind
 from flake8_ssot.rules.import_advice import NOT_FOUND
 from flake8_ssot.rules.rule import Context, Hit, ImportPart, LintedFile
