@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
-from flake8_ssot.model.class_shapes import READ_BY_PYTEST, ClassShape, shape_of
+from flake8_ssot.model.class_shapes import ClassShape, is_special_name, shape_of
 from flake8_ssot.model.imports import resolve_relative
 from flake8_ssot.model.text_scan import global_statement_lines, spans_a_line
 
@@ -70,7 +70,7 @@ class ModuleSummary(NamedTuple):
 
     Bindings under ``if TYPE_CHECKING:`` do not exist at run time and are
     left out; ``named`` holds them by name. ``classes`` are the module-level
-    class statements, as test discovery reads them. ``star_sources`` are
+    class statements, as read without their trees. ``star_sources`` are
     the modules of ``from m import *`` (with their branches and positions);
     ``declared_all`` the ``__all__`` built from literals (None when it is
     not, or when there is none); ``loaded_submodules`` the submodules of this
@@ -178,9 +178,9 @@ class _Reader:
         self.loaded_submodules: set[str] = set()
         self.imported_modules: set[str] = set()
         self.handlers: dict[int, tuple[tuple[str, bool], ...]] = {}
-        #: (name, position): a statement sets or deletes ``name.__test__`` (or
-        #: ``__init__``, ``__new__``) after the class statement that bound ``name``.
-        self.altered: list[tuple[str, int]] = []
+        #: (name, special name, position): a statement sets or deletes an attribute
+        #: ``name.__test__`` (say) of what ``name`` is bound to, a class perhaps.
+        self.altered: list[tuple[str, str, int]] = []
         #: Each statement read, in the order of the positions the bindings count.
         self.statements: list[ast.stmt] = []
         self._statements = 0
@@ -250,7 +250,9 @@ class _Reader:
     def _visit_simple(self, statement: ast.stmt, where: tuple[Branch, ...], index: int) -> None:
         """Record the bindings of a statement that nests no statements a summary reads."""
         if isinstance(statement, _ATTRIBUTE_TARGETS):
-            self.altered.extend((name, index) for name in _pytest_attributes_set(statement))
+            self.altered.extend(
+                (name, attribute, index) for name, attribute in _specials_set(statement)
+            )
         if isinstance(statement, ast.Import):
             self._import(statement, where)
         elif isinstance(statement, ast.ImportFrom):
@@ -389,8 +391,8 @@ class _Reader:
 _ATTRIBUTE_TARGETS = (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)
 
 
-def _pytest_attributes_set(statement: ast.stmt) -> list[str]:
-    """The names ``X`` of ``X.__test__ = ...``, ``del X.__init__`` and the like."""
+def _specials_set(statement: ast.stmt) -> list[tuple[str, str]]:
+    """``X`` and the special name of ``X.__test__ = ...``, ``del X.__init__`` and the like."""
     targets: list[ast.expr]
     if isinstance(statement, (ast.Assign, ast.Delete)):
         targets = statement.targets
@@ -399,28 +401,34 @@ def _pytest_attributes_set(statement: ast.stmt) -> list[str]:
     else:
         return []
     return [
-        target.value.id
+        (target.value.id, target.attr)
         for target in targets
         if isinstance(target, ast.Attribute)
-        and target.attr in READ_BY_PYTEST
+        and is_special_name(target.attr)
         and isinstance(target.value, ast.Name)
     ]
 
 
 def _altered_classes(
-    classes: list[ClassShape], altered: list[tuple[str, int]], named: dict[str, list[Binding]]
+    classes: list[ClassShape],
+    altered: list[tuple[str, str, int]],
+    named: dict[str, list[Binding]],
 ) -> tuple[ClassShape, ...]:
-    """The class statements, those whose class a later statement alters marked ``unread``
-    (the class the name was bound to by its last binding before that statement)."""
+    """The class statements, the special names that later statements set or delete on a
+    class added to its ``unread_names`` (the class the name was bound to by its last
+    binding before that statement)."""
     if not altered:
         return tuple(classes)
-    positions = set()
-    for name, position in altered:
+    set_on: dict[int, set[str]] = {}
+    for name, attribute, position in altered:
         earlier = [binding for binding in named.get(name, ()) if binding.position < position]
         if earlier and earlier[-1].source is None:
-            positions.add(earlier[-1].position)
+            set_on.setdefault(earlier[-1].position, set()).add(attribute)
     return tuple(
-        shape._replace(unread=True) if shape.position in positions else shape for shape in classes
+        shape._replace(unread_names=shape.unread_names | set_on[shape.position])
+        if shape.position in set_on
+        else shape
+        for shape in classes
     )
 
 

@@ -1,12 +1,15 @@
-"""A class statement as pytest's collection reads it, without its tree.
+"""A class statement as read without its tree: its header and what its body binds.
 
-Test discovery asks of a class and of every base it has: its name, the
-dotted names of its bases, decorators and metaclass, the functions its body
-defines (and their decorators), a literal ``__test__`` and the names the body
-binds. That is all a module summary keeps of a class (see
-:mod:`flake8_ssot.model.bindings`), so a base-class module read from disk costs a
-parse and a look at its class headers, and its tree is dropped at once: a
-cached tree would be walked by every full garbage collection of the run.
+What is asked of a class (by test discovery, of the class and of every
+base it has) is its name, the dotted names of its bases, decorators and
+metaclass, the functions its body defines (and their decorators), the
+names the body binds, and of its special (dunder) names, which Python and
+frameworks read from a class, the literal flags they are given or that
+their value cannot be read here. That is all a module summary keeps of a
+class (see :mod:`flake8_ssot.model.bindings`), so a base-class module read
+from disk costs a parse and a look at its class headers, and its tree is
+dropped at once: a cached tree would be walked by every full garbage
+collection of the run.
 """
 
 from __future__ import annotations
@@ -24,10 +27,6 @@ class MethodShape(NamedTuple):
     name: str
     decorators: tuple[Dotted, ...]
 
-    @property
-    def is_fixture(self) -> bool:
-        return any(is_fixture_decorator(decorator) for decorator in self.decorators)
-
 
 class ClassShape(NamedTuple):
     """One module-level class statement.
@@ -36,9 +35,10 @@ class ClassShape(NamedTuple):
     are evaluated before it binds its name); ``bases`` holds each base's
     dotted name (``Generic[T]`` as ``Generic``), None where a base is not a
     dotted name; ``decorators`` each decorator's dotted name (a call's
-    function) and whether it is called with ``init=False``;
-    ``test_flag`` a literal ``__test__``; ``bound_names`` every name the
-    body binds in the class namespace (an annotation alone binds none).
+    function) and whether it is called with ``init=False``; ``flags``
+    each literal ``True`` or ``False`` the body gives a special name
+    (``__test__ = False``), in the body's order; ``bound_names`` every name
+    the body binds in the class namespace (an annotation alone binds none).
     """
 
     name: str
@@ -49,41 +49,35 @@ class ClassShape(NamedTuple):
     metaclass: Dotted | None
     decorators: tuple[tuple[Dotted | None, bool], ...]
     methods: tuple[MethodShape, ...]
-    test_flag: bool | None
+    flags: tuple[tuple[str, bool], ...]
     bound_names: frozenset[str]
-    #: The body binds ``__test__``, ``__init__`` or ``__new__`` otherwise than by a
-    #: literal ``__test__`` or a ``def`` (in a branch, by assignment, by ``del``), or a
-    #: later module-level statement sets or deletes one of them on the class
-    #: (``TestBase.__test__ = False``): what pytest will see of it is not read here.
-    unread: bool
+    #: The special names whose value on the class is not read here: the body binds
+    #: them otherwise than by a ``def`` or a flag (in a branch, by assignment, by
+    #: ``del``, by import), or a later module-level statement sets or deletes them on
+    #: the class (``TestBase.__test__ = False``).
+    unread_names: frozenset[str]
 
 
 def shape_of(node: ast.ClassDef, position: int) -> ClassShape:
-    """What test discovery reads of a class statement (its body is looked at once)."""
+    """What is read of a class statement (its body is looked at once)."""
     methods: list[MethodShape] = []
-    test_flag: bool | None = None
-    unread = False
+    flags: list[tuple[str, bool]] = []
+    unread_names: set[str] = set()
     for statement in node.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
             if not statement.decorator_list:  # most methods: no generator to run
                 methods.append(MethodShape(statement.name, ()))
                 continue
-            decorators = (
-                dotted_parts(_called(decorator)) for decorator in statement.decorator_list
-            )
+            decorators = (decorator_name(decorator) for decorator in statement.decorator_list)
             methods.append(MethodShape(statement.name, tuple(filter(None, decorators))))
             continue
-        flag = _literal_test_flag(statement)
+        flag = _literal_flag(statement)
         if flag is not None:
-            test_flag = flag if test_flag is None else test_flag
-        elif _binds_what_pytest_reads(statement):
-            unread = True
+            flags.append(flag)
+        else:
+            unread_names.update(_special_names_bound(statement))
     metaclass = next(
-        (
-            dotted_parts(_called(keyword.value))
-            for keyword in node.keywords
-            if keyword.arg == "metaclass"
-        ),
+        (decorator_name(keyword.value) for keyword in node.keywords if keyword.arg == "metaclass"),
         None,
     )
     return ClassShape(
@@ -94,13 +88,12 @@ def shape_of(node: ast.ClassDef, position: int) -> ClassShape:
         bases=tuple(dotted_parts(_unsubscripted(base)) for base in node.bases),
         metaclass=metaclass,
         decorators=tuple(
-            (dotted_parts(_called(decorator)), _init_false(decorator))
-            for decorator in node.decorator_list
+            (decorator_name(decorator), _init_false(decorator)) for decorator in node.decorator_list
         ),
         methods=tuple(methods),
-        test_flag=test_flag,
+        flags=tuple(flags),
         bound_names=frozenset(_bound_names(node.body)),
-        unread=unread,
+        unread_names=frozenset(unread_names),
     )
 
 
@@ -117,23 +110,15 @@ def dotted_parts(expression: ast.expr) -> Dotted | None:
     return tuple(parts)
 
 
-def is_fixture(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """A function decorated with ``@pytest.fixture`` (or ``@fixture``) is not a test."""
-    return any(
-        is_fixture_decorator(dotted)
-        for decorator in function.decorator_list
-        for dotted in [dotted_parts(_called(decorator))]
-        if dotted is not None
-    )
+def decorator_name(expression: ast.expr) -> Dotted | None:
+    """The dotted name of a decorator, or of a metaclass: a call's function
+    (``@dataclass(init=False)`` names ``dataclass``)."""
+    return dotted_parts(expression.func if isinstance(expression, ast.Call) else expression)
 
 
-def is_fixture_decorator(dotted: Dotted) -> bool:
-    return dotted[-1] in ("fixture", "yield_fixture")
-
-
-def _called(expression: ast.expr) -> ast.expr:
-    """The function of a call (``@dataclass(init=False)`` names ``dataclass``)."""
-    return expression.func if isinstance(expression, ast.Call) else expression
+def is_special_name(name: str) -> bool:
+    """A dunder name (``__test__``, ``__init__``), which Python or a framework reads."""
+    return len(name) > 4 and name[:2] == "__" == name[-2:]
 
 
 def _unsubscripted(expression: ast.expr) -> ast.expr:
@@ -152,12 +137,8 @@ def _init_false(decorator: ast.expr) -> bool:
     )
 
 
-#: What pytest reads of a class besides its methods' names.
-READ_BY_PYTEST = frozenset({"__test__", "__init__", "__new__"})
-
-
-def _binds_what_pytest_reads(statement: ast.stmt) -> bool:
-    """Whether a class-body statement (not a ``def``) binds or deletes a name pytest reads.
+def _special_names_bound(statement: ast.stmt) -> list[str]:
+    """The special names a class-body statement (not a ``def``) binds or deletes.
 
     An assignment is judged by its targets (a model's hundred field values
     need no walk); other statements, blocks above all, by everything in them.
@@ -166,16 +147,17 @@ def _binds_what_pytest_reads(statement: ast.stmt) -> bool:
     if isinstance(statement, ast.Assign):
         plain = [target.id for target in statement.targets if isinstance(target, ast.Name)]
         if len(plain) == len(statement.targets):  # ``x = ...``: no walk
-            return not READ_BY_PYTEST.isdisjoint(plain)
+            return [name for name in plain if is_special_name(name)]
         top = list(statement.targets)
     elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
         top = [statement.target]
     elif isinstance(statement, ast.Pass) or (
         isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant)
     ):
-        return False  # a docstring
+        return []  # a docstring
     else:
         top = [statement]
+    names = []
     for node in (inner for part in top for inner in ast.walk(part)):
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             name = node.id
@@ -185,13 +167,14 @@ def _binds_what_pytest_reads(statement: ast.stmt) -> bool:
             name = node.asname or node.name.partition(".")[0]
         else:
             continue
-        if name in READ_BY_PYTEST:
-            return True
-    return False
+        if is_special_name(name):
+            names.append(name)
+    return names
 
 
-def _literal_test_flag(statement: ast.stmt) -> bool | None:
-    """The value of ``__test__ = True``, ``__test__: bool = False`` and the like."""
+def _literal_flag(statement: ast.stmt) -> tuple[str, bool] | None:
+    """``__test__ = True``, ``__test__: bool = False`` and the like: one special name
+    (as every target) given a literal ``True`` or ``False``."""
     if isinstance(statement, ast.AnnAssign):
         targets: list[ast.expr] = [statement.target]
     elif isinstance(statement, ast.Assign):
@@ -199,14 +182,13 @@ def _literal_test_flag(statement: ast.stmt) -> bool | None:
     else:
         return None
     value = statement.value
-    if (
-        targets
-        and all(isinstance(target, ast.Name) and target.id == "__test__" for target in targets)
-        and isinstance(value, ast.Constant)
-        and isinstance(value.value, bool)
-    ):
-        return value.value
-    return None
+    if not (isinstance(value, ast.Constant) and isinstance(value.value, bool)):
+        return None
+    names = {target.id if isinstance(target, ast.Name) else "" for target in targets}
+    if len(names) != 1:
+        return None
+    (name,) = names
+    return (name, value.value) if is_special_name(name) else None
 
 
 def _bound_names(body: list[ast.stmt]) -> set[str]:

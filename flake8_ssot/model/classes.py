@@ -20,15 +20,18 @@ recursion limit.
 
 from __future__ import annotations
 
+import ast
 from typing import Literal, NamedTuple
 
 from flake8_ssot.model.bindings import Binding, Chosen, Defined, ModuleSummary, Reexport, origin
-from flake8_ssot.model.class_shapes import ClassShape, Dotted
+from flake8_ssot.model.class_shapes import ClassShape, Dotted, MethodShape, decorator_name
 from flake8_ssot.model.project import Project
 from flake8_ssot.model.stdlib_classes import RuntimeClass, import_origin, stdlib_base, stdlib_class
 from flake8_ssot.model.summary_cache import RuntimeKey
 
 ClassKind = Literal["plain", "unittest", "unknown"]
+#: What pytest reads of a class besides its methods' names.
+_READ_BY_PYTEST = frozenset({"__test__", "__init__", "__new__"})
 #: Decorators from ``abc`` that make a method abstract.
 ABSTRACT_DECORATORS = frozenset(
     {"abstractmethod", "abstractproperty", "abstractclassmethod", "abstractstaticmethod"}
@@ -165,11 +168,11 @@ class ClassResolver:
     ) -> ClassFacts:
         """A class's facts from its own body and its bases' facts."""
         position = shape.position
-        own_methods = [method.name for method in shape.methods if not method.is_fixture]
+        own_methods = [method.name for method in shape.methods if not _is_fixture_method(method)]
         constructors = [name for name in own_methods if name in _CONSTRUCTORS]
         if self._generates_init(module, shape):
             constructors.append("__init__")
-        test_flag = shape.test_flag
+        test_flag = _literal_test_flag(shape)
         own_abstract = {
             method.name
             for method in shape.methods
@@ -183,7 +186,7 @@ class ClassResolver:
         abc_meta = shape.metaclass is not None and self._is_abc_metaclass(
             module, shape.metaclass, position
         )
-        kind: ClassKind = "unknown" if shape.unread else "plain"
+        kind: ClassKind = "unknown" if _hides_what_pytest_reads(shape) else "plain"
         methods = dict.fromkeys(own_methods)  # ordered, and a set for inherited names
         for base in bases:
             if base.kind == "unittest":
@@ -364,6 +367,37 @@ def _may_name_abstract(module: ModuleClasses, decorator: Dotted) -> bool:
     return len(decorator) == 1 and any(
         binding.original in ABSTRACT_DECORATORS
         for binding in module.summary.named.get(decorator[0], ())
+    )
+
+
+def is_fixture(function: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """A function decorated with ``@pytest.fixture`` (or ``@fixture``) is not a test."""
+    return any(
+        dotted is not None and _is_fixture_decorator(dotted)
+        for dotted in map(decorator_name, function.decorator_list)
+    )
+
+
+def _is_fixture_method(method: MethodShape) -> bool:
+    return any(_is_fixture_decorator(decorator) for decorator in method.decorators)
+
+
+def _is_fixture_decorator(dotted: Dotted) -> bool:
+    return dotted[-1] in ("fixture", "yield_fixture")
+
+
+def _literal_test_flag(shape: ClassShape) -> bool | None:
+    """The class body's literal ``__test__``: its first one, as this plugin has read it so
+    far (Python keeps the last; a body that gives two is rare)."""
+    return next((value for name, value in shape.flags if name == "__test__"), None)
+
+
+def _hides_what_pytest_reads(shape: ClassShape) -> bool:
+    """Whether pytest may see a ``__test__``, ``__init__`` or ``__new__`` of the class that
+    its statement does not show: the body binds one otherwise than by a ``def`` or a
+    literal ``__test__``, or a later module-level statement sets or deletes one on it."""
+    return not _READ_BY_PYTEST.isdisjoint(shape.unread_names) or any(
+        name in _CONSTRUCTORS for name, _ in shape.flags
     )
 
 
