@@ -8,7 +8,8 @@ import pytest
 
 from flake8_ssot.engine.flake8_config import locate
 from flake8_ssot.model.bindings import Chosen, Defined, Reexport
-from flake8_ssot.model.project import ModuleName, Project
+from flake8_ssot.model.module_finder import ModuleName
+from flake8_ssot.model.project import Project
 
 
 def touch(path: Path, text: str = "") -> None:

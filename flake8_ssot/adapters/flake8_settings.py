@@ -17,7 +17,7 @@ from pathlib import Path
 from flake8_ssot.engine.flake8_config import locate
 from flake8_ssot.engine.registry import OPTIONS
 from flake8_ssot.engine.settings import build_settings, check_option_names
-from flake8_ssot.model.project import absolute_path, is_regular_file
+from flake8_ssot.model.file_system import absolute_path, is_regular_file
 from flake8_ssot.rules.base import RawValue, Settings
 
 

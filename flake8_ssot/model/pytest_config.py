@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import NamedTuple
 
-from flake8_ssot.model.project import absolute_path, is_regular_file, is_within
+from flake8_ssot.model.file_system import absolute_path, is_regular_file, is_within
 from flake8_ssot.model.pytest_ini import IniSyntaxError, parse_ini
 
 #: pytest's defaults for the settings that decide collection.

@@ -8,15 +8,15 @@ replaces it in one rename, and only if the file still holds what was read.
 
 from __future__ import annotations
 
-import errno
 import io
 import os
 import re
-import stat
 import tempfile
 import tokenize
 from pathlib import Path
 from typing import NamedTuple
+
+from flake8_ssot.model.file_system import read_regular
 
 
 class NotWritten(Exception):
@@ -59,15 +59,6 @@ class SourceFile(NamedTuple):
                 "encoding; left unchanged"
             )
         return data
-
-
-def read_regular(path: Path) -> bytes:
-    """A regular file's bytes; a FIFO or a device is refused (OSError), never waited on."""
-    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(handle, "rb") as stream:
-        if not stat.S_ISREG(os.fstat(handle).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file")
-        return stream.read()
 
 
 def read_source(path: Path) -> SourceFile:

@@ -38,8 +38,8 @@ import zlib
 from pathlib import Path
 
 from flake8_ssot.model.bindings import ModuleSummary
+from flake8_ssot.model.file_system import read_regular
 from flake8_ssot.model.plain_records import from_plain, to_plain
-from flake8_ssot.model.source_file import read_regular
 from flake8_ssot.model.stdlib_classes import RuntimeClass
 
 #: A standard-library class looked up in the interpreter: how (``base``: an empty

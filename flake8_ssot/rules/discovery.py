@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.class_shapes import ClassShape, dotted_parts
 from flake8_ssot.model.classes import ClassFacts, ModuleClasses, is_fixture
-from flake8_ssot.model.project import absolute_path, is_within
+from flake8_ssot.model.file_system import absolute_path, is_within
 from flake8_ssot.model.pytest_config import (
     PYTEST_VERSIONS,
     PytestConfig,

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from flake8_ssot.model.project import is_directory
+from flake8_ssot.model.file_system import is_directory
 from flake8_ssot.model.summary_cache import OFF, user_cache_directory
 from flake8_ssot.rules.base import ConfigError, Option, RawValue, words
 
