@@ -1,17 +1,13 @@
-"""Temporary projects linted by the real flake8 command, as users run it."""
+"""Fixtures: temporary projects, and a run that neither reads nor writes the user's own state."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import MIGRATION_CONFIG, ROOT, Flake8Project
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -57,60 +53,9 @@ def user_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield home
 
 
-@dataclass(frozen=True)
-class Flake8Run:
-    """What one flake8 process printed and returned."""
-
-    stdout_lines: list[str]
-    stderr: str
-    returncode: int
-
-
-class Flake8Project:
-    """A throwaway project directory with its own flake8 configuration."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def write(self, relative: str, text: str = "") -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
-
-    def package(self, dotted: str) -> None:
-        """Create ``dotted`` and its parents as regular packages."""
-        parts = dotted.split(".")
-        for depth in range(1, len(parts) + 1):
-            init = self.root.joinpath(*parts[:depth], "__init__.py")
-            if not init.exists():
-                self.write(str(init.relative_to(self.root)))
-
-    def flake8(self, *args: str, stdin: str | None = None, cwd: Path | None = None) -> Flake8Run:
-        completed = subprocess.run(
-            [sys.executable, "-m", "flake8", *args],
-            cwd=cwd or self.root,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        return Flake8Run(completed.stdout.splitlines(), completed.stderr, completed.returncode)
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Flake8Project:
     return Flake8Project(tmp_path)
-
-
-MIGRATION_CONFIG = """\
-[flake8]
-select = SOT
-ssot-deprecated-modules =
-    pkg.facade = pkg.facade.manager
-ssot-legacy-modules =
-    pkg.old = pkg.new ; removed-in 2.0
-"""
 
 
 @pytest.fixture

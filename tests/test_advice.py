@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Flake8Project
-from test_fix import fix
+from support import Flake8Project, fix
 
 CONFIG = """\
 [flake8]

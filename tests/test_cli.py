@@ -2,27 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import Flake8Project
-
-
-def flake8_ssot(
-    *args: str, cwd: Path, home: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the console script; ``home`` is the HOME that flake8's config lookup stops at."""
-    env = None if home is None else {**os.environ, "HOME": str(home)}
-    return subprocess.run(
-        [sys.executable, "-m", "flake8_ssot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+from support import Flake8Project, flake8_ssot
 
 
 def test_explain(tmp_path: Path) -> None:

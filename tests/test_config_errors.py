@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import Flake8Project, Flake8Run
+from support import Flake8Project, Flake8Run
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Flake8Project
+from support import Flake8Project
 
 SELECT = "[flake8]\nselect = SOT4\n"
 CRITICAL = """\

@@ -12,8 +12,7 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import Flake8Project
-from test_cli import flake8_ssot
+from support import Flake8Project, flake8_ssot
 
 MISSPELLED = "[flake8]\nselect = E,F,SOT\nssot-deprecated-module = os\n"
 #: F401 twice: flake8's own checks, which must survive a bad ssot-* option.

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import MIGRATION_CONFIG, Flake8Project
 from flake8_ssot.engine.registry import OPTIONS
+from support import MIGRATION_CONFIG, Flake8Project
 
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"
 OLD = "SOT201 'pkg.old' is legacy: use pkg.new"

@@ -8,8 +8,7 @@ import sys
 
 import pytest
 
-from conftest import Flake8Project
-from test_fix import fix
+from support import Flake8Project, fix
 
 
 def test_stdlib_bases_never_run_a_program(project: Flake8Project) -> None:

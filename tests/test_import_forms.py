@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import Flake8Project
+from support import Flake8Project
 
 FACADE_USE = "SOT101 'pkg.facade' is deprecated: use pkg.facade.manager"
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Flake8Project
 from flake8_ssot.model.pytest_config import PytestConfigFinder
+from support import Flake8Project
 
 FLAKE8 = "[flake8]\nselect = SOT\nssot-deprecated-modules = os\n"
 #: A deprecated import (SOT101) and a test class lost to python_classes (SOT401).

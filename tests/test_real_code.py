@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from engine_support import all_findings, context_for
 from flake8_ssot.fix.apply import FileFix, fix_source
 from flake8_ssot.model.bindings import all_from_text, summarise
 from flake8_ssot.model.project import _summarise_file
@@ -26,6 +25,7 @@ from flake8_ssot.model.skeleton import parse_without_function_bodies
 from flake8_ssot.model.source_file import read_source
 from flake8_ssot.model.summary_cache import open_cache
 from flake8_ssot.rules.rule import Context
+from support import all_findings, context_for
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])

@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Flake8Project
-from test_fix import fix
+from support import Flake8Project, fix
 
 RESOLUTION_CONFIG = """\
 [flake8]

@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from fix_behaviour_check import Origin, Project, check_fix_keeps_behaviour
+from fix.behaviour_probe import Origin, Project, check_fix_keeps_behaviour
 
 EXAMPLES = int(os.environ.get("FIX_BEHAVIOUR_EXAMPLES", "60"))
 

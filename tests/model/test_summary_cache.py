@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Flake8Project
 from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.project import _summarise_file
 from flake8_ssot.model.stdlib_classes import import_origin, stdlib_base
 from flake8_ssot.model.summary_cache import SummaryCache, _version_directory_name, open_cache
+from support import Flake8Project
 
 CONFIG = """\
 [flake8]

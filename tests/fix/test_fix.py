@@ -1,0 +1,779 @@
+"""``flake8-ssot fix`` on real files in temporary projects, run as users run it.
+
+The hostile cases (the second half) hold files made to trip a fixer: line
+breaks that only some readers count, noqa forms, encodings, hard links,
+full disks, FIFOs. ``fix`` never changes behaviour and never loses a byte:
+each case asserts on the exact bytes of the files and the exact lines on
+stderr.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from support import ROOT, Flake8Project, fix
+
+CONFIG = """\
+[flake8]
+select = SOT
+ssot-deprecated-modules = pkg.facade = pkg.facade.core
+ssot-legacy-modules =
+    pkg.oldlog = pkg.newlog
+    pkg.gone = pkg.nowhere
+ssot-canonical-symbols = pkg.facade.core:Manager
+"""
+
+
+@pytest.fixture
+def fix_project(project: Flake8Project) -> Flake8Project:
+    project.write("setup.cfg", CONFIG)
+    project.write("pkg/__init__.py")
+    project.write(
+        "pkg/facade/__init__.py",
+        "from .core import Manager, make\nfrom .extra import Helper\n",
+    )
+    project.write("pkg/facade/core.py", "class Manager: ...\ndef make(): ...\n")
+    project.write("pkg/facade/extra.py", "class Helper: ...\n")
+    project.write("pkg/oldlog.py", "def get_logger(): ...\ndef only_old(): ...\n")
+    project.write("pkg/newlog.py", "def get_logger(): ...\n")
+    project.write("pkg/sidedoor.py", "from pkg.facade.core import Manager\n")
+    project.write("app/__init__.py")
+    return project
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        pytest.param(
+            "from pkg.facade import Manager\n",
+            "from pkg.facade.core import Manager\n",
+            id="facade-name",
+        ),
+        pytest.param(
+            "from pkg.facade import (\n    Manager,  # the one\n    make as build,\n)\n",
+            "from pkg.facade.core import (\n    Manager,  # the one\n    make as build,\n)\n",
+            id="parenthesised-one-target-keeps-everything",
+        ),
+        pytest.param(
+            "def f():\n    if True:\n        from pkg.facade import Helper, Manager as M  # x\n",
+            "def f():\n    if True:\n        from pkg.facade.extra import Helper\n"
+            "        from pkg.facade.core import Manager as M  # x\n",
+            id="split-in-block",
+        ),
+        pytest.param(
+            "from pkg.facade import (\n    Helper,  # helper\n    Manager,\n)\n",
+            "# helper\nfrom pkg.facade.extra import Helper\nfrom pkg.facade.core import Manager\n",
+            id="split-keeps-comments",
+        ),
+        pytest.param(
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+            "    from pkg.oldlog import get_logger\n",
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+            "    from pkg.newlog import get_logger\n",
+            id="legacy-type-checking",
+        ),
+        pytest.param(
+            "from ..pkg.sidedoor import Manager\n",
+            None,
+            id="relative-beyond-top-untouched",
+        ),
+        pytest.param(
+            "from pkg.sidedoor import Manager\n",
+            "from pkg.facade.core import Manager\n",
+            id="canonical-side-door",
+        ),
+        pytest.param(
+            "import pkg.oldlog as log\nimport os, pkg.facade as f\n",
+            "import pkg.newlog as log\nimport os, pkg.facade.core as f\n",
+            id="import-as",
+        ),
+        pytest.param(
+            "from pkg import oldlog, facade as fc\n",
+            None,
+            id="module-object-from-parent-untouched",
+        ),
+    ],
+)
+def test_rewrites(fix_project: Flake8Project, before: str, after: str | None) -> None:
+    path = fix_project.write("app/mod.py", before)
+    run = fix(fix_project, "app")
+    assert run.returncode == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == (after if after is not None else before)
+    again = fix(fix_project, "--check", "app")
+    assert again.returncode == 0, again.stderr
+
+
+def test_left_alone_with_reasons(fix_project: Flake8Project) -> None:
+    source = (
+        "from pkg.oldlog import only_old\n"
+        "from pkg.gone import thing\n"
+        "import pkg.oldlog\n"
+        "import importlib\nm = importlib.import_module('pkg.oldlog')\n"
+        "x = 1; from pkg.facade import Helper, Manager\n"
+        "from pkg.facade import *\n"
+        "from pkg.shim_compat import y\n"
+    )
+    path = fix_project.write("app/mod.py", source)
+    run = fix(fix_project, "app")
+    assert path.read_text(encoding="utf-8") == source
+    assert run.stderr.splitlines() == [
+        "app/mod.py:1:1: SOT201 left as is: pkg.newlog does not define only_old",
+        "app/mod.py:2:1: SOT201 left as is: pkg.nowhere was not found under the source roots",
+        "app/mod.py:3:1: SOT201 left as is: `import pkg.oldlog` binds the top-level package; "
+        "rewrite it by hand",
+        "app/mod.py:5:5: SOT201 left as is: a dynamic import; rewrite it by hand",
+        "app/mod.py:6:8: SOT101 left as is: shares its line with other code, so it cannot "
+        "be split; rewrite it by hand",
+        "app/mod.py:7:1: SOT101 left as is: a star import cannot be split by name; "
+        "rewrite it by hand",
+        "app/mod.py:8:1: SOT301 left as is: no replacement is configured for a compat shim",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 7",
+    ]
+
+
+def test_crlf_bom_and_encoding_are_kept(fix_project: Flake8Project) -> None:
+    crlf = fix_project.root / "app" / "crlf.py"
+    crlf.write_bytes(
+        b"\xef\xbb\xbf# caf\xc3\xa9\r\ndef f():\r\n"
+        b"    from pkg.facade import Helper, Manager\r\n    return 1\r\n"
+    )
+    latin = fix_project.root / "app" / "latin.py"
+    latin.write_bytes(b"# -*- coding: latin-1 -*-\nS = '\xe9'\nfrom pkg.oldlog import get_logger\n")
+    run = fix(fix_project, "app")
+    assert run.returncode == 0, run.stderr
+    assert crlf.read_bytes() == (
+        b"\xef\xbb\xbf# caf\xc3\xa9\r\ndef f():\r\n"
+        b"    from pkg.facade.extra import Helper\r\n    from pkg.facade.core import Manager\r\n"
+        b"    return 1\r\n"
+    )
+    assert latin.read_bytes() == (
+        b"# -*- coding: latin-1 -*-\nS = '\xe9'\nfrom pkg.newlog import get_logger\n"
+    )
+
+
+def test_diff_and_check_write_nothing(fix_project: Flake8Project) -> None:
+    path = fix_project.write("app/mod.py", "from pkg.facade import Manager\n")
+    diff = fix(fix_project, "--diff", "app")
+    assert diff.returncode == 0
+    assert diff.stdout.splitlines() == [
+        "--- app/mod.py",
+        "+++ app/mod.py",
+        "@@ -1 +1 @@",
+        "-from pkg.facade import Manager",
+        "+from pkg.facade.core import Manager",
+    ]
+    check = fix(fix_project, "--check", "app")
+    assert check.returncode == 1
+    assert check.stderr.splitlines()[-1] == (
+        "flake8-ssot fix: 1 of 2 files would change; imported names rewritten: SOT101: 1; "
+        "findings left: 0"
+    )
+    assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+
+
+def test_fix_reads_flake8_options(fix_project: Flake8Project) -> None:
+    (fix_project.root / "setup.cfg").rename(fix_project.root / "other.cfg")
+    path = fix_project.write("app/mod.py", "from pkg.facade import Manager\n")
+    fix_project.write("app/skipped.py", "from pkg.facade import Manager\n")
+    run = fix(fix_project, "--config", "other.cfg", "--exclude", "skipped.py", "app")
+    assert run.returncode == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    assert (fix_project.root / "app/skipped.py").read_text(encoding="utf-8") == (
+        "from pkg.facade import Manager\n"
+    )
+
+
+def test_refuses_to_write_what_does_not_compile(
+    fix_project: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flake8_ssot.adapters import cli
+    from flake8_ssot.fix import apply as fixer
+
+    path = fix_project.write("app/mod.py", "from pkg.facade import Manager\n")
+    monkeypatch.chdir(fix_project.root)
+    monkeypatch.setattr(fixer, "_apply", lambda source, edits: "from pkg.facade.core import (\n")
+    assert cli.main(["fix", "app"]) == 0
+    assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "app/mod.py: the rewritten file would not compile ('(' was never closed); left unchanged"
+    )
+
+
+def test_unparsable_file_is_reported_not_touched(fix_project: Flake8Project) -> None:
+    path = fix_project.write("app/broken.py", "from pkg.facade import Manager\ndef (:\n")
+    run = fix(fix_project, "app")
+    assert run.returncode == 0
+    assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\ndef (:\n"
+    assert run.stderr.splitlines()[0].startswith("app/broken.py: does not compile as it is: ")
+
+
+def test_a_file_only_the_compiler_refuses_is_left_with_its_reason(
+    fix_project: Flake8Project,
+) -> None:
+    """Python parses ``return`` outside a function and refuses to compile it: a file
+    with something to rewrite is left alone, one with nothing to rewrite is not read twice."""
+    refused = "from pkg.facade import Manager\nreturn Manager\n"
+    path = fix_project.write("app/refused.py", refused)
+    fix_project.write("app/quiet.py", "return 1\n")
+    run = fix(fix_project, "app")
+    assert path.read_text(encoding="utf-8") == refused
+    assert run.stderr.splitlines()[0] == (
+        "app/refused.py: does not compile as it is: 'return' outside function (refused.py, line 2)"
+    )
+    assert "quiet.py" not in run.stderr
+
+
+def test_warnings_about_the_users_code_are_flake8s_to_report(fix_project: Flake8Project) -> None:
+    # A SyntaxWarning in every Python; flake8 reports it as F632.
+    fix_project.write("app/mod.py", "from pkg.facade import Manager\nsame = 1 is 1\n")
+    run = fix(fix_project, "app")
+    assert run.returncode == 0
+    assert run.stderr.splitlines() == [
+        "flake8-ssot fix: 1 of 2 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0"
+    ]
+
+
+def test_after_fix_flake8_reports_only_what_fix_left(fix_project: Flake8Project) -> None:
+    fix_project.write(
+        "app/mod.py",
+        "from pkg.facade import Helper, Manager\nfrom pkg.oldlog import get_logger\n"
+        "from pkg.sidedoor import Manager as M\nfrom pkg.oldlog import only_old\n",
+    )
+    fix(fix_project, "app")
+    assert fix_project.flake8("app").stdout_lines == [
+        "app/mod.py:5:1: SOT201 'pkg.oldlog' is legacy: use pkg.newlog "
+        "(it does not define only_old)"
+    ]
+
+
+EXAMPLE = ROOT / "examples" / "monorepo"
+
+
+def test_fix_over_the_example_leaves_no_fixable_finding(tmp_path: Path) -> None:
+    root = tmp_path / "monorepo"
+    shutil.copytree(EXAMPLE, root)
+    project = Flake8Project(root)
+    before = project.flake8().stdout_lines
+    run = fix(project)
+    assert run.returncode == 0, run.stderr
+    after = project.flake8().stdout_lines
+    left = [line for line in run.stderr.splitlines() if " left as is: " in line]
+    assert len(after) < len(before)
+    # Every import finding still reported is one that fix said it left, with a reason.
+    import_findings = [
+        line
+        for line in after
+        if " SOT1" in line or " SOT2" in line or " SOT3" in line or " SOT502 " in line
+    ]
+    assert len(import_findings) == len(left)
+    for line in import_findings:
+        location = line.split(": ")[0]
+        assert any(entry.startswith(location + ":") for entry in left), line
+    assert fix(project, "--check").returncode == 0
+
+
+def test_fix_only_what_flake8_reports(fix_project: Flake8Project) -> None:
+    fix_project.write("setup.cfg", CONFIG + "per-file-ignores = app/ignored.py: SOT101\n")
+    source = (
+        "from pkg.facade import Manager  # noqa: SOT101\n"
+        "from pkg.oldlog import get_logger  # noqa\n"
+        "from pkg.sidedoor import Manager as M  # noqa: E501\n"
+    )
+    path = fix_project.write("app/mod.py", source)
+    ignored = fix_project.write("app/ignored.py", "from pkg.facade import Manager\n")
+    run = fix(fix_project, "app")
+    assert run.returncode == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == source.replace(
+        "pkg.sidedoor import Manager as M", "pkg.facade.core import Manager as M"
+    )
+    assert ignored.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    selected = fix(fix_project, "--select", "SOT2", "app")
+    assert selected.returncode == 0
+    assert path.read_text(encoding="utf-8").startswith("from pkg.facade import Manager  #")
+
+
+def test_module_object_rewrites_are_checked_against_its_uses(fix_project: Flake8Project) -> None:
+    source = (
+        "import pkg.oldlog as ol\nol.only_old()\nimport pkg.facade as facade\nfacade.Manager()\n"
+    )
+    path = fix_project.write("app/mod.py", source)
+    run = fix(fix_project, "app")
+    assert path.read_text(encoding="utf-8") == (
+        "import pkg.oldlog as ol\nol.only_old()\n"
+        "import pkg.facade.core as facade\nfacade.Manager()\n"
+    )
+    assert (
+        "app/mod.py:1:1: SOT201 left as is: the code uses ol.only_old, which pkg.newlog "
+        "does not define"
+    ) in run.stderr
+
+
+def test_names_the_facade_defines_itself_stay(fix_project: Flake8Project) -> None:
+    fix_project.write("pkg/facade/__init__.py", "from .core import Manager\nVERSION = '1'\n")
+    fix_project.write("pkg/facade/core.py", "class Manager: ...\nVERSION = '2'\n")
+    source = "from pkg.facade import VERSION\n"
+    path = fix_project.write("app/mod.py", source)
+    run = fix(fix_project, "app")
+    assert path.read_text(encoding="utf-8") == source
+    assert "SOT101 left as is: VERSION is defined in pkg.facade itself" in run.stderr
+
+
+def test_symlinks_stay_links_and_missing_paths_fail(fix_project: Flake8Project) -> None:
+    real = fix_project.write("app/real.py", "from pkg.facade import Manager\n")
+    link = fix_project.root / "app" / "link.py"
+    link.symlink_to(real)
+    run = fix(fix_project, "app/link.py")
+    assert run.returncode == 0, run.stderr
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    missing = fix(fix_project, "app/missing.py")
+    assert missing.returncode == 2
+
+
+#: Characters that str.splitlines() splits on and Python does not, and a lone CR,
+#: which Python splits on and tree-sitter does not.
+LINE_BREAK_LOOKALIKES = ["\r", "\f", "\v", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+def lookalike_source(char: str) -> str:
+    """Valid whether ``char`` breaks the line (a lone CR) or not (the others)."""
+    return (
+        f"# lead{char}lead = 1\n"
+        f"S = '''a{char}b'''  # tail{char}tail = 1\n"
+        "def f():\n"
+        f"    '''doc{char}'''\n"
+        f"    # in{char}    side = 1\n"
+        "    from pkg.facade import Helper, Manager\n"
+        "    return Helper, Manager\n"
+        f"T = '''{char}'''; from pkg.oldlog import get_logger\n"
+        f"# x{char}x = 1\n"
+        "from pkg.oldlog import get_logger as g  # noqa: SOT201\n"
+        "from pkg.facade import Manager as M\n"
+        "from os import path\n"
+    )
+
+
+def lookalike_fixed(char: str) -> str:
+    return (
+        lookalike_source(char)
+        .replace(
+            "    from pkg.facade import Helper, Manager\n",
+            "    from pkg.facade.extra import Helper\n    from pkg.facade.core import Manager\n",
+        )
+        .replace("; from pkg.oldlog import get_logger", "; from pkg.newlog import get_logger")
+        .replace("from pkg.facade import Manager as M", "from pkg.facade.core import Manager as M")
+    )
+
+
+def test_edits_land_on_the_statement_ast_names(fix_project: Flake8Project) -> None:
+    paths = {}
+    for index, char in enumerate(LINE_BREAK_LOOKALIKES):
+        path = fix_project.root / "app" / f"m{index}.py"
+        path.write_bytes(lookalike_source(char).encode("utf-8"))
+        paths[char] = path
+    # The wrong statement: tree-sitter counts no line at a lone CR, ast does.
+    wrong = fix_project.root / "app" / "cr.py"
+    wrong.write_bytes(b"import os\rfrom pkg.facade import Manager\nfrom os import path\n")
+    run = fix(fix_project, "app")
+    assert run.returncode == 0, run.stderr
+    for char, path in paths.items():
+        assert path.read_bytes().decode("utf-8") == lookalike_fixed(char), repr(char)
+    assert wrong.read_bytes() == (
+        b"import os\rfrom pkg.facade.core import Manager\nfrom os import path\n"
+    )
+    assert run.stderr.splitlines() == [
+        "flake8-ssot fix: 10 of 11 files changed; imported names rewritten: "
+        "SOT101: 28, SOT201: 9; findings left: 0"
+    ]
+    # What flake8 still reports is exactly what fix left: nothing.
+    assert fix_project.flake8("app").stdout_lines == []
+
+
+def test_noqa_is_flake8s_own(fix_project: Flake8Project) -> None:
+    files = {
+        "app/whole.py": "# flake8: noqa\nfrom pkg.facade import Manager\n",
+        "app/continued.py": "from pkg.facade \\\n    import Manager  # noqa: SOT101\n",
+        "app/parens.py": "from pkg.oldlog import (\n    get_logger,\n)  # noqa\n",
+        "app/in_string.py": "from pkg.facade import Manager; s = '# noqa'\n",
+        "app/other_code.py": "from pkg.facade import Manager  # noqa: E501,SOT2\n",
+        "app/code_line.py": "x = 1  # flake8: noqa\nfrom pkg.facade import Manager\n",
+    }
+    for relative, source in files.items():
+        fix_project.write(relative, source)
+    assert fix_project.flake8("app").stdout_lines == [
+        "app/code_line.py:2:1: SOT101 'pkg.facade' is deprecated: import Manager from "
+        "pkg.facade.core",
+        "app/other_code.py:1:1: SOT101 'pkg.facade' is deprecated: import Manager from "
+        "pkg.facade.core",
+        # flake8 joins a backslash continuation for noqa, not a parenthesised statement.
+        "app/parens.py:1:1: SOT201 'pkg.oldlog' is legacy: use pkg.newlog",
+    ]
+    run = fix(fix_project, "app")
+    assert run.returncode == 0, run.stderr
+    reported = ("app/code_line.py", "app/other_code.py", "app/parens.py")
+    for relative, source in files.items():
+        after = (fix_project.root / relative).read_text(encoding="utf-8")
+        if relative in reported:
+            assert after == source.replace("pkg.facade import", "pkg.facade.core import").replace(
+                "pkg.oldlog", "pkg.newlog"
+            )
+        else:
+            assert after == source, relative
+    assert fix_project.flake8("app").stdout_lines == []
+    # --disable-noqa: flake8 reports them all, so fix fixes them all.
+    fix(fix_project, "--disable-noqa", "app")
+    for relative in files:
+        after = (fix_project.root / relative).read_text(encoding="utf-8")
+        assert "pkg.facade.core" in after or "pkg.newlog" in after, relative
+    assert fix_project.flake8("--disable-noqa", "app").stdout_lines == []
+
+
+def test_leading_blank_lines_and_form_feeds_are_kept(fix_project: Flake8Project) -> None:
+    cases = {
+        "blank.py": b"\n\n\nfrom pkg.facade import Manager\n",
+        "feed.py": b"\x0c\nfrom pkg.facade import Manager\n",
+        "bom_feed.py": b"\xef\xbb\xbf\x0cfrom pkg.facade import Manager\n",
+        "comment.py": b"\n  \n# c\n\nfrom pkg.facade import Helper, Manager\n\n\n",
+        "trailing.py": b"from pkg.facade import Manager\n\n\n\x0c\n",
+    }
+    for name, data in cases.items():
+        (fix_project.root / "app" / name).write_bytes(data)
+    run = fix(fix_project, "app")
+    assert run.returncode == 0, run.stderr
+    for name, data in cases.items():
+        expected = data.replace(b"pkg.facade import Manager", b"pkg.facade.core import Manager")
+        expected = expected.replace(
+            b"pkg.facade import Helper, Manager",
+            b"pkg.facade.extra import Helper\nfrom pkg.facade.core import Manager",
+        )
+        assert (fix_project.root / "app" / name).read_bytes() == expected, name
+
+
+def test_a_split_never_rebinds_a_name(fix_project: Flake8Project) -> None:
+    source = (
+        "from pkg.facade import Manager as y, Helper as y, make as y\n"
+        "from pkg.facade import make as z, Helper, Manager as z\n"
+        "from pkg.facade import Helper as w, Manager as w\n"
+    )
+    path = fix_project.write("app/mod.py", source)
+    run = fix(fix_project, "app")
+    assert run.returncode == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == (
+        "from pkg.facade import Manager as y, Helper as y, make as y\n"
+        "from pkg.facade.core import make as z, Manager as z\n"
+        "from pkg.facade.extra import Helper\n"
+        "from pkg.facade.extra import Helper as w\nfrom pkg.facade.core import Manager as w\n"
+    )
+    assert run.stderr.splitlines() == [
+        "app/mod.py:1:1: SOT101 left as is: binds y more than once, and a split would "
+        "change which import binds it last; rewrite it by hand",
+        "flake8-ssot fix: 1 of 2 files changed; imported names rewritten: SOT101: 5; "
+        "findings left: 1",
+    ]
+
+
+def test_an_edit_saved_while_fix_runs_is_kept(
+    fix_project: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from flake8_ssot.adapters import cli
+    from flake8_ssot.adapters.commands import fix
+    from flake8_ssot.fix import apply as fixer
+
+    path = fix_project.write("app/mod.py", "from pkg.facade import Manager\n")
+    real_fix_source = fixer.fix_source
+
+    def user_saves_meanwhile(*args: object, **kwargs: object) -> object:
+        result = real_fix_source(*args, **kwargs)  # type: ignore[arg-type]
+        if args[1] == "app/mod.py":
+            path.write_text("from pkg.facade import Manager\nUSER = 1\n", encoding="utf-8")
+        return result
+
+    monkeypatch.chdir(fix_project.root)
+    monkeypatch.setattr(fix, "fix_source", user_saves_meanwhile)
+    assert cli.main(["fix", "app"]) == 2
+    assert path.read_text(encoding="utf-8") == "from pkg.facade import Manager\nUSER = 1\n"
+    assert capsys.readouterr().err.splitlines() == [
+        "app/mod.py: cannot write: the file changed on disk while fix ran; left as it is now",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 0"
+        "; files not read or not written: 1",
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root")
+def test_owner_group_and_mode_are_kept_and_hard_links_never_split(
+    fix_project: Flake8Project,
+) -> None:
+    owned = fix_project.write("app/owned.py", "from pkg.facade import Manager\n")
+    os.chown(owned, 1234, 5678)
+    owned.chmod(0o640)
+    linked = fix_project.write("app/linked.py", "from pkg.facade import Manager\n")
+    os.link(linked, fix_project.root / "elsewhere.py")
+    run = fix(fix_project, "app")
+    assert run.returncode == 2
+    status = owned.stat()
+    assert (status.st_uid, status.st_gid, status.st_mode & 0o7777) == (1234, 5678, 0o640)
+    assert owned.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    assert linked.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    assert linked.stat().st_nlink == 2
+    assert run.stderr.splitlines() == [
+        "app/linked.py: cannot write: it has 2 hard links, which a rename would split; "
+        "left unchanged",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0; files not read or not written: 1",
+    ]
+    # A process that may not give files away leaves them with their owner.
+    owned.write_text("from pkg.facade import Helper\n", encoding="utf-8")
+    no_chown = subprocess.run(
+        unprivileged([sys.executable, "-m", "flake8_ssot", "fix", "app/owned.py"], "-chown"),
+        cwd=fix_project.root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert no_chown.returncode == 2
+    assert owned.read_text(encoding="utf-8") == "from pkg.facade import Helper\n"
+    assert no_chown.stderr.splitlines()[0] == (
+        "app/owned.py: cannot write: it belongs to 1234:5678, which this user cannot keep; "
+        "left unchanged"
+    )
+
+
+def unprivileged(
+    command: list[str], powers: str = "-dac_override,-dac_read_search,-fowner"
+) -> list[str]:
+    """``command`` without root's power to write where permissions forbid it (or ``powers``)."""
+    if not hasattr(os, "geteuid") or os.geteuid() != 0:
+        return command
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv to drop the override")
+    return [setpriv, f"--bounding-set={powers}", "--", *command]
+
+
+def test_write_errors_bad_encodings_and_deep_files_leave_a_reason(
+    fix_project: Flake8Project,
+) -> None:
+    fix_project.write(
+        "setup.cfg",
+        CONFIG.replace("pkg.nowhere\n", "pkg.nowhere\n    pkg.oldcyr = pkg.новый\n"),
+    )
+    fix_project.write("pkg/oldcyr.py", "def get_logger(): ...\n")
+    fix_project.write("pkg/новый.py", "def get_logger(): ...\n")
+    locked = fix_project.write("app/locked/mod.py", "from pkg.facade import Manager\n")
+    latin = fix_project.root / "app" / "latin.py"
+    latin.write_bytes(b"# -*- coding: latin-1 -*-\n# \xe9\nfrom pkg.oldcyr import get_logger\n")
+    deep_sum = "+".join(["1"] * 100_000)
+    fix_project.write("app/deep_sum.py", f"from pkg.facade import Manager\nx = {deep_sum}\n")
+    fix_project.write("app/deep_neg.py", f"from pkg.facade import Manager\nx = {'-' * 100_000}1\n")
+    fine = fix_project.write("app/zz_fine.py", "from pkg.facade import Manager\n")
+    locked.parent.chmod(0o555)
+    try:
+        run = subprocess.run(
+            unprivileged([sys.executable, "-m", "flake8_ssot", "fix", "app"]),
+            cwd=fix_project.root,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        locked.parent.chmod(0o755)
+    assert run.returncode == 2
+    assert locked.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    assert list(locked.parent.iterdir()) == [locked]
+    assert latin.read_bytes() == (
+        b"# -*- coding: latin-1 -*-\n# \xe9\nfrom pkg.oldcyr import get_logger\n"
+    )
+    assert fine.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    lines = run.stderr.splitlines()
+    assert lines[:2] == [
+        "app/deep_neg.py: too deeply nested for Python's parser; left unchanged",
+        "app/deep_sum.py: too deeply nested for Python's parser; left unchanged",
+    ]
+    assert lines[2] == (
+        "app/latin.py: cannot write: 'pkg.новый' cannot be written in the file's encoding "
+        "(iso-8859-1); left unchanged"
+    )
+    assert lines[3:] == [
+        "app/locked/mod.py: cannot write: Permission denied; left unchanged",
+        "flake8-ssot fix: 1 of 6 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0; files not read or not written: 2",
+    ]
+
+
+def test_a_full_disk_is_a_reason_and_the_next_file_is_fixed(
+    fix_project: Flake8Project, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    from flake8_ssot.adapters import cli
+
+    first = fix_project.write("app/a.py", "from pkg.facade import Manager\n")
+    second = fix_project.write("app/b.py", "from pkg.facade import Manager\n")
+    real_fsync = os.fsync
+    calls = []
+
+    def full_once(fd: int) -> None:
+        calls.append(fd)
+        if len(calls) == 1:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        real_fsync(fd)
+
+    monkeypatch.chdir(fix_project.root)
+    monkeypatch.setattr(os, "fsync", full_once)
+    assert cli.main(["fix", "app"]) == 2
+    assert first.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
+    assert second.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    assert sorted(path.name for path in first.parent.iterdir()) == ["__init__.py", "a.py", "b.py"]
+    assert capsys.readouterr().err.splitlines() == [
+        "app/a.py: cannot write: No space left on device; left unchanged",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0; files not read or not written: 1",
+    ]
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="needs the patch command")
+def test_diff_applies_with_patch(fix_project: Flake8Project, tmp_path: Path) -> None:
+    cases = {
+        "no_newline.py": b"import os\nfrom pkg.facade import Manager",
+        "feeds.py": b"x = 1  # \x0c\x0b\x1c\xc2\x85\xe2\x80\xa8\nfrom pkg.facade import Manager\n"
+        b"y = '\x0c'\n",
+        "crlf.py": b"import os\r\nfrom pkg.facade import Helper, Manager\r\nz = 1\r\n",
+        "lone_cr.py": b"import os\rfrom pkg.facade import Manager\rz = 1\n",
+        "bom.py": b"\xef\xbb\xbffrom pkg.facade import Manager\n",
+        "latin.py": b"# coding: latin-1\n# \xe9\nfrom pkg.facade import Manager\n",
+    }
+    for name, data in cases.items():
+        (fix_project.root / "app" / name).write_bytes(data)
+    patched = tmp_path / "patched"
+    shutil.copytree(fix_project.root, patched)
+    diff = subprocess.run(
+        [sys.executable, "-m", "flake8_ssot", "fix", "--diff", "app"],
+        cwd=fix_project.root,
+        capture_output=True,
+        timeout=120,
+    )
+    assert diff.returncode == 0, diff.stderr
+    assert b"\\ No newline at end of file\n" in diff.stdout
+    applied = subprocess.run(
+        ["patch", "-p0", "--batch", "--no-backup-if-mismatch"],
+        cwd=patched,
+        input=diff.stdout,
+        capture_output=True,
+        timeout=60,
+    )
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert fix(fix_project, "app").returncode == 0
+    for name in cases:
+        fixed = (fix_project.root / "app" / name).read_bytes()
+        assert fixed != cases[name], name
+        assert (patched / "app" / name).read_bytes() == fixed, name
+
+
+def test_python_reads_the_result_as_planned_or_it_is_not_written(
+    fix_project: Flake8Project,
+) -> None:
+    # The split's first line would stay in the `if` (a backslash joins the lines), the second not.
+    continued = fix_project.write(
+        "app/continued.py", "if c: \\\nfrom pkg.facade import Helper, Manager\n"
+    )
+    # tree-sitter reads `# c\rManager,  # d` as one comment; Python reads two and a name.
+    commented = fix_project.root / "app" / "commented.py"
+    commented.write_bytes(b"from pkg.facade import (Helper,  # c\rManager,  # d\n)\n")
+    run = fix(fix_project, "app")
+    assert run.returncode == 0, run.stderr
+    assert continued.read_text(encoding="utf-8") == (
+        "if c: \\\nfrom pkg.facade import Helper, Manager\n"
+    )
+    assert commented.read_bytes() == (
+        b"# c\r# d\rfrom pkg.facade.extra import Helper\rfrom pkg.facade.core import Manager\n"
+    )
+    assert run.stderr.splitlines() == [
+        "app/continued.py: the rewritten file would not be the planned change (Python reads "
+        "the edited text differently); left unchanged",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 2; "
+        "findings left: 0",
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_is_not_waited_on(fix_project: Flake8Project) -> None:
+    os.mkfifo(fix_project.root / "app" / "fifo.py")
+    fine = fix_project.write("app/fine.py", "from pkg.facade import Manager\n")
+    run = fix(fix_project, "app")
+    assert run.returncode == 2
+    assert fine.read_text(encoding="utf-8") == "from pkg.facade.core import Manager\n"
+    assert run.stderr.splitlines() == [
+        "app/fifo.py: cannot read: [Errno 22] not a regular file",
+        "flake8-ssot fix: 1 of 3 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 0; files not read or not written: 1",
+    ]
+
+
+def test_a_moved_comment_never_becomes_a_coding_cookie(fix_project: Flake8Project) -> None:
+    source = "from pkg.facade import (Helper,  # coding: latin-1\n    Manager)\nS = 'é'\n"
+    path = fix_project.write("app/mod.py", source)
+    run = fix(fix_project, "app")
+    assert run.returncode == 0
+    assert path.read_text(encoding="utf-8") == source
+    assert run.stderr.splitlines() == [
+        "app/mod.py:1:1: SOT101 left as is: a split would move the comment '# coding: latin-1' "
+        "to another line, where it means something else; rewrite it by hand",
+        "flake8-ssot fix: 0 of 2 files changed; imported names rewritten: none; findings left: 1",
+    ]
+
+
+def test_a_split_never_moves_a_directive_comment(fix_project: Flake8Project) -> None:
+    """``# type: ignore`` above the first statement silences mypy for the whole file."""
+    source = (
+        "from pkg.facade import (\n    Manager,  # type: ignore\n    Helper,\n)\n"
+        "from pkg.facade import (\n    Manager,  # noqa: F401\n    Helper,\n)\n"
+        "from pkg.facade import (\n    Manager,  # the one\n    Helper,\n)\n"
+    )
+    path = fix_project.write("app/mod.py", source)
+    run = fix(fix_project, "app")
+    assert run.stderr.splitlines()[:2] == [
+        "app/mod.py:1:1: SOT101 left as is: a split would move the comment '# type: ignore' "
+        "to another line, where it means something else; rewrite it by hand",
+        "app/mod.py:5:1: SOT101 left as is: a split would move the comment '# noqa: F401' "
+        "to another line, where it means something else; rewrite it by hand",
+    ]
+    assert path.read_text(encoding="utf-8") == source.replace(
+        "from pkg.facade import (\n    Manager,  # the one\n    Helper,\n)\n",
+        "# the one\nfrom pkg.facade.core import Manager\nfrom pkg.facade.extra import Helper\n",
+    )
+
+
+def test_a_file_named_twice_stdin_and_unreadable_files(fix_project: Flake8Project) -> None:
+    """One file under two spellings is fixed once; stdin is refused; the summary counts failures."""
+    fix_project.write("app/b.py", "from pkg.facade import Manager\n")
+    fix_project.root.joinpath("app/a.py").write_bytes(
+        b"# -*- coding: nonexistent -*-\nfrom pkg.facade import Manager\n"
+    )
+    run = fix(fix_project, "--diff", "app/b.py", "./app/b.py", "app/a.py")
+    assert run.returncode == 2
+    assert run.stdout.count("+from pkg.facade.core import Manager") == 1
+    assert run.stderr.splitlines() == [
+        "app/a.py: cannot read: unknown encoding: nonexistent",
+        "flake8-ssot fix: 1 of 2 files would change; imported names rewritten: SOT101: 1; "
+        "findings left: 0; files not read or not written: 1",
+    ]
+    stdin = subprocess.run(
+        [sys.executable, "-m", "flake8_ssot", "fix", "--stdin-display-name", "x.py", "-"],
+        cwd=fix_project.root,
+        input="from pkg.facade import Manager\n",
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (stdin.returncode, stdin.stderr) == (
+        2,
+        "flake8-ssot fix: fix rewrites files in place and does not read stdin; "
+        "give it file or directory paths\n",
+    )
