@@ -10,8 +10,17 @@ import pytest
 from support import MIGRATION_CONFIG, ROOT, Flake8Project
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--snapshot-update",
+        action="store_true",
+        help="rewrite tests/rules/snapshots/ from the engine's output before the tests run "
+        "(accept changed flake8 output; review the diff)",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
-    """Refuse a --basetemp inside the checkout.
+    """Refuse a --basetemp inside the checkout; with --snapshot-update, rewrite the snapshots.
 
     The temporary projects are linted as users' projects are: SOT401-SOT404
     walk up from each file to the pytest configuration that governs it, and
@@ -24,6 +33,12 @@ def pytest_configure(config: pytest.Config) -> None:
             f"--basetemp={basetemp} is inside the checkout {ROOT}, whose setup.cfg would "
             "govern the temporary projects' pytest configuration; use a directory outside it"
         )
+    # Once, in the main process (xdist workers have ``workerinput``), before any test runs.
+    if config.getoption("snapshot_update") and not hasattr(config, "workerinput"):
+        from tables import update_snapshots
+
+        for path in update_snapshots():
+            print(f"snapshot updated: {path.relative_to(ROOT)}")
 
 
 @pytest.fixture(autouse=True)

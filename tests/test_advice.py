@@ -364,22 +364,6 @@ def test_fix_never_closes_an_import_cycle(project: Flake8Project) -> None:
     ]
 
 
-def test_a_plain_rebinding_of_the_canonical_object_is_no_second_definition(
-    project: Flake8Project,
-) -> None:
-    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-canonical-symbols = home:Factory\n")
-    project.write("home.py", "class Factory: ...\n")
-    project.write("other.py", "class Other: ...\n")
-    project.write(
-        "alias.py",
-        "from home import Factory as _F\nfrom other import Other\nFactory = _F\n",
-    )
-    project.write("wrong.py", "from other import Other\nFactory = Other\n")
-    assert project.flake8("alias.py", "wrong.py").stdout_lines == [
-        "wrong.py:2:1: SOT501 binding Factory redefines a canonical symbol: import it from home",
-    ]
-
-
 def test_names_a_facade_rebinds_to_an_imported_object(project: Flake8Project) -> None:
     """attrs: ``s = attributes = attrs`` after ``from ._make import attrs`` is a re-export."""
     project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = attr\n")

@@ -1,11 +1,38 @@
-"""How flake8 users drive the plugin: stdin, noqa, ignores, config files, jobs."""
+"""Through the real flake8 command: every rule's table, then how flake8 users drive the plugin.
+
+The tables of tables/ (which tests/rules/ runs in-process) run here through
+``python -m flake8`` in a temporary project with a real setup.cfg: the cases
+that share a project and a configuration in one run, each case's lines
+checked against its snapshot (tests/rules/snapshots/). Then what only
+flake8 itself does: stdin, noqa, ignores, config files, jobs, --help.
+"""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from flake8_ssot.engine.registry import OPTIONS
 from support import MIGRATION_CONFIG, Flake8Project
+from tables import RULES, Batch, batches, expected_lines, expected_stderr, log_matches, run_batch
+
+BATCHES = [batch for rule in RULES for batch in batches(rule)]
+
+
+@pytest.mark.parametrize("batch", BATCHES, ids=[batch.id for batch in BATCHES])
+def test_table_through_flake8(batch: Batch, tmp_path: Path) -> None:
+    run = run_batch(batch, tmp_path / "project")
+    assert run.lines == {
+        case.id: expected_lines(batch.rule, batch.table, case) for case in batch.cases
+    }
+    assert run.stray == []
+    assert log_matches(run.stderr, expected_stderr(batch)), run.stderr
+    if any(case.tree for case in batch.cases):
+        assert run.returncode != 0  # the configuration error stopped flake8
+    else:
+        assert run.returncode == (1 if any(run.lines.values()) else 0)
+
 
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"
 OLD = "SOT201 'pkg.old' is legacy: use pkg.new"
