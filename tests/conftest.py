@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from support import MIGRATION_CONFIG, ROOT, Flake8Project
+from support import MIGRATION_CONFIG, MIGRATION_FILES, ROOT, Flake8Project
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -75,33 +75,8 @@ def project(tmp_path: Path) -> Flake8Project:
 
 @pytest.fixture
 def migrating(project: Flake8Project) -> Flake8Project:
-    """A project with a deprecated facade, a legacy module and a compat shim.
-
-    ``pkg.facade`` re-exports ``Manager`` from ``pkg.facade.manager`` and
-    ``helper_alias`` from ``pkg.facade.helpers``; ``pkg.old`` (a package
-    with a submodule) was replaced by ``pkg.new``; ``pkg.old_other`` only
-    shares a prefix; ``pkg.shim_compat`` is a shim.
-    """
+    """A project with a deprecated facade, a legacy module and a compat shim (MIGRATION_FILES)."""
     project.write("setup.cfg", MIGRATION_CONFIG)
-    project.package("pkg.facade")
-    project.package("pkg.old")
-    project.package("pkg.app.sub")
-    project.write(
-        "pkg/facade/__init__.py",
-        """\
-        from .manager import Manager
-        from pkg.facade.helpers import helper as helper_alias
-        try:
-            from .fast import speedup
-        except ImportError:
-            speedup = None
-        """,
-    )
-    project.write("pkg/facade/manager.py", "class Manager: ...\n")
-    project.write("pkg/facade/helpers.py", "def helper(): ...\n")
-    project.write("pkg/facade/fast.py", "def speedup(): ...\n")
-    project.write("pkg/old/sub.py")
-    project.write("pkg/new.py")
-    project.write("pkg/old_other.py")
-    project.write("pkg/shim_compat.py")
+    for relative, text in MIGRATION_FILES.items():
+        project.write(relative, text)
     return project

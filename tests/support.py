@@ -96,6 +96,32 @@ ssot-deprecated-modules =
 ssot-legacy-modules =
     pkg.old = pkg.new ; removed-in 2.0
 """
+#: The project beside MIGRATION_CONFIG: ``pkg.facade`` re-exports ``Manager`` from
+#: ``pkg.facade.manager``, ``helper_alias`` from ``pkg.facade.helpers`` and, inside a
+#: ``try``, ``speedup`` from ``pkg.facade.fast``; ``pkg.old`` (a package with a submodule)
+#: was replaced by ``pkg.new``; ``pkg.old_other`` only shares a prefix; ``pkg.shim_compat``
+#: is a shim; ``pkg.app`` (with a subpackage ``sub``) is where the linted files go.
+MIGRATION_FILES = {
+    "pkg/__init__.py": "",
+    "pkg/facade/__init__.py": """\
+        from .manager import Manager
+        from pkg.facade.helpers import helper as helper_alias
+        try:
+            from .fast import speedup
+        except ImportError:
+            speedup = None
+        """,
+    "pkg/facade/manager.py": "class Manager: ...\n",
+    "pkg/facade/helpers.py": "def helper(): ...\n",
+    "pkg/facade/fast.py": "def speedup(): ...\n",
+    "pkg/old/__init__.py": "",
+    "pkg/old/sub.py": "",
+    "pkg/app/__init__.py": "",
+    "pkg/app/sub/__init__.py": "",
+    "pkg/new.py": "",
+    "pkg/old_other.py": "",
+    "pkg/shim_compat.py": "",
+}
 
 
 def context_for(flake8_args: Sequence[str]) -> Context:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from support import Flake8Project, fix
+from support import Flake8Project
 
 
 def test_stdlib_bases_never_run_a_program(project: Flake8Project) -> None:
@@ -70,29 +70,6 @@ def test_a_config_fifo_is_not_opened_twice(project: Flake8Project) -> None:
     finally:
         writer.wait(timeout=30)
     assert run.stdout_lines == ["m.py:1:1: F401 'os' imported but unused"]
-
-
-def test_fix_refuses_writes_through_a_module_and_unread_star_sources(
-    project: Flake8Project,
-) -> None:
-    project.write(
-        "setup.cfg",
-        "[flake8]\nselect = SOT\nssot-legacy-modules = app.old = app.new\n"
-        "ssot-deprecated-modules = app.facade = app.new\n",
-    )
-    project.write("app/__init__.py")
-    project.write("app/new.py", "DEBUG = False\ndef loads(): ...\n")
-    project.write("app/old.py", "from app.new import DEBUG\n")
-    project.write("app/facade.py", "from json import *\n")
-    project.write(
-        "client.py", "import app.old as o\no.DEBUG = True\nfrom app.facade import loads\n"
-    )
-    run = fix(project, "client.py")
-    assert run.stderr.splitlines()[:-1] == [
-        "client.py:1:1: SOT201 left as is: the code uses o itself, not only o.attribute",
-        "client.py:3:1: SOT101 left as is: app.facade may take loads from json (a star import "
-        "of a module not read)",
-    ]
 
 
 def test_a_class_defined_only_for_the_script_is_not_a_lost_test(project: Flake8Project) -> None:

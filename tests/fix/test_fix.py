@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from support import ROOT, Flake8Project, fix
+from tables import canonical, deprecated, write_case
 
 CONFIG = """\
 [flake8]
@@ -777,3 +778,209 @@ def test_a_file_named_twice_stdin_and_unreadable_files(fix_project: Flake8Projec
         "flake8-ssot fix: fix rewrites files in place and does not read stdin; "
         "give it file or directory paths\n",
     )
+
+
+# What fix does with the advice. The lint half of each case (what flake8 advises
+# beforehand) is a row of tables/deprecated.py, tables/legacy.py or tables/canonical.py;
+# here fix must do exactly what was advised, and never send a caller to another object.
+
+
+def test_fix_does_exactly_what_the_advice_says(project: Flake8Project) -> None:
+    client = write_case(project.root, deprecated.ADVICE, "every-kind-of-reexport", "client.py")
+    before = project.flake8("client.py").stdout_lines
+    run = fix(project, "client.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "client.py:4:1: SOT101 left as is: Thing is defined in app.ws itself",
+        "client.py:5:1: SOT101 left as is: app.ws chooses Codec at import time "
+        "from app.ws.fast or app.ws.slow",
+        "client.py:6:1: SOT101 left as is: app.ws chooses Loop at import time "
+        "from app.ws.win or app.ws.posix",
+        "client.py:8:1: SOT101 left as is: app.ws serves missing from its module __getattr__",
+        "client.py:10:1: SOT201 left as is: app.newlog does not define only_old",
+    ]
+    assert client.read_text(encoding="utf-8") == (
+        "from app.ws.events import emit_event as emit\n"
+        "from app.ws.events import emit_event as send\n"
+        "from app.ws.unified import Unified\n"
+        "from app.ws import Thing\n"
+        "from app.ws import Codec\n"
+        "from app.ws import Loop\n"
+        "from app.ws.fallback import lazy\n"
+        "from app.ws import missing\n"
+        "from app.newlog import get_logger\n"
+        "from app.oldlog import only_old\n"
+    )
+    # What is left is exactly what fix said it left, with the same advice as before.
+    left_lines = {
+        line.split(" left as is")[0].rsplit(":", 2)[0] for line in run.stderr.splitlines()
+    }
+    assert project.flake8("client.py").stdout_lines == [
+        line for line in before if line.split(": SOT")[0].rsplit(":", 1)[0] in left_lines
+    ]
+
+
+def test_a_split_renames_only_the_redirected_alias(project: Flake8Project) -> None:
+    client = write_case(
+        project.root, deprecated.ADVICE, "a-split-renames-only-the-redirected-alias", "client.py"
+    )
+    fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == (
+        "from app.ws.unified import Unified\n"
+        "from app.ws.events import emit_event as e\n"
+        "from app.ws import Thing\n"
+    )
+
+
+def test_module_object_needs_the_submodule_imported(project: Flake8Project) -> None:
+    """``import old as x; x.sub`` -> ``import new as x`` only if ``new`` imports ``sub`` itself."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-legacy-modules =\n    old = new\n    old2 = new2\n",
+    )
+    project.write("old/__init__.py", "from . import sub\n")
+    project.write("old/sub.py", "value = 1\n")
+    project.write("new/__init__.py")
+    project.write("new/sub.py", "value = 2\n")
+    project.write("old2/__init__.py", "from . import sub\n")
+    project.write("old2/sub.py", "value = 1\n")
+    project.write("new2/__init__.py", "from .sub import value\n")
+    project.write("new2/sub.py", "value = 2\n")
+    project.write("client.py", "import old as x\nimport old2 as y\nprint(x.sub.value, y.sub)\n")
+    run = fix(project, "client.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "client.py:1:1: SOT201 left as is: the code uses x.sub, which new does not define"
+    ]
+    assert (project.root / "client.py").read_text(encoding="utf-8") == (
+        "import old as x\nimport new2 as y\nprint(x.sub.value, y.sub)\n"
+    )
+
+
+def test_a_facade_name_that_shadows_its_submodule(project: Flake8Project) -> None:
+    """``unittest/__init__.py`` does ``from .main import main``: the import gets the function."""
+    client = write_case(
+        project.root, deprecated.FACADES, "a-facade-name-that-shadows-its-submodule"
+    )
+    fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == (
+        "from ut.main import main\nfrom ut import case, loader, one, two, path\n"
+    )
+
+
+def test_side_doors_and_module_objects_keep_their_objects(project: Flake8Project) -> None:
+    """A side door that rebinds a canonical name, and a facade that wraps a name."""
+    client = write_case(project.root, canonical.SIDE_DOORS, "a-side-door-that-rebinds-the-name")
+    run = fix(project, "client.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "client.py:2:1: SOT502 left as is: app.sidedoor binds Canon itself, not by importing "
+        "it from app.home",
+        "client.py:3:1: SOT101 left as is: the code uses ws.Gadget, which app.ws.core does not "
+        "bind to the same object as app.ws",
+    ]
+    assert client.read_text(encoding="utf-8") == (
+        "from app.home import Canon\nfrom app.sidedoor import Canon as C2\n"
+        "import app.ws as ws\nimport app.ws.core as ws2\nprint(ws.Gadget, ws2.Plain)\n"
+    )
+
+
+def test_fix_leaves_a_modules_import_of_itself(project: Flake8Project) -> None:
+    """A replacement that re-exports from the legacy module is not rewritten to import itself."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = app.old = app.new\n")
+    project.write("app/__init__.py")
+    project.write("app/old.py", "def only_old(): ...\n")
+    project.write("app/new.py", "from app.old import only_old\n")
+    run = fix(project, "app/new.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "app/new.py:1:1: SOT201 left as is: the target is app.new itself"
+    ]
+
+
+def test_every_way_a_facade_rebinds_a_name_is_left(project: Flake8Project) -> None:
+    """A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds the import."""
+    client = write_case(project.root, deprecated.FACADES, "every-way-a-facade-rebinds-a-name")
+    before = client.read_text(encoding="utf-8")
+    run = fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == before
+    assert run.stderr.splitlines()[-1] == (
+        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 7"
+    )
+
+
+def test_module_objects_used_beyond_attributes_stay(project: Flake8Project) -> None:
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = oldmod = newmod\n")
+    project.write("oldmod.py", "def f(): ...\ndef zzz(): ...\n")
+    project.write("newmod.py", "def f(): ...\n")
+    project.write("passed_on.py", "import oldmod as m\nmm = m\nprint(mm.zzz())\n")
+    project.write("by_getattr.py", "import oldmod as m\nprint(getattr(m, 'zzz'))\n")
+    project.write("dunder.py", "import oldmod as m\nprint(m.__name__, m.f())\n")
+    run = fix(project, "passed_on.py", "by_getattr.py", "dunder.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "by_getattr.py:1:1: SOT201 left as is: the code uses m itself, not only m.attribute",
+        "passed_on.py:1:1: SOT201 left as is: the code uses m itself, not only m.attribute",
+    ]
+    # A legacy module is swapped on purpose: its __name__ goes with it.
+    assert (project.root / "dunder.py").read_text(encoding="utf-8") == (
+        "import newmod as m\nprint(m.__name__, m.f())\n"
+    )
+
+
+def test_fix_never_closes_an_import_cycle(project: Flake8Project) -> None:
+    """click's case: core imports formatting before it binds what formatting would import."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = pkg.old = pkg.new\n")
+    project.write("pkg/__init__.py", "from .new import helper\n")
+    project.write("pkg/old.py", "def helper():\n    return 1\n")
+    project.write(
+        "pkg/new.py", "from .util import shout\nfrom .old import helper  # noqa: SOT201\n"
+    )
+    project.write("pkg/util.py", "from .old import helper\n\n\ndef shout():\n    return helper()\n")
+    run = fix(project, "pkg/util.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "pkg/util.py:1:1: SOT201 left as is: pkg.new imports pkg.util (directly or through "
+        "other modules): importing from it here could close an import cycle; rewrite it by hand"
+    ]
+
+
+def test_fix_refuses_writes_through_a_module_and_unread_star_sources(
+    project: Flake8Project,
+) -> None:
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-legacy-modules = app.old = app.new\n"
+        "ssot-deprecated-modules = app.facade = app.new\n",
+    )
+    project.write("app/__init__.py")
+    project.write("app/new.py", "DEBUG = False\ndef loads(): ...\n")
+    project.write("app/old.py", "from app.new import DEBUG\n")
+    project.write("app/facade.py", "from json import *\n")
+    project.write(
+        "client.py", "import app.old as o\no.DEBUG = True\nfrom app.facade import loads\n"
+    )
+    run = fix(project, "client.py")
+    assert run.stderr.splitlines()[:-1] == [
+        "client.py:1:1: SOT201 left as is: the code uses o itself, not only o.attribute",
+        "client.py:3:1: SOT101 left as is: app.facade may take loads from json (a star import "
+        "of a module not read)",
+    ]
+
+
+def test_fix_follows_the_module_python_imports(project: Flake8Project) -> None:
+    """Data directories beside modules (the project of tables/deprecated.py's case)."""
+    path = write_case(
+        project.root,
+        deprecated.HOSTILE,
+        "data-directories-do-not-shadow-modules",
+        "app/main.py",
+    )
+    path.write_text("from logging import getLogger\nfrom pkg.old import thing\n", encoding="utf-8")
+    run = fix(project, "app")
+    assert run.returncode == 0, run.stderr
+    # Not rewritten from the stdlib's logging to app.log; rewritten to pkg/new.py, which
+    # defines thing (the directory pkg/new/ beside it is data).
+    assert path.read_text(encoding="utf-8") == (
+        "from logging import getLogger\nfrom pkg.new import thing\n"
+    )
+
+
+def test_module_names_too_long_for_the_file_system(project: Flake8Project) -> None:
+    write_case(project.root, deprecated.HOSTILE, "module-names-too-long-for-the-file-system")
+    fixed = fix(project, "app.py")
+    assert fixed.returncode == 0 and "Traceback" not in fixed.stderr, fixed.stderr

@@ -1,7 +1,7 @@
-"""SOT501 and SOT502, in-process through the engine: the tables of tables/canonical.py.
+"""SOT501, SOT502 (canonical symbols): tables/canonical.py, in-process through the engine.
 
-test_integration.py runs the same tables through flake8; the lines it prints
-are kept in snapshots/canonical.txt.
+test_integration.py runs the same tables through flake8; the lines flake8
+prints for each case are kept in snapshots/canonical.txt.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from tables import (
     all_cases,
     case_id,
     expected_findings,
+    flake8_line,
     log_matches,
     read_snapshot,
     run_in_process,
@@ -32,6 +33,8 @@ def test_case(table: Table, case: Case, tmp_path: Path) -> None:
     outcome = run_in_process(table, case, tmp_path / "project")
     assert outcome.findings == expected_findings(table, case)
     assert log_matches(outcome.log, case.log), outcome.log
+    # The expected findings print as flake8 prints the engine's.
+    assert [flake8_line(finding) for finding in outcome.findings] == outcome.lines
     if case.snapshot:
         assert outcome.lines == snapshot_lines(RULE, table, case)
 

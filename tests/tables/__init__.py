@@ -54,7 +54,7 @@ from flake8_ssot.rules.config_error import config_error
 from flake8_ssot.rules.rule import LintedFile
 
 #: The rules with tables, in the registry's order: ``tables/<rule>.py`` and its snapshot.
-RULES = ("canonical",)
+RULES = ("deprecated", "legacy", "compat", "canonical")
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "rules" / "snapshots"
 #: A case that runs longer than this in-process is a hang: the worker stops with a traceback.
 HANG_SECONDS = 120
@@ -95,6 +95,8 @@ def m(kind: str, /, **args: object) -> M:
 
 
 def _frozen(value: object) -> object:
+    if isinstance(value, M):
+        return value
     if isinstance(value, list | tuple):
         return tuple(_frozen(item) for item in value)
     return value
@@ -187,6 +189,9 @@ class Table:
     def __post_init__(self) -> None:
         ids = [case.id for case in self.cases]
         assert len(ids) == len(set(ids)), f"{self.name}: a case id is used twice"
+
+    def get(self, id: str) -> Case:  # noqa: A002
+        return next(one for one in self.cases if one.id == id)
 
 
 def load(rule: str) -> tuple[Table, ...]:
@@ -366,6 +371,15 @@ def remove_tree(root: Path) -> None:
         os.rmdir(directory)
 
 
+def write_case(root: Path, table: Table, id: str, path: str | None = None) -> Path:  # noqa: A002
+    """Write a case's project under ``root``, its file at ``path`` (by default its own)."""
+    one = table.get(id)
+    write_files(root, {**table.files, **one.files, "setup.cfg": config_of(table, one)})
+    written = root / (path or case_path(table, one))
+    write_files(root, {str(written.relative_to(root)): one.source or ""})
+    return written
+
+
 def needs_fifos(table: Table, case: Case) -> bool:
     return any(content == FIFO for content in project_files(table, case).values())
 
@@ -397,7 +411,7 @@ def run_in_process(table: Table, case: Case, root: Path) -> Outcome:
             diagnostics, log = lint_in_process(root, lint_paths(table, case), stdin)
     finally:
         remove_tree(root)
-    findings = sort_findings([finding_of(diagnostic) for diagnostic in diagnostics])
+    findings = sort_findings([_rooted(finding_of(diagnostic), root) for diagnostic in diagnostics])
     lines = [
         f"{d.path}:{d.line}:{d.col + 1}: {d.code} {d.text}"
         for d in sorted(diagnostics, key=lambda d: (d.path, d.line, d.col))
@@ -483,13 +497,27 @@ def _hang_guard() -> Iterator[None]:
 
 def with_root(lines: Sequence[str], root: Path) -> list[str]:
     """Lines with the project's path written ``{root}``."""
-    spellings = sorted({str(root), str(root.resolve())}, key=len, reverse=True)
-    normalised = []
-    for line in lines:
-        for spelling in spellings:
-            line = line.replace(spelling, "{root}")
-        normalised.append(line)
-    return normalised
+    return [_root_written(line, root) for line in lines]
+
+
+def _root_written(text: str, root: Path) -> str:
+    for spelling in sorted({str(root), str(root.resolve())}, key=len, reverse=True):
+        text = text.replace(spelling, "{root}")
+    return text
+
+
+def _rooted(finding: Finding, root: Path) -> Finding:
+    """A finding whose arguments name the project as ``{root}``, as tables write them."""
+
+    def argument(value: object) -> object:
+        if isinstance(value, M):
+            return M(value.kind, tuple((name, argument(item)) for name, item in value.args))
+        if isinstance(value, tuple):
+            return tuple(argument(item) for item in value)
+        return _root_written(value, root) if isinstance(value, str) else value
+
+    messages = tuple(argument(message) for message in finding.messages)
+    return finding._replace(messages=messages)  # type: ignore[arg-type]
 
 
 def log_matches(lines: Sequence[str], patterns: Sequence[str]) -> bool:
@@ -636,7 +664,7 @@ def batches(rule: str) -> list[Batch]:
 
 def _fits(table: Table, group: list[Case], one: Case) -> bool:
     first = group[0]
-    if first.stdin or first.tree or first.files:
+    if first.stdin or first.tree or first.files or case_path(table, first) in table.files:
         return False
     if config_of(table, first) != config_of(table, one):
         return False
