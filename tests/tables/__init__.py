@@ -48,13 +48,16 @@ from flake8_ssot import rules as rule_modules
 from flake8_ssot.engine.lint import lint_file, parse, start
 from flake8_ssot.engine.settings import build_settings, check_option_names
 from flake8_ssot.model import pytest_config
-from flake8_ssot.rules import discovery
+from flake8_ssot.rules import discovery as discovery_rule
 from flake8_ssot.rules.base import ConfigError, Diagnostic, Message, MessageKind
-from flake8_ssot.rules.config_error import config_error
+from flake8_ssot.rules.config_error import config_error as config_error_finding
 from flake8_ssot.rules.rule import LintedFile
 
+# Names here must not be those of the tables' modules (deprecated, discovery, ...): importing
+# ``tables.discovery`` binds ``discovery`` in this namespace.
+
 #: The rules with tables, in the registry's order: ``tables/<rule>.py`` and its snapshot.
-RULES = ("deprecated", "legacy", "compat", "canonical")
+RULES = ("config_error", "deprecated", "legacy", "compat", "discovery", "canonical")
 SNAPSHOTS = Path(__file__).resolve().parent.parent / "rules" / "snapshots"
 #: A case that runs longer than this in-process is a hang: the worker stops with a traceback.
 HANG_SECONDS = 120
@@ -322,53 +325,104 @@ def flake8_line(finding: Finding) -> str:
 
 
 def write_files(root: Path, files: Mapping[str, Content]) -> None:
-    """Write a project; parents are made one level at a time (paths may be 1,000 deep)."""
-    made = {""}
-    for relative, content in files.items():
-        _make_parents(root, os.path.dirname(relative), made)
-        path = os.path.join(root, relative)
-        if isinstance(content, Special):
-            if content.kind == "fifo":
-                os.mkfifo(path)
-            else:
-                os.symlink(content.target, path)
-        elif isinstance(content, bytes):
-            with open(path, "wb") as handle:
-                handle.write(content)
+    """Write a project, text dedented; paths may be 1,000 directories deep.
+
+    Each file is made relative to its directory's descriptor, walked down
+    from the last one used: a path 1,000 deep is not resolved again, level
+    by level, for each file.
+    """
+    walker = _Walker(root)
+    try:
+        for relative, content in files.items():
+            directory, name = os.path.split(relative)
+            fd = walker.enter(directory)
+            if isinstance(content, Special):
+                if content.kind == "fifo":
+                    os.mkfifo(name, dir_fd=fd)
+                else:
+                    os.symlink(content.target, name, dir_fd=fd)
+                continue
+            data = content if isinstance(content, bytes) else textwrap.dedent(content).encode()
+            handle = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666, dir_fd=fd)
+            with os.fdopen(handle, "wb") as output:
+                output.write(data)
+    finally:
+        walker.close()
+
+
+class _Walker:
+    """The descriptor of one directory under ``root`` at a time, made as it is entered."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+        self.directory = ""
+        self.fd = self.root
+
+    def enter(self, directory: str) -> int:
+        if directory == self.directory:
+            return self.fd
+        if self.directory and directory.startswith(self.directory + "/"):
+            rest = directory[len(self.directory) + 1 :]
         else:
-            with open(path, "w", encoding="utf-8", newline="") as handle:
-                handle.write(textwrap.dedent(content))
+            self._leave()
+            rest = directory
+        for part in rest.split("/") if rest else ():
+            try:
+                os.mkdir(part, dir_fd=self.fd)
+            except FileExistsError:
+                pass
+            child = os.open(part, os.O_RDONLY | os.O_DIRECTORY, dir_fd=self.fd)
+            self._leave()
+            self.fd = child
+        self.directory = directory
+        return self.fd
 
+    def _leave(self) -> None:
+        if self.fd != self.root:
+            os.close(self.fd)
+        self.fd = self.root
+        self.directory = ""
 
-def _make_parents(root: Path, directory: str, made: set[str]) -> None:
-    missing = []
-    while directory not in made:
-        missing.append(directory)
-        directory = os.path.dirname(directory)
-    for directory in reversed(missing):
-        full = os.path.join(root, directory)
-        if not os.path.isdir(full):
-            os.mkdir(full)
-        made.add(directory)
+    def close(self) -> None:
+        self._leave()
+        os.close(self.root)
 
 
 def remove_tree(root: Path) -> None:
-    """Remove a project bottom-up without recursion (shutil.rmtree recurses per level)."""
+    """Remove a project without recursion, one directory descriptor open at a time.
+
+    shutil.rmtree (and so pytest's cleanup of old temporary directories)
+    recurses once per level and overflows before 1,000; a path 1,000 deep is
+    not resolved again for each entry either.
+    """
     if not os.path.lexists(root):
         return
-    directories = [str(root)]
-    pending = [str(root)]
-    while pending:
-        directory = pending.pop()
-        with os.scandir(directory) as entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    directories.append(entry.path)
-                    pending.append(entry.path)
-                else:
-                    os.unlink(entry.path)
-    for directory in reversed(directories):
-        os.rmdir(directory)
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    names: list[str] = []  # the path from root to fd
+    try:
+        while True:
+            subdirectory = None
+            with os.scandir(fd) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        subdirectory = subdirectory or entry.name
+                    else:
+                        os.unlink(entry.name, dir_fd=fd)
+            if subdirectory is not None:
+                child = os.open(subdirectory, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+                os.close(fd)
+                fd = child
+                names.append(subdirectory)
+                continue
+            if not names:
+                break
+            parent = os.open("..", os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            os.close(fd)
+            fd = parent
+            os.rmdir(names.pop(), dir_fd=fd)
+    finally:
+        os.close(fd)
+    os.rmdir(root)
 
 
 def write_case(root: Path, table: Table, id: str, path: str | None = None) -> Path:  # noqa: A002
@@ -435,7 +489,7 @@ def lint_in_process(
         settings = build_settings(flake8_section(config), config, root)
         context = start(settings, log.append)
     except ConfigError as error:
-        return [config_error(path, error) for path in paths], log
+        return [config_error_finding(path, error) for path in paths], log
     diagnostics: list[Diagnostic] = []
     for path in paths:
         text = _universal_newlines(stdin[path]) if path in stdin else read_as_flake8(root / path)
@@ -472,7 +526,7 @@ def reset_process_caches() -> None:
     """Forget what an earlier case told or cached for the process (flake8 starts afresh)."""
     pytest_config._TOLD.clear()
     pytest_config._expanded_testpaths.cache_clear()
-    discovery._is_test_directory.cache_clear()
+    discovery_rule._is_test_directory.cache_clear()
 
 
 @contextlib.contextmanager
