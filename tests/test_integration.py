@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from flake8_ssot.engine.registry import OPTIONS
-from support import MIGRATION_CONFIG, Flake8Project, Flake8Run
+from support import MIGRATION_CONFIG, Flake8Project, Flake8Run, flake8_ssot
 from tables import (
     RULES,
     Batch,
@@ -28,7 +28,9 @@ from tables import (
     expected_stderr,
     log_matches,
     run_batch,
+    write_files,
 )
+from tables.fix import FIX_CONFIG, FIX_FILES, REWRITES
 
 BATCHES = [batch for rule in RULES for batch in batches(rule)]
 
@@ -45,6 +47,21 @@ def test_table_through_flake8(batch: Batch, tmp_path: Path) -> None:
         assert run.returncode != 0  # the configuration error stopped flake8
     else:
         assert run.returncode == (1 if any(run.lines.values()) else 0)
+
+
+def test_fix_rewrites_through_the_command(tmp_path: Path) -> None:
+    """tables/fix.py's rewrites, every file in one project: one ``fix``, then ``fix --check``."""
+    write_files(
+        tmp_path,
+        {"setup.cfg": FIX_CONFIG, **FIX_FILES, **{one.path: one.before for one in REWRITES}},
+    )
+    run = flake8_ssot("fix", "app", cwd=tmp_path)
+    assert run.returncode == 0, run.stderr
+    assert {one.id: (tmp_path / one.path).read_text(encoding="utf-8") for one in REWRITES} == {
+        one.id: one.after if one.after is not None else one.before for one in REWRITES
+    }
+    again = flake8_ssot("fix", "--check", "app", cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
 
 
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"

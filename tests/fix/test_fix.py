@@ -17,97 +17,31 @@ from pathlib import Path
 
 import pytest
 
-from support import ROOT, Flake8Project, fix
-from tables import canonical, deprecated, write_case
-
-CONFIG = """\
-[flake8]
-select = SOT
-ssot-deprecated-modules = pkg.facade = pkg.facade.core
-ssot-legacy-modules =
-    pkg.oldlog = pkg.newlog
-    pkg.gone = pkg.nowhere
-ssot-canonical-symbols = pkg.facade.core:Manager
-"""
+from flake8_ssot.fix.apply import fix_source
+from support import ROOT, Flake8Project, context_for, fix
+from tables import canonical, deprecated, write_case, write_files
+from tables.fix import FIX_CONFIG, FIX_FILES, REWRITES, Rewrite
 
 
 @pytest.fixture
 def fix_project(project: Flake8Project) -> Flake8Project:
-    project.write("setup.cfg", CONFIG)
-    project.write("pkg/__init__.py")
-    project.write(
-        "pkg/facade/__init__.py",
-        "from .core import Manager, make\nfrom .extra import Helper\n",
-    )
-    project.write("pkg/facade/core.py", "class Manager: ...\ndef make(): ...\n")
-    project.write("pkg/facade/extra.py", "class Helper: ...\n")
-    project.write("pkg/oldlog.py", "def get_logger(): ...\ndef only_old(): ...\n")
-    project.write("pkg/newlog.py", "def get_logger(): ...\n")
-    project.write("pkg/sidedoor.py", "from pkg.facade.core import Manager\n")
-    project.write("app/__init__.py")
+    """tables/fix.py's project: a facade, a legacy module, their replacements, a side door."""
+    write_files(project.root, {"setup.cfg": FIX_CONFIG, **FIX_FILES})
     return project
 
 
-@pytest.mark.parametrize(
-    ("before", "after"),
-    [
-        pytest.param(
-            "from pkg.facade import Manager\n",
-            "from pkg.facade.core import Manager\n",
-            id="facade-name",
-        ),
-        pytest.param(
-            "from pkg.facade import (\n    Manager,  # the one\n    make as build,\n)\n",
-            "from pkg.facade.core import (\n    Manager,  # the one\n    make as build,\n)\n",
-            id="parenthesised-one-target-keeps-everything",
-        ),
-        pytest.param(
-            "def f():\n    if True:\n        from pkg.facade import Helper, Manager as M  # x\n",
-            "def f():\n    if True:\n        from pkg.facade.extra import Helper\n"
-            "        from pkg.facade.core import Manager as M  # x\n",
-            id="split-in-block",
-        ),
-        pytest.param(
-            "from pkg.facade import (\n    Helper,  # helper\n    Manager,\n)\n",
-            "# helper\nfrom pkg.facade.extra import Helper\nfrom pkg.facade.core import Manager\n",
-            id="split-keeps-comments",
-        ),
-        pytest.param(
-            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
-            "    from pkg.oldlog import get_logger\n",
-            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
-            "    from pkg.newlog import get_logger\n",
-            id="legacy-type-checking",
-        ),
-        pytest.param(
-            "from ..pkg.sidedoor import Manager\n",
-            None,
-            id="relative-beyond-top-untouched",
-        ),
-        pytest.param(
-            "from pkg.sidedoor import Manager\n",
-            "from pkg.facade.core import Manager\n",
-            id="canonical-side-door",
-        ),
-        pytest.param(
-            "import pkg.oldlog as log\nimport os, pkg.facade as f\n",
-            "import pkg.newlog as log\nimport os, pkg.facade.core as f\n",
-            id="import-as",
-        ),
-        pytest.param(
-            "from pkg import oldlog, facade as fc\n",
-            None,
-            id="module-object-from-parent-untouched",
-        ),
-    ],
-)
-def test_rewrites(fix_project: Flake8Project, before: str, after: str | None) -> None:
-    path = fix_project.write("app/mod.py", before)
-    run = fix(fix_project, "app")
-    assert run.returncode == 0, run.stderr
-    assert path.read_text(encoding="utf-8") == (after if after is not None else before)
-    again = fix(fix_project, "--check", "app")
-    assert again.returncode == 0, again.stderr
+@pytest.mark.parametrize("rewrite", REWRITES, ids=[rewrite.id for rewrite in REWRITES])
+def test_rewrite(rewrite: Rewrite, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The fixer in-process, as the command calls it (test_integration.py runs the command)."""
+    write_files(tmp_path, {"setup.cfg": FIX_CONFIG, **FIX_FILES})
+    monkeypatch.chdir(tmp_path)
+    context = context_for([])
+    result = fix_source(rewrite.before, rewrite.path, context, lambda code, line: True)
+    assert result.error is None
+    assert result.fixed == (rewrite.after if rewrite.after is not None else rewrite.before)
+    # Nothing is left for a second run to change (``fix --check`` exits 0).
+    again = fix_source(result.fixed, rewrite.path, context, lambda code, line: True)
+    assert again.fixed == result.fixed
 
 
 def test_left_alone_with_reasons(fix_project: Flake8Project) -> None:
@@ -281,7 +215,7 @@ def test_fix_over_the_example_leaves_no_fixable_finding(tmp_path: Path) -> None:
 
 
 def test_fix_only_what_flake8_reports(fix_project: Flake8Project) -> None:
-    fix_project.write("setup.cfg", CONFIG + "per-file-ignores = app/ignored.py: SOT101\n")
+    fix_project.write("setup.cfg", FIX_CONFIG + "per-file-ignores = app/ignored.py: SOT101\n")
     source = (
         "from pkg.facade import Manager  # noqa: SOT101\n"
         "from pkg.oldlog import get_logger  # noqa\n"
@@ -563,7 +497,7 @@ def test_write_errors_bad_encodings_and_deep_files_leave_a_reason(
 ) -> None:
     fix_project.write(
         "setup.cfg",
-        CONFIG.replace("pkg.nowhere\n", "pkg.nowhere\n    pkg.oldcyr = pkg.новый\n"),
+        FIX_CONFIG.replace("pkg.nowhere\n", "pkg.nowhere\n    pkg.oldcyr = pkg.новый\n"),
     )
     fix_project.write("pkg/oldcyr.py", "def get_logger(): ...\n")
     fix_project.write("pkg/новый.py", "def get_logger(): ...\n")
