@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from support import Flake8Project, flake8_ssot
 
 
@@ -196,81 +198,88 @@ def test_explain_sot001(project: Flake8Project) -> None:
     assert run.stdout.splitlines()[0] == "SOT001: flake8-ssot configuration error"
 
 
-def test_commands_report_flake8s_own_errors_in_one_line(project: Flake8Project) -> None:
+UNMATCHABLE = (
+    "flake8: error: Error code 'SOT9999x' supplied to {!r} option "
+    "does not match '^[A-Z]{{1,3}}[0-9]{{0,3}}$'"
+)
+#: A command line, the one line it prints on stderr, and its exit status.
+FLAKE8_ERRORS = [
+    (["check-config", "--select", "F,SOT9999x"], UNMATCHABLE.format("select"), 1),
+    (["check-config", "--extend-select", "SOT9999x"], UNMATCHABLE.format("extend-select"), 1),
+    (["check-config", "--ignore", "SOT9999x"], UNMATCHABLE.format("ignore"), 1),
+    (["check-config", "--config", "bad-ignore.cfg"], UNMATCHABLE.format("extend-ignore"), 1),
+    (["fix", "--config", "bad-ignore.cfg", "m.py"], UNMATCHABLE.format("extend-ignore"), 1),
+    (
+        ["check-config", "--per-file-ignores", "m.py:F401,SOT9999x"],
+        "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
+        "patterns to ignore codes. Configured `per-file-ignores` setting: m.py:F401,SOT9999x",
+        1,
+    ),
+    (
+        ["check-config", "--per-file-ignores", "m.py:ABCD1234"],
+        "flake8: error: Error code 'ABCD1234' supplied to 'per-file-ignores' option "
+        "does not match '^[A-Z]{1,3}[0-9]{0,3}$'",
+        1,
+    ),
+    (
+        ["check-config", "--config", "bad-per-file.cfg"],
+        "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
+        "patterns to ignore codes. Configured `per-file-ignores` setting: foo",
+        1,
+    ),
+    (
+        ["check-config", "--config", "bad-number.cfg"],
+        "flake8: error: invalid literal for int() with base 10: '8O'",
+        1,
+    ),
+    (
+        ["check-config", "--config", "nowhere.cfg"],
+        "flake8: error: The specified config file does not exist: nowhere.cfg",
+        1,
+    ),
+    (
+        ["fix", "--config", "nowhere.cfg", "m.py"],
+        "flake8: error: The specified config file does not exist: nowhere.cfg",
+        1,
+    ),
+    (
+        ["fix", "--per-file-ignores", "m.py", "."],
+        "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
+        "patterns to ignore codes. Configured `per-file-ignores` setting: m.py",
+        1,
+    ),
+    (
+        ["check-config", "--no-such-flag"],
+        "flake8: error: unrecognized arguments: --no-such-flag",
+        2,
+    ),
+    (
+        ["fix", "--ssot-legacy-modules", "a..b", "m.py"],
+        "flake8-ssot: ssot-legacy-modules: entry 'a..b': 'a..b' is not a dotted module name",
+        1,
+    ),
+    (
+        ["check-config", "--ssot-pytest-version", "7"],
+        "flake8-ssot: ssot-pytest-version: entry '7': expected one of 8, 9",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "line", "exit_code"),
+    FLAKE8_ERRORS,
+    ids=[" ".join(args) for args, _, _ in FLAKE8_ERRORS],
+)
+def test_commands_report_flake8s_own_errors_in_one_line(
+    project: Flake8Project, args: list[str], line: str, exit_code: int
+) -> None:
     project.write("m.py", "import os\n")
     project.write("bad-ignore.cfg", "[flake8]\nextend-ignore = E501,SOT9999x\n")
     project.write("bad-per-file.cfg", "[flake8]\nper-file-ignores = foo\n")
     project.write("bad-number.cfg", "[flake8]\nmax-line-length = 8O\n")
-    unmatchable = (
-        "flake8: error: Error code 'SOT9999x' supplied to {!r} option "
-        "does not match '^[A-Z]{{1,3}}[0-9]{{0,3}}$'"
-    )
-    cases = [
-        (["check-config", "--select", "F,SOT9999x"], unmatchable.format("select"), 1),
-        (["check-config", "--extend-select", "SOT9999x"], unmatchable.format("extend-select"), 1),
-        (["check-config", "--ignore", "SOT9999x"], unmatchable.format("ignore"), 1),
-        (["check-config", "--config", "bad-ignore.cfg"], unmatchable.format("extend-ignore"), 1),
-        (["fix", "--config", "bad-ignore.cfg", "m.py"], unmatchable.format("extend-ignore"), 1),
-        (
-            ["check-config", "--per-file-ignores", "m.py:F401,SOT9999x"],
-            "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
-            "patterns to ignore codes. Configured `per-file-ignores` setting: m.py:F401,SOT9999x",
-            1,
-        ),
-        (
-            ["check-config", "--per-file-ignores", "m.py:ABCD1234"],
-            "flake8: error: Error code 'ABCD1234' supplied to 'per-file-ignores' option "
-            "does not match '^[A-Z]{1,3}[0-9]{0,3}$'",
-            1,
-        ),
-        (
-            ["check-config", "--config", "bad-per-file.cfg"],
-            "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
-            "patterns to ignore codes. Configured `per-file-ignores` setting: foo",
-            1,
-        ),
-        (
-            ["check-config", "--config", "bad-number.cfg"],
-            "flake8: error: invalid literal for int() with base 10: '8O'",
-            1,
-        ),
-        (
-            ["check-config", "--config", "nowhere.cfg"],
-            "flake8: error: The specified config file does not exist: nowhere.cfg",
-            1,
-        ),
-        (
-            ["fix", "--config", "nowhere.cfg", "m.py"],
-            "flake8: error: The specified config file does not exist: nowhere.cfg",
-            1,
-        ),
-        (
-            ["fix", "--per-file-ignores", "m.py", "."],
-            "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
-            "patterns to ignore codes. Configured `per-file-ignores` setting: m.py",
-            1,
-        ),
-        (
-            ["check-config", "--no-such-flag"],
-            "flake8: error: unrecognized arguments: --no-such-flag",
-            2,
-        ),
-        (
-            ["fix", "--ssot-legacy-modules", "a..b", "m.py"],
-            "flake8-ssot: ssot-legacy-modules: entry 'a..b': 'a..b' is not a dotted module name",
-            1,
-        ),
-        (
-            ["check-config", "--ssot-pytest-version", "7"],
-            "flake8-ssot: ssot-pytest-version: entry '7': expected one of 8, 9",
-            1,
-        ),
-    ]
-    for args, line, exit_code in cases:
-        run = flake8_ssot(*args, cwd=project.root)
-        assert (run.stderr.splitlines(), run.stdout, run.returncode) == ([line], "", exit_code), (
-            args
-        )
+    run = flake8_ssot(*args, cwd=project.root)
+    assert (run.stderr.splitlines(), run.stdout, run.returncode) == ([line], "", exit_code)
 
 
 def test_check_config_passes_pytest_notes_through(project: Flake8Project) -> None:

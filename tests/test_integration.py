@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from flake8_ssot.engine.registry import OPTIONS
+from flake8_ssot.engine.registry import CODES, OPTIONS
 from support import MIGRATION_CONFIG, Flake8Project, Flake8Run, flake8_ssot
 from tables import (
     RULES,
@@ -47,6 +47,18 @@ def test_table_through_flake8(batch: Batch, tmp_path: Path) -> None:
         assert run.returncode != 0  # the configuration error stopped flake8
     else:
         assert run.returncode == (1 if any(run.lines.values()) else 0)
+
+
+def test_every_code_is_printed_by_flake8_in_some_case() -> None:
+    """Every registered code comes out of a real flake8 run of some table's case."""
+    printed = {
+        finding.code
+        for batch in BATCHES
+        for case in batch.cases
+        if not case.tree
+        for finding in case.expected
+    }
+    assert printed == {code.code for code in CODES}
 
 
 def test_fix_rewrites_through_the_command(tmp_path: Path) -> None:

@@ -465,7 +465,10 @@ def run_in_process(table: Table, case: Case, root: Path) -> Outcome:
             diagnostics, log = lint_in_process(root, lint_paths(table, case), stdin)
     finally:
         remove_tree(root)
-    findings = sort_findings([_rooted(finding_of(diagnostic), root) for diagnostic in diagnostics])
+    spellings = _spellings(root)
+    findings = sort_findings(
+        [_rooted(finding_of(diagnostic), spellings) for diagnostic in diagnostics]
+    )
     lines = [
         f"{d.path}:{d.line}:{d.col + 1}: {d.code} {d.text}"
         for d in sorted(diagnostics, key=lambda d: (d.path, d.line, d.col))
@@ -551,16 +554,21 @@ def _hang_guard() -> Iterator[None]:
 
 def with_root(lines: Sequence[str], root: Path) -> list[str]:
     """Lines with the project's path written ``{root}``."""
-    return [_root_written(line, root) for line in lines]
+    spellings = _spellings(root)
+    return [_root_written(line, spellings) for line in lines]
 
 
-def _root_written(text: str, root: Path) -> str:
-    for spelling in sorted({str(root), str(root.resolve())}, key=len, reverse=True):
+def _spellings(root: Path) -> list[str]:
+    return sorted({str(root), str(root.resolve())}, key=len, reverse=True)
+
+
+def _root_written(text: str, spellings: Sequence[str]) -> str:
+    for spelling in spellings:
         text = text.replace(spelling, "{root}")
     return text
 
 
-def _rooted(finding: Finding, root: Path) -> Finding:
+def _rooted(finding: Finding, spellings: Sequence[str]) -> Finding:
     """A finding whose arguments name the project as ``{root}``, as tables write them."""
 
     def argument(value: object) -> object:
@@ -568,7 +576,7 @@ def _rooted(finding: Finding, root: Path) -> Finding:
             return M(value.kind, tuple((name, argument(item)) for name, item in value.args))
         if isinstance(value, tuple):
             return tuple(argument(item) for item in value)
-        return _root_written(value, root) if isinstance(value, str) else value
+        return _root_written(value, spellings) if isinstance(value, str) else value
 
     messages = tuple(argument(message) for message in finding.messages)
     return finding._replace(messages=messages)  # type: ignore[arg-type]
