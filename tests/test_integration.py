@@ -22,10 +22,14 @@ from support import MIGRATION_CONFIG, Flake8Project, Flake8Run, flake8_ssot
 from tables import (
     RULES,
     Batch,
+    batch_project,
     batches,
     discovery,
     expected_lines,
     expected_stderr,
+    fix_in_process,
+    fix_through_command,
+    fixable_paths,
     log_matches,
     run_batch,
     write_files,
@@ -37,16 +41,24 @@ BATCHES = [batch for rule in RULES for batch in batches(rule)]
 
 @pytest.mark.parametrize("batch", BATCHES, ids=[batch.id for batch in BATCHES])
 def test_table_through_flake8(batch: Batch, tmp_path: Path) -> None:
-    run = run_batch(batch, tmp_path / "project")
-    assert run.lines == {
-        case.id: expected_lines(batch.rule, batch.table, case) for case in batch.cases
-    }
-    assert run.stray == []
-    assert log_matches(run.stderr, expected_stderr(batch)), run.stderr
-    if any(case.tree for case in batch.cases):
-        assert run.returncode != 0  # the configuration error stopped flake8
-    else:
-        assert run.returncode == (1 if any(run.lines.values()) else 0)
+    """The batch's cases through flake8; those with fixable findings through ``fix`` too."""
+    with batch_project(batch, tmp_path / "project") as root:
+        run = run_batch(batch, root)
+        assert run.lines == {
+            case.id: expected_lines(batch.rule, batch.table, case) for case in batch.cases
+        }
+        assert run.stray == []
+        assert log_matches(run.stderr, expected_stderr(batch)), run.stderr
+        if any(case.tree for case in batch.cases):
+            assert run.returncode != 0  # the configuration error stopped flake8
+        else:
+            assert run.returncode == (1 if any(run.lines.values()) else 0)
+        paths = fixable_paths(batch)
+        if paths:
+            # The command rewrites the files, and leaves findings, as the fixer does in-process.
+            expected = fix_in_process(root, paths)
+            fixed, status = fix_through_command(root, paths)
+            assert (fixed.texts, fixed.left, status) == (expected.texts, expected.left, 0)
 
 
 def test_every_code_is_printed_by_flake8_in_some_case() -> None:

@@ -32,6 +32,7 @@ import io
 import os
 import pkgutil
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -46,12 +47,16 @@ import pytest
 
 from flake8_ssot import rules as rule_modules
 from flake8_ssot.engine.lint import lint_file, parse, start
+from flake8_ssot.engine.registry import CODES
 from flake8_ssot.engine.settings import build_settings, check_option_names
+from flake8_ssot.fix.apply import fix_source
 from flake8_ssot.model import pytest_config
+from flake8_ssot.model.source_file import read_source
 from flake8_ssot.rules import discovery as discovery_rule
 from flake8_ssot.rules.base import ConfigError, Diagnostic, Message, MessageKind
 from flake8_ssot.rules.config_error import config_error as config_error_finding
 from flake8_ssot.rules.rule import LintedFile
+from support import context_for
 
 # Names here must not be those of the tables' modules (deprecated, discovery, ...): importing
 # ``tables.discovery`` binds ``discovery`` in this namespace.
@@ -331,6 +336,10 @@ def write_files(root: Path, files: Mapping[str, Content]) -> None:
     from the last one used: a path 1,000 deep is not resolved again, level
     by level, for each file.
     """
+    if not _DESCRIPTORS:
+        for relative, content in files.items():
+            _write_by_path(root / relative, content)
+        return
     walker = _Walker(root)
     try:
         for relative, content in files.items():
@@ -348,6 +357,25 @@ def write_files(root: Path, files: Mapping[str, Content]) -> None:
                 output.write(data)
     finally:
         walker.close()
+
+
+#: Files are made relative to directory descriptors where the platform can (not Windows).
+_DESCRIPTORS = hasattr(os, "O_DIRECTORY") and {os.open, os.mkdir, os.rmdir, os.unlink} <= (
+    os.supports_dir_fd
+)
+
+
+def _write_by_path(path: Path, content: Content) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, Special):
+        if content.kind == "fifo":
+            os.mkfifo(path)
+        else:
+            os.symlink(content.target, path)
+    else:
+        path.write_bytes(
+            content if isinstance(content, bytes) else textwrap.dedent(content).encode()
+        )
 
 
 class _Walker:
@@ -396,6 +424,9 @@ def remove_tree(root: Path) -> None:
     not resolved again for each entry either.
     """
     if not os.path.lexists(root):
+        return
+    if not _DESCRIPTORS:
+        shutil.rmtree(root)
         return
     fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
     names: list[str] = []  # the path from root to fd
@@ -747,17 +778,26 @@ class BatchRun:
     returncode: int
 
 
+@contextlib.contextmanager
+def batch_project(batch: Batch, root: Path) -> Iterator[Path]:
+    """The batch's project, written under ``root`` for the runs, and removed after them."""
+    if any(needs_fifos(batch.table, one) for one in batch.cases) and not hasattr(os, "mkfifo"):
+        pytest.skip("needs FIFOs")
+    root.mkdir(parents=True, exist_ok=True)
+    write_files(root, batch.files())
+    try:
+        yield root
+    finally:
+        remove_tree(root)
+
+
 def run_batch(batch: Batch, root: Path) -> BatchRun:
-    """Write the batch's project under ``root`` and run the real flake8 on it, once.
+    """Run the real flake8 once on the batch's project (written by batch_project).
 
     Batched cases run with ``--jobs 1``, so that a note on stderr is printed
     once, as in one process; a stdin case runs as editors run it, and a
     configuration-error case over the directory of its file.
     """
-    if any(needs_fifos(batch.table, one) for one in batch.cases) and not hasattr(os, "mkfifo"):
-        pytest.skip("needs FIFOs")
-    root.mkdir(parents=True, exist_ok=True)
-    write_files(root, batch.files())
     only = batch.cases[0]
     stdin = None
     if only.stdin:
@@ -767,17 +807,14 @@ def run_batch(batch: Batch, root: Path) -> BatchRun:
         arguments = [os.path.dirname(case_path(batch.table, only)) or "."]
     else:
         arguments = ["--jobs", "1", *batch.paths()]
-    try:
-        completed = subprocess.run(
-            [sys.executable, "-m", "flake8", *arguments],
-            cwd=root,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-    finally:
-        remove_tree(root)
+    completed = subprocess.run(
+        [sys.executable, "-m", "flake8", *arguments],
+        cwd=root,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     stdout = with_root(completed.stdout.splitlines(), root)
     owners = {path: one.id for one in batch.cases for path in lint_paths(batch.table, one)}
     lines: dict[str, list[str]] = {one.id: [] for one in batch.cases}
@@ -791,6 +828,67 @@ def run_batch(batch: Batch, root: Path) -> BatchRun:
     return BatchRun(
         lines, stray, with_root(completed.stderr.splitlines(), root), completed.returncode
     )
+
+
+#: The codes whose findings ``flake8-ssot fix`` rewrites (some of them).
+FIXABLE = frozenset(code.code for code in CODES if code.fixable)
+
+
+def fixable_paths(batch: Batch) -> list[str]:
+    """The files of the batch's cases with a fixable finding: what ``fix`` is run on."""
+    return sorted(
+        path
+        for one in batch.cases
+        if not (one.stdin or one.tree) and any(f.code in FIXABLE for f in one.expected)
+        for path in lint_paths(batch.table, one)
+    )
+
+
+@dataclass
+class FixRun:
+    """The files' text after fix, and its ``left as is`` lines, in the command's order."""
+
+    texts: dict[str, str]
+    left: list[str]
+
+
+def fix_in_process(root: Path, paths: Sequence[str]) -> FixRun:
+    """What ``flake8-ssot fix PATHS`` does, by the fixer in-process (nothing is written).
+
+    Every finding counts as reported: the tables' files hold no noqa comment,
+    and their configurations select every code they expect.
+    """
+    texts: dict[str, str] = {}
+    left: list[str] = []
+    with _working_directory(root):
+        reset_process_caches()
+        context = context_for([])
+        for path in sorted(paths):
+            source = read_source(root / path).text
+            result = fix_source(source, path, context, lambda code, line: True)
+            texts[path] = result.fixed if result.changed else source
+            leftovers = result.leftovers
+            if result.changed:  # reported where they are after the rewrite
+                leftovers = fix_source(result.fixed, path, context, lambda c, n: True).leftovers
+            left.extend(
+                f"{path}:{item.line}:{item.col + 1}: {item.code} left as is: {item.reason}"
+                for item in sorted(dict.fromkeys(leftovers), key=lambda item: (item.line, item.col))
+            )
+    return FixRun(texts, left)
+
+
+def fix_through_command(root: Path, paths: Sequence[str]) -> tuple[FixRun, int]:
+    """``python -m flake8_ssot fix PATHS`` in the project: what it wrote and said, its status."""
+    completed = subprocess.run(
+        [sys.executable, "-m", "flake8_ssot", "fix", *paths],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    texts = {path: read_source(root / path).text for path in sorted(paths)}
+    left = [line for line in completed.stderr.splitlines() if " left as is: " in line]
+    return FixRun(texts, left), completed.returncode
 
 
 def expected_lines(rule: str, table: Table, case: Case) -> list[str]:
