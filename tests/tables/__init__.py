@@ -835,7 +835,11 @@ FIXABLE = frozenset(code.code for code in CODES if code.fixable)
 
 
 def fixable_paths(batch: Batch) -> list[str]:
-    """The files of the batch's cases with a fixable finding: what ``fix`` is run on."""
+    """What ``fix`` is run on: in a fixable rule's tables, the files of the cases with a
+    fixable finding (a discovery case's incidental SOT101 is no fix case)."""
+    rule = importlib.import_module(f"{rule_modules.__name__}.{batch.rule}").RULE
+    if not any(code.fixable for code in rule.codes):
+        return []
     return sorted(
         path
         for one in batch.cases
