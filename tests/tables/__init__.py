@@ -139,7 +139,8 @@ class Case:
     (notes on pytest's configuration), as patterns: ``{root}`` is the
     project, ``{*}`` any text. ``snapshot``: the case's flake8 lines are kept
     in the rule's snapshot (not for output that depends on the Python
-    version, or is thousands of lines long).
+    version, or is thousands of lines long). ``alone``: through flake8, the
+    case's project is not shared with other cases of its table.
     """
 
     id: str
@@ -153,6 +154,7 @@ class Case:
     tree: bool = False
     log: tuple[str, ...] = ()
     snapshot: bool = True
+    alone: bool = False
 
 
 def case(
@@ -167,6 +169,7 @@ def case(
     tree: bool = False,
     log: Sequence[str] = (),
     snapshot: bool = True,
+    alone: bool = False,
 ) -> Case:
     return Case(
         id,
@@ -180,6 +183,7 @@ def case(
         tree,
         tuple(log),
         snapshot,
+        alone,
     )
 
 
@@ -737,18 +741,23 @@ class Batch:
 
 
 def batches(rule: str) -> list[Batch]:
-    """The flake8 runs of a rule's tables: cases that share a project and a configuration
-    (no extra files of their own, distinct files linted) go into one run."""
+    """The flake8 runs of a rule's tables: cases with the same configuration go into one
+    project and one run, each with its own files, where their files agree.
+
+    A case whose files would change another's findings (a pytest config above
+    the other's files, a module the other imports) would fail here, its
+    findings checked against the snapshot of its project alone: such a case
+    says ``alone``. A stdin or configuration-error case runs alone too.
+    """
     found: list[Batch] = []
     for table in load(rule):
         groups: list[list[Case]] = []
         for one in table.cases:
-            if not (one.stdin or one.tree or one.files):
-                group = next((g for g in groups if _fits(table, g, one)), None)
-                if group is not None:
-                    group.append(one)
-                    continue
-            groups.append([one])
+            group = next((g for g in groups if _fits(table, g, one)), None)
+            if group is None:
+                groups.append([one])
+            else:
+                group.append(one)
         found.extend(
             Batch(rule, table, tuple(group), number) for number, group in enumerate(groups, 1)
         )
@@ -756,15 +765,45 @@ def batches(rule: str) -> list[Batch]:
 
 
 def _fits(table: Table, group: list[Case], one: Case) -> bool:
-    first = group[0]
-    if first.stdin or first.tree or first.files or case_path(table, first) in table.files:
+    """Whether ``one`` can share the group's project and flake8 run."""
+    if any(case.stdin or case.tree or case.alone for case in (*group, one)):
         return False
-    if config_of(table, first) != config_of(table, one):
+    if config_of(table, group[0]) != config_of(table, one):
         return False
     taken = {path for other in group for path in lint_paths(table, other)}
-    taken.update(case_path(table, other) for other in group)
-    mine = set(lint_paths(table, one)) | {case_path(table, one)}
-    return not taken & mine and case_path(table, one) not in table.files
+    if taken & set(lint_paths(table, one)):
+        return False
+    files = {
+        path: content for other in group for path, content in project_files(table, other).items()
+    }
+    mine = project_files(table, one)
+    if any(files.get(path, content) != content for path, content in mine.items()):
+        return False
+    # A pytest config file governs the directories below it: not another case's own files.
+    only_mine = {path: content for path, content in mine.items() if path not in files}
+    only_theirs = {path: content for path, content in files.items() if path not in mine}
+    return not (_governs(only_mine, set(only_theirs)) or _governs(only_theirs, set(only_mine)))
+
+
+#: The files pytest reads its configuration from (setup.cfg only with a pytest section).
+_PYTEST_CONFIG_NAMES = frozenset(
+    {"pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini"}
+)
+
+
+def _governs(files: Mapping[str, Content], others: set[str]) -> bool:
+    """Whether a pytest config among ``files`` lies in a directory above one of ``others``."""
+    directories = [
+        os.path.dirname(path)
+        for path, content in files.items()
+        if os.path.basename(path) in _PYTEST_CONFIG_NAMES
+        or (os.path.basename(path) == "setup.cfg" and "pytest" in str(content))
+    ]
+    return any(
+        directory == "" or other.startswith(directory + "/")
+        for directory in directories
+        for other in others
+    )
 
 
 @dataclass
