@@ -2,10 +2,12 @@
 
 Usage: python3 scripts/run_tests.py [--fast | --slow] [pytest arguments]
 
-The suite has two tiers. The fast one (every test that runs flake8 on a
-temporary project) is what a bare ``pytest`` runs, on all cores; the slow
-one (``-m slow``: the stdlib and site-packages pass, the differential and
-the property tests) takes minutes. This script runs the fast tier, then the
+The suite has two tiers. The fast one (the rules' tables in-process and
+through flake8, the commands, the fixer, the project model) is what a bare
+``pytest`` runs, on all cores; the slow one (``-m slow``: the stdlib and
+site-packages pass, the differential and the property tests) takes minutes.
+``--snapshot-update`` (a pytest option) rewrites tests/rules/snapshots/ from
+the engine's output first, to accept changed messages. This script runs the fast tier, then the
 slow one, with the same pytest arguments; ``--fast`` or ``--slow`` runs one.
 Run it with another interpreter (python3.13 scripts/run_tests.py) to test
 on that Python: each version gets its own venv.

@@ -1,21 +1,26 @@
-"""Temporary projects linted by the real flake8 command, as users run it."""
+"""Fixtures: temporary projects, and a run that neither reads nor writes the user's own state."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import textwrap
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from support import MIGRATION_CONFIG, MIGRATION_FILES, ROOT, Flake8Project
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--snapshot-update",
+        action="store_true",
+        help="rewrite tests/rules/snapshots/ from the engine's output before the tests run "
+        "(accept changed flake8 output; review the diff)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Refuse a --basetemp inside the checkout.
+    """Refuse a --basetemp inside the checkout; with --snapshot-update, rewrite the snapshots.
 
     The temporary projects are linted as users' projects are: SOT401-SOT404
     walk up from each file to the pytest configuration that governs it, and
@@ -28,6 +33,12 @@ def pytest_configure(config: pytest.Config) -> None:
             f"--basetemp={basetemp} is inside the checkout {ROOT}, whose setup.cfg would "
             "govern the temporary projects' pytest configuration; use a directory outside it"
         )
+    # Once, in the main process (xdist workers have ``workerinput``), before any test runs.
+    if config.getoption("snapshot_update") and not hasattr(config, "workerinput"):
+        from tables import update_snapshots
+
+        for path in update_snapshots():
+            print(f"snapshot updated: {path.relative_to(ROOT)}")
 
 
 @pytest.fixture(autouse=True)
@@ -57,91 +68,15 @@ def user_cache_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         yield home
 
 
-@dataclass(frozen=True)
-class Flake8Run:
-    """What one flake8 process printed and returned."""
-
-    stdout_lines: list[str]
-    stderr: str
-    returncode: int
-
-
-class Flake8Project:
-    """A throwaway project directory with its own flake8 configuration."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-
-    def write(self, relative: str, text: str = "") -> Path:
-        path = self.root / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text), encoding="utf-8")
-        return path
-
-    def package(self, dotted: str) -> None:
-        """Create ``dotted`` and its parents as regular packages."""
-        parts = dotted.split(".")
-        for depth in range(1, len(parts) + 1):
-            init = self.root.joinpath(*parts[:depth], "__init__.py")
-            if not init.exists():
-                self.write(str(init.relative_to(self.root)))
-
-    def flake8(self, *args: str, stdin: str | None = None, cwd: Path | None = None) -> Flake8Run:
-        completed = subprocess.run(
-            [sys.executable, "-m", "flake8", *args],
-            cwd=cwd or self.root,
-            input=stdin,
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-        return Flake8Run(completed.stdout.splitlines(), completed.stderr, completed.returncode)
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Flake8Project:
     return Flake8Project(tmp_path)
 
 
-MIGRATION_CONFIG = """\
-[flake8]
-select = SOT
-ssot-deprecated-modules =
-    pkg.facade = pkg.facade.manager
-ssot-legacy-modules =
-    pkg.old = pkg.new ; removed-in 2.0
-"""
-
-
 @pytest.fixture
 def migrating(project: Flake8Project) -> Flake8Project:
-    """A project with a deprecated facade, a legacy module and a compat shim.
-
-    ``pkg.facade`` re-exports ``Manager`` from ``pkg.facade.manager`` and
-    ``helper_alias`` from ``pkg.facade.helpers``; ``pkg.old`` (a package
-    with a submodule) was replaced by ``pkg.new``; ``pkg.old_other`` only
-    shares a prefix; ``pkg.shim_compat`` is a shim.
-    """
+    """A project with a deprecated facade, a legacy module and a compat shim (MIGRATION_FILES)."""
     project.write("setup.cfg", MIGRATION_CONFIG)
-    project.package("pkg.facade")
-    project.package("pkg.old")
-    project.package("pkg.app.sub")
-    project.write(
-        "pkg/facade/__init__.py",
-        """\
-        from .manager import Manager
-        from pkg.facade.helpers import helper as helper_alias
-        try:
-            from .fast import speedup
-        except ImportError:
-            speedup = None
-        """,
-    )
-    project.write("pkg/facade/manager.py", "class Manager: ...\n")
-    project.write("pkg/facade/helpers.py", "def helper(): ...\n")
-    project.write("pkg/facade/fast.py", "def speedup(): ...\n")
-    project.write("pkg/old/sub.py")
-    project.write("pkg/new.py")
-    project.write("pkg/old_other.py")
-    project.write("pkg/shim_compat.py")
+    for relative, text in MIGRATION_FILES.items():
+        project.write(relative, text)
     return project

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-from conftest import Flake8Project
+import pytest
 
-
-def flake8_ssot(
-    *args: str, cwd: Path, home: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run the console script; ``home`` is the HOME that flake8's config lookup stops at."""
-    env = None if home is None else {**os.environ, "HOME": str(home)}
-    return subprocess.run(
-        [sys.executable, "-m", "flake8_ssot", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env=env,
-    )
+from support import Flake8Project, flake8_ssot
 
 
 def test_explain(tmp_path: Path) -> None:
@@ -203,6 +187,115 @@ def test_check_config_reports_a_malformed_entry(project: Flake8Project) -> None:
         "flake8-ssot: ssot-deprecated-modules: entry 'a.b = c d': "
         "replacement 'c d' is not a dotted module name\n"
     )
+
+
+# The commands print flake8's own configuration errors, and the plugin's, as one line.
+
+
+def test_explain_sot001(project: Flake8Project) -> None:
+    run = flake8_ssot("explain", "SOT001", cwd=project.root)
+    assert run.returncode == 0
+    assert run.stdout.splitlines()[0] == "SOT001: flake8-ssot configuration error"
+
+
+UNMATCHABLE = (
+    "flake8: error: Error code 'SOT9999x' supplied to {!r} option "
+    "does not match '^[A-Z]{{1,3}}[0-9]{{0,3}}$'"
+)
+#: A command line, the one line it prints on stderr, and its exit status.
+FLAKE8_ERRORS = [
+    (["check-config", "--select", "F,SOT9999x"], UNMATCHABLE.format("select"), 1),
+    (["check-config", "--extend-select", "SOT9999x"], UNMATCHABLE.format("extend-select"), 1),
+    (["check-config", "--ignore", "SOT9999x"], UNMATCHABLE.format("ignore"), 1),
+    (["check-config", "--config", "bad-ignore.cfg"], UNMATCHABLE.format("extend-ignore"), 1),
+    (["fix", "--config", "bad-ignore.cfg", "m.py"], UNMATCHABLE.format("extend-ignore"), 1),
+    (
+        ["check-config", "--per-file-ignores", "m.py:F401,SOT9999x"],
+        "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
+        "patterns to ignore codes. Configured `per-file-ignores` setting: m.py:F401,SOT9999x",
+        1,
+    ),
+    (
+        ["check-config", "--per-file-ignores", "m.py:ABCD1234"],
+        "flake8: error: Error code 'ABCD1234' supplied to 'per-file-ignores' option "
+        "does not match '^[A-Z]{1,3}[0-9]{0,3}$'",
+        1,
+    ),
+    (
+        ["check-config", "--config", "bad-per-file.cfg"],
+        "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
+        "patterns to ignore codes. Configured `per-file-ignores` setting: foo",
+        1,
+    ),
+    (
+        ["check-config", "--config", "bad-number.cfg"],
+        "flake8: error: invalid literal for int() with base 10: '8O'",
+        1,
+    ),
+    (
+        ["check-config", "--config", "nowhere.cfg"],
+        "flake8: error: The specified config file does not exist: nowhere.cfg",
+        1,
+    ),
+    (
+        ["fix", "--config", "nowhere.cfg", "m.py"],
+        "flake8: error: The specified config file does not exist: nowhere.cfg",
+        1,
+    ),
+    (
+        ["fix", "--per-file-ignores", "m.py", "."],
+        "flake8: error: Expected `per-file-ignores` to be a mapping from file exclude "
+        "patterns to ignore codes. Configured `per-file-ignores` setting: m.py",
+        1,
+    ),
+    (
+        ["check-config", "--no-such-flag"],
+        "flake8: error: unrecognized arguments: --no-such-flag",
+        2,
+    ),
+    (
+        ["fix", "--ssot-legacy-modules", "a..b", "m.py"],
+        "flake8-ssot: ssot-legacy-modules: entry 'a..b': 'a..b' is not a dotted module name",
+        1,
+    ),
+    (
+        ["check-config", "--ssot-pytest-version", "7"],
+        "flake8-ssot: ssot-pytest-version: entry '7': expected one of 8, 9",
+        1,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "line", "exit_code"),
+    FLAKE8_ERRORS,
+    ids=[" ".join(args) for args, _, _ in FLAKE8_ERRORS],
+)
+def test_commands_report_flake8s_own_errors_in_one_line(
+    project: Flake8Project, args: list[str], line: str, exit_code: int
+) -> None:
+    project.write("m.py", "import os\n")
+    project.write("bad-ignore.cfg", "[flake8]\nextend-ignore = E501,SOT9999x\n")
+    project.write("bad-per-file.cfg", "[flake8]\nper-file-ignores = foo\n")
+    project.write("bad-number.cfg", "[flake8]\nmax-line-length = 8O\n")
+    run = flake8_ssot(*args, cwd=project.root)
+    assert (run.stderr.splitlines(), run.stdout, run.returncode) == ([line], "", exit_code)
+
+
+def test_check_config_passes_pytest_notes_through(project: Flake8Project) -> None:
+    project.write("setup.cfg", "[flake8]\nssot-compat-patterns = *.shim\n")
+    project.write(
+        "pyproject.toml",
+        "[tool.pytest.ini_options]\ntestpaths = ['tests']\n[tool.pytest.profiling]\non = 1\n",
+    )
+    run = flake8_ssot("check-config", cwd=project.root)
+    assert run.returncode == 0
+    assert run.stdout.splitlines()[0] == "flake8-ssot configuration is valid."
+    assert run.stderr.splitlines() == [
+        f"flake8-ssot: {project.root}/pyproject.toml: note: pytest 9 refuses this file "
+        "(tool.pytest.profiling beside tool.pytest.ini_options); read as pytest 8 reads it, "
+        "tool.pytest.ini_options only"
+    ]
 
 
 def test_check_config_reports_a_duplicate_section_in_one_line(project: Flake8Project) -> None:

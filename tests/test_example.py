@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Flake8Project
 from flake8_ssot.engine.registry import CODES
 from flake8_ssot.rules.config_error import SOT001
+from support import Flake8Project
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "monorepo"
 

@@ -31,7 +31,6 @@ from flake8.options import config as flake8_config_module
 from flake8.options.config import load_config, parse_config
 from flake8.options.manager import OptionManager
 
-from conftest import Flake8Project, Flake8Run
 from flake8_ssot.engine.flake8_config import (
     Flake8ConfigError,
     Flake8ConfigFiles,
@@ -40,6 +39,7 @@ from flake8_ssot.engine.flake8_config import (
     option_key,
     read_flake8_section,
 )
+from support import Flake8Project, Flake8Run
 
 #: The oracle: flake8's own lookup, private (the package may not use it; a test may).
 flake8_find_config_file = flake8_config_module._find_config_file  # type: ignore[attr-defined]

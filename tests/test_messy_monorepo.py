@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import Flake8Project
+from support import Flake8Project
 
 PYPROJECT = """\
 [project]

@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from engine_support import all_findings, context_for
 from flake8_ssot.fix.apply import FileFix, fix_source
 from flake8_ssot.model.bindings import summarise
 from flake8_ssot.model.skeleton import parse_without_function_bodies
@@ -27,6 +26,7 @@ from flake8_ssot.model.summary_cache import open_cache
 from flake8_ssot.model.summary_store import _summarise_file
 from flake8_ssot.model.text_scan import all_from_text
 from flake8_ssot.rules.rule import Context
+from support import all_findings, context_for
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])

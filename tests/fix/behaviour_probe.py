@@ -2,7 +2,7 @@
 
 A project is written twice; ``fix`` rewrites one copy. Then a subprocess
 imports each module of interest from each copy (this file is that
-subprocess's script too: ``python fix_behaviour_check.py ROOT JSON``) and
+subprocess's script too: ``python behaviour_probe.py JSON BEFORE AFTER``) and
 prints, for every module-level name, a stable identity of the object it is
 bound to. Identities compare across processes and copies: functions and
 classes by module, qualified name and defining file relative to the root,
@@ -83,8 +83,8 @@ def _swap_target(origin: Origin, root: Path) -> Identity | None:
 
 def _forget_project_modules(root: Path) -> None:
     for name, module in list(sys.modules.items()):
-        file = getattr(module, "__file__", None)
-        if file and Path(file).resolve().is_relative_to(root):
+        places = [getattr(module, "__file__", None), *getattr(module, "__path__", [])]
+        if any(place and Path(place).resolve().is_relative_to(root) for place in places):
             del sys.modules[name]
 
 
@@ -111,13 +111,16 @@ def probe(root: Path, origins: Mapping[str, Mapping[str, Origin]]) -> dict[str, 
         }
         report[module_name] = {"names": names, "swaps": swaps}
     _forget_project_modules(root)
+    sys.path.remove(str(root))
+    importlib.invalidate_caches()
     return report
 
 
 def main() -> None:
-    root = Path(sys.argv[1]).resolve()
-    origins = json.loads(sys.argv[2])
-    print(json.dumps(probe(root, origins)))
+    """``behaviour_probe.py ORIGINS ROOT...``: each root probed in turn, its report a line."""
+    origins = json.loads(sys.argv[1])
+    for root in sys.argv[2:]:
+        print(json.dumps(probe(Path(root).resolve(), origins)))
 
 
 # ---------------------------------------------------------------- the test side
@@ -176,11 +179,16 @@ def _module_name(relative: str) -> str:
     return ".".join(parts)
 
 
-def _probe(root: Path, origins: Mapping[str, Mapping[str, Origin]]) -> dict[str, dict[str, object]]:
-    run = _run(root, str(Path(__file__).resolve()), str(root), json.dumps(origins))
+def _probe(
+    roots: tuple[Path, Path], origins: Mapping[str, Mapping[str, Origin]]
+) -> list[dict[str, dict[str, object]]]:
+    """Both copies probed by one subprocess, one after the other (each imported afresh)."""
+    run = _run(roots[0], str(Path(__file__).resolve()), json.dumps(origins), *map(str, roots))
     assert run.returncode == 0, run.stderr
-    report: dict[str, dict[str, object]] = json.loads(run.stdout)
-    return report
+    reports: list[dict[str, dict[str, object]]] = [
+        json.loads(line) for line in run.stdout.splitlines()
+    ]
+    return reports
 
 
 def _matches(before: Identity, after: Identity | None, swap: Identity | None) -> bool:
@@ -215,8 +223,7 @@ def check_fix_keeps_behaviour(project: Project) -> Outcome:
         origins: dict[str, Mapping[str, Origin]] = dict(project.origins)
         for relative in diffs:
             origins.setdefault(_module_name(relative), {})
-        before = _probe(before_root, origins)
-        after = _probe(after_root, origins)
+        before, after = _probe((before_root, after_root), origins)
         for module_name in origins:
             problems.extend(_compare(module_name, before[module_name], after[module_name]))
         problems.extend(_unlisted_findings(after_root))

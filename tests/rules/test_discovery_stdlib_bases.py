@@ -13,7 +13,7 @@ import re
 import subprocess
 import sys
 
-from conftest import Flake8Project
+from support import Flake8Project
 
 SELECT = "[flake8]\nselect = SOT4\n"
 #: enum.Enum gained an __init__ in Python 3.11; pytest asks for __init__ first.

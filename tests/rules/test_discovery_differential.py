@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Flake8Project
+from support import Flake8Project
 
 CLASS_PATTERNS = [None, ["Test*"], ["*Tests"], ["Test", "Check"], ["*Suite", "Test*"]]
 FUNCTION_PATTERNS = [None, ["test_*"], ["check", "test"], ["*_should"]]

@@ -14,9 +14,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from engine_support import all_findings, context_for
 from flake8_ssot.fix.apply import fix_source
 from flake8_ssot.rules.rule import Context
+from support import all_findings, context_for
 
 IMPORT_CODES = ("SOT101", "SOT201", "SOT301", "SOT502")
 

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Flake8Project
 from flake8_ssot.model import summary_cache
 from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.stdlib_classes import import_origin, stdlib_base
 from flake8_ssot.model.summary_cache import SummaryCache, _version_directory_name, open_cache
 from flake8_ssot.model.summary_store import _summarise_file
+from support import Flake8Project
 
 CONFIG = """\
 [flake8]

@@ -7,7 +7,7 @@ package with their replacements, and a canonical symbol with a side door.
 Client modules import from all of them in every form. After ``fix``, every
 module-level name of every client and changed module must be bound to the
 same object as before, except the migration itself (see
-fix_behaviour_check.py); every module that imported must still import; and
+behaviour_probe.py); every module that imported must still import; and
 every import finding flake8 still reports must be one that ``fix`` lists as
 left.
 
@@ -25,7 +25,7 @@ import pytest
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from fix_behaviour_check import Origin, Project, check_fix_keeps_behaviour
+from fix.behaviour_probe import Origin, Project, check_fix_keeps_behaviour
 
 EXAMPLES = int(os.environ.get("FIX_BEHAVIOUR_EXAMPLES", "60"))
 

@@ -1,0 +1,673 @@
+"""SOT101: an import of a deprecated module (a facade's own names, not its real submodules).
+
+Every import form of DESIGN.md, the advice (for each name, the one module
+that binds the very same object, or why there is none), precedence over the
+other import rules, and projects that tried to stop or mislead a run.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from support import MIGRATION_CONFIG, MIGRATION_FILES
+from tables import FIFO, F, Finding, Table, case, symlink
+from tables.kinds import (
+    advised,
+    chosen,
+    defined,
+    defined_many,
+    deprecated,
+    import_as,
+    import_from,
+    inside,
+    legacy_use,
+    legacy_use_missing,
+    served_by_getattr,
+    uncollected_name,
+    use,
+)
+
+FORMS = Table(
+    "forms",
+    config=MIGRATION_CONFIG,
+    files=MIGRATION_FILES,
+    path="pkg/app/{}.py",
+    cases=(
+        case(
+            "import",
+            "import pkg.facade\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "import-as",
+            "import pkg.facade as f\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "from-name",
+            "from pkg.facade import Manager\n",
+            F(1, 0, "SOT101", advised("pkg.facade", import_from("Manager", "pkg.facade.manager"))),
+        ),
+        case(
+            "from-names-two-submodules",
+            "from pkg.facade import Manager as M, helper_alias\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised(
+                    "pkg.facade",
+                    import_from("Manager", "pkg.facade.manager"),
+                    import_as("pkg.facade.helpers", "helper", "helper_alias"),
+                ),
+            ),
+        ),
+        case(
+            "reexport-inside-try",
+            "from pkg.facade import speedup\n",
+            F(1, 0, "SOT101", advised("pkg.facade", import_from("speedup", "pkg.facade.fast"))),
+        ),
+        case(
+            "untraced-name-falls-back-to-new",
+            "from pkg.facade import Unknown\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "star",
+            "from pkg.facade import *\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "from-parent",
+            "from pkg import facade\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "relative-parent",
+            "from . import sub\nfrom .. import facade\n",
+            F(2, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "relative-dots",
+            "from ..facade import Manager\n",
+            F(1, 0, "SOT101", advised("pkg.facade", import_from("Manager", "pkg.facade.manager"))),
+        ),
+        case(
+            "in-function",
+            "def f():\n    from pkg.facade import Manager\n",
+            F(2, 4, "SOT101", advised("pkg.facade", import_from("Manager", "pkg.facade.manager"))),
+        ),
+        case(
+            "try-except",
+            "try:\n    import pkg.facade\nexcept ImportError:\n    pass\n",
+            F(2, 4, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "type-checking",
+            "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
+            "    from pkg.facade import Manager\n",
+            F(3, 4, "SOT101", advised("pkg.facade", import_from("Manager", "pkg.facade.manager"))),
+        ),
+        case(
+            "importlib",
+            "import importlib\nm = importlib.import_module('pkg.facade')\n",
+            F(2, 4, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "importlib-relative-package",
+            "import importlib\nm = importlib.import_module('..facade', __package__)\n",
+            F(2, 4, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
+        case(
+            "parenthesised",
+            "from pkg import (\n    facade,  # the facade\n    old,\n)\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
+        # In pkg/app/__init__.py, "from .. import" is relative to pkg.
+        case(
+            "relative-import-in-package-init",
+            "from .. import facade\nfrom . import sub\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+            path="pkg/app/__init__.py",
+        ),
+        # Not an import of the facade (a real submodule is no name of the facade's own).
+        case("import-real-submodule", "import pkg.facade.manager\n"),
+        case("from-facade-submodule", "from pkg.facade import manager, helpers\n"),
+        case("canonical-import", "from pkg.facade.manager import Manager\n"),
+        case("string", "x = 'import pkg.facade'\n"),
+        case("attribute-access", "import pkg\nprint(pkg.facade)\n"),
+        case("dynamic-name", "import importlib\nimportlib.import_module(name)\n"),
+        case("relative-beyond-top", "from .... import facade\n"),
+    ),
+)
+
+SRC_LAYOUT = Table(
+    "src-layout",
+    config="[flake8]\nselect = SOT\nssot-deprecated-modules = lib.facade = lib.facade.core\n",
+    files={
+        "lib/__init__.py": "",
+        "lib/facade/__init__.py": "",
+        "src/lib/__init__.py": "",
+        "src/lib/facade/__init__.py": "from .core import Thing\n",
+        "src/lib/facade/core.py": "class Thing: ...\n",
+    },
+    cases=(
+        # src/ is a default source root: src/lib is the package lib, not ./lib.
+        case(
+            "src-is-a-default-source-root",
+            "from .facade import Thing, core\n",
+            F(1, 0, "SOT101", advised("lib.facade", import_from("Thing", "lib.facade.core"))),
+            path="src/lib/user.py",
+            lint=(
+                "src/lib/__init__.py",
+                "src/lib/facade/__init__.py",
+                "src/lib/facade/core.py",
+            ),
+        ),
+    ),
+)
+
+REPLACEMENTS = Table(
+    "replacements",
+    config="[flake8]\nselect = SOT\nssot-deprecated-modules = old.api\n",
+    cases=(
+        case(
+            "deprecated-without-replacement",
+            "from old.api import thing\nimport old.api\n",
+            F(1, 0, "SOT101", deprecated("old.api")),
+            F(2, 0, "SOT101", deprecated("old.api")),
+            path="m.py",
+        ),
+        case(
+            "precedence-deprecated-over-legacy-over-compat",
+            "import a.b_compat\nfrom a import b_compat\nimport x.y_compat.z\n",
+            F(1, 0, "SOT101", advised("a.b_compat", use("z.c"))),
+            F(2, 0, "SOT101", advised("a.b_compat", use("z.c"))),
+            F(3, 0, "SOT201", inside("x.y_compat.z", "x.y_compat")),
+            path="m.py",
+            config="""\
+                [flake8]
+                select = SOT
+                ssot-deprecated-modules = a.b_compat = z.c
+                ssot-legacy-modules = a = b.d
+                  x.y_compat
+                """,
+        ),
+        case(
+            "star-reexport-names-the-defining-submodule",
+            "from eng import Engine, Hidden\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised("eng", import_from("Engine", "eng.impl"), use("eng.fallback")),
+            ),
+            path="app.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules = eng = eng.fallback\n",
+            files={
+                "eng/__init__.py": "from .impl import *\n",
+                "eng/impl.py": "__all__ = ['Engine']\nclass Engine: ...\nclass Hidden: ...\n",
+            },
+        ),
+        case(
+            "name-reexported-from-outside-the-facade",
+            "from db.models import DoesNotExist, Model, annotations\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised(
+                    "db.models",
+                    import_from("DoesNotExist", "db.exceptions"),
+                    import_from("Model", "db.models.base"),
+                    use("db.models.base"),
+                ),
+            ),
+            path="app.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules = db.models = db.models.base\n",
+            files={
+                "db/models/__init__.py": "from __future__ import annotations\n"
+                "from db.exceptions import DoesNotExist\nfrom .base import Model\n",
+                "db/models/base.py": "class Model: ...\n",
+                "db/exceptions.py": "class DoesNotExist(Exception): ...\n",
+            },
+        ),
+    ),
+)
+
+#: A facade with every kind of re-export, and a legacy module beside it.
+ADVICE_FACADE = """\
+import sys
+
+from .events import emit_event as emit
+from .manager import Thing
+try:
+    from .unified import Unified
+except ImportError:
+    Unified = None
+try:
+    from .fast import Codec
+except ImportError:
+    from .slow import Codec
+if sys.platform == "win32":
+    from .win import Loop
+else:
+    from .posix import Loop
+
+
+class Thing(Thing):
+    pass
+
+
+def __getattr__(name):
+    import importlib
+    return getattr(importlib.import_module(".fallback", __name__), name)
+"""
+
+ADVICE = Table(
+    "advice",
+    config="""\
+        [flake8]
+        select = SOT
+        ssot-deprecated-modules = app.ws = app.ws.fallback
+        ssot-legacy-modules = app.oldlog = app.newlog
+        """,
+    files={
+        "app/__init__.py": "",
+        "app/ws/__init__.py": ADVICE_FACADE,
+        "app/ws/events.py": "def emit_event(): ...\n",
+        "app/ws/manager.py": "class Thing: ...\n",
+        "app/ws/unified.py": "class Unified: ...\n",
+        "app/ws/fast.py": "class Codec: ...\n",
+        "app/ws/slow.py": "class Codec: ...\n",
+        "app/ws/win.py": "class Loop: ...\n",
+        "app/ws/posix.py": "class Loop: ...\n",
+        "app/ws/fallback.py": "def lazy(): ...\n",
+        "app/oldlog.py": "def get_logger(): ...\ndef only_old(): ...\n",
+        "app/newlog.py": "def get_logger(): ...\n",
+    },
+    cases=(
+        # For each name only what is true of it; fix/test_fix.py checks that fix does
+        # exactly what this advises.
+        case(
+            "every-kind-of-reexport",
+            "from app.ws import emit\n"
+            "from app.ws import emit as send\n"
+            "from app.ws import Unified\n"
+            "from app.ws import Thing\n"
+            "from app.ws import Codec\n"
+            "from app.ws import Loop\n"
+            "from app.ws import lazy\n"
+            "from app.ws import missing\n"
+            "from app.oldlog import get_logger\n"
+            "from app.oldlog import only_old\n",
+            F(1, 0, "SOT101", advised("app.ws", import_as("app.ws.events", "emit_event", "emit"))),
+            F(2, 0, "SOT101", advised("app.ws", import_as("app.ws.events", "emit_event", "emit"))),
+            F(3, 0, "SOT101", advised("app.ws", import_from("Unified", "app.ws.unified"))),
+            F(4, 0, "SOT101", advised("app.ws", defined("Thing", "app.ws"))),
+            F(
+                5,
+                0,
+                "SOT101",
+                advised("app.ws", chosen("app.ws", "Codec", "app.ws.fast or app.ws.slow")),
+            ),
+            F(
+                6,
+                0,
+                "SOT101",
+                advised("app.ws", chosen("app.ws", "Loop", "app.ws.win or app.ws.posix")),
+            ),
+            F(7, 0, "SOT101", advised("app.ws", import_from("lazy", "app.ws.fallback"))),
+            F(8, 0, "SOT101", advised("app.ws", served_by_getattr("app.ws", "missing"))),
+            F(9, 0, "SOT201", legacy_use("app.oldlog", "app.newlog")),
+            F(10, 0, "SOT201", legacy_use_missing("app.oldlog", "app.newlog", "only_old")),
+        ),
+        case(
+            "a-split-renames-only-the-redirected-alias",
+            "from app.ws import Unified, emit as e, Thing\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised(
+                    "app.ws",
+                    import_from("Unified", "app.ws.unified"),
+                    import_as("app.ws.events", "emit_event", "emit"),
+                    defined("Thing", "app.ws"),
+                ),
+            ),
+        ),
+        case(
+            "a-name-imported-twice-is-advised-once",
+            "from app.ws import Unified as a, Unified as b, Thing, Thing as T\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised(
+                    "app.ws", import_from("Unified", "app.ws.unified"), defined("Thing", "app.ws")
+                ),
+            ),
+        ),
+    ),
+)
+
+#: Every way a facade can bind ``Mgr`` again after importing it from ``core``.
+FACADE_REBINDINGS = {
+    "for": "for Mgr in [1]:\n    pass\n",
+    "with": "import contextlib\nwith contextlib.nullcontext(1) as Mgr:\n    pass\n",
+    "match": "match 1:\n    case Mgr:\n        pass\n",
+    "walrus_in_comprehension": "x = [(Mgr := 5) for _ in range(1)]\n",
+    "global_in_function": "def _f():\n    global Mgr\n    Mgr = 3\n\n\n_f()\n",
+    "except_as": "try:\n    raise ValueError\nexcept ValueError as Mgr:\n    pass\n",
+    "conditional_del": "import os\nif os.sep:\n    del Mgr\n",
+}
+
+FACADES = Table(
+    "facades",
+    config="[flake8]\nselect = SOT\nssot-deprecated-modules = ut\n",
+    cases=(
+        # ``unittest/__init__.py`` does ``from .main import main``: the import gets the
+        # function, not the submodule.
+        case(
+            "a-facade-name-that-shadows-its-submodule",
+            "from ut import main, case, loader, one, two, path\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised("ut", import_from("main", "ut.main"), defined_many("one, two", "ut")),
+            ),
+            path="client.py",
+            files={
+                "ut/__init__.py": "from .main import main\nfrom . import case\n"
+                "import posixpath as path\ndef one(): ...\ndef two(): ...\n",
+                "ut/main.py": "def main(): ...\n",
+                "ut/case.py": "class TestCase: ...\n",
+                "ut/loader.py": "",
+            },
+        ),
+        # A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds it.
+        case(
+            "every-way-a-facade-rebinds-a-name",
+            "".join(f"from f_{form} import Mgr\n" for form in FACADE_REBINDINGS),
+            F(1, 0, "SOT101", advised("f_for", chosen("f_for", "Mgr", "core or f_for"))),
+            F(2, 0, "SOT101", advised("f_with", defined("Mgr", "f_with"))),
+            F(3, 0, "SOT101", advised("f_match", chosen("f_match", "Mgr", "core or f_match"))),
+            F(
+                4,
+                0,
+                "SOT101",
+                advised("f_walrus_in_comprehension", defined("Mgr", "f_walrus_in_comprehension")),
+            ),
+            F(
+                5,
+                0,
+                "SOT101",
+                advised(
+                    "f_global_in_function",
+                    chosen("f_global_in_function", "Mgr", "core or f_global_in_function"),
+                ),
+            ),
+            F(
+                6,
+                0,
+                "SOT101",
+                advised("f_except_as", chosen("f_except_as", "Mgr", "core or f_except_as")),
+            ),
+            F(
+                7,
+                0,
+                "SOT101",
+                advised(
+                    "f_conditional_del",
+                    chosen("f_conditional_del", "Mgr", "core or f_conditional_del"),
+                ),
+            ),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            + "".join(f"    f_{form} = core\n" for form in FACADE_REBINDINGS),
+            files={
+                "core.py": "class Mgr: ...\n",
+                **{
+                    f"f_{form}/__init__.py": "from core import Mgr\n" + rebinding
+                    for form, rebinding in FACADE_REBINDINGS.items()
+                },
+            },
+        ),
+        # ``__all__ +=`` is followed; a chain of 1,000 star imports is no crash; a star
+        # import after an explicit import of the same name rebinds it, as Python does.
+        case(
+            "star-exports-built-up-and-star-chains",
+            "from f import Mgr, B\nfrom chain import Deep\n",
+            F(1, 0, "SOT101", advised("f", import_from("Mgr, B", "f.star"))),
+            F(2, 0, "SOT101", advised("chain", import_from("Deep", "chain.m0"))),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            "    f = core\n    chain = core\n",
+            files={
+                "core.py": "class Mgr: ...\n",
+                "f/__init__.py": "from core import Mgr\nfrom .star import *\n",
+                "f/star.py": "__all__ = []\n__all__ += ['Mgr']\n__all__.append('B')\n"
+                "class Mgr: ...\nB = 1\n",
+                "chain/__init__.py": "from .m0 import *\n",
+                **{f"chain/m{n}.py": f"from .m{n + 1} import *\n" for n in range(1000)},
+                "chain/m1000.py": "class Deep: ...\n",
+            },
+        ),
+        # attrs: ``s = attributes = attrs`` after ``from ._make import attrs`` re-exports it.
+        case(
+            "names-a-facade-rebinds-to-an-imported-object",
+            "from attr import s, attributes\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised(
+                    "attr",
+                    import_as("attr._make", "attrs", "s"),
+                    import_as("attr._make", "attrs", "attributes"),
+                ),
+            ),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules = attr\n",
+            files={
+                "attr/__init__.py": "from ._make import attrs\ns = attributes = attrs\n",
+                "attr/_make.py": "def attrs(): ...\n",
+            },
+        ),
+        # The text of a star-import source only rules a name out; what it binds is read
+        # from its parse. A name listed as a string (``__all__ += ['B']``) is still a name
+        # it may export; an ``__all__`` that only looks like a declaration (inside a string
+        # whose opening quotes follow a comment's, or on a line continued from an ``if``)
+        # is not one.
+        case(
+            "a-star-source-is-read-by-its-parse-not-its-text",
+            "from f1 import B\nfrom f2 import C\nfrom f3 import D\n",
+            F(1, 0, "SOT101", advised("f1", import_from("B", "f1.star"))),
+            F(2, 0, "SOT101", advised("f2", use("core"))),
+            F(3, 0, "SOT101", advised("f3", use("core"))),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            "    f1 = core\n    f2 = core\n    f3 = core\n",
+            files={
+                "core.py": "class Mgr: ...\n",
+                "f1/__init__.py": "from .star import *\n",
+                "f2/__init__.py": "from .star import *\n",
+                "f3/__init__.py": "from .star import *\n",
+                "f1/star.py": "__all__ = []\n__all__ += ['B']\n\n\n"
+                "def __getattr__(name):\n    return 1\n",
+                "f2/star.py": '# """\nDOC = """\n__all__ = ["C"]\n"""\n',
+                "f3/star.py": 'import os\nif os.sep: \\\n__all__ = ["D"]\n',
+            },
+        ),
+        # ``# """`` before a docstring that shows ``__all__ = [...]``: the text reading must
+        # not take that for the module's ``__all__`` and rule ``C`` out, or the advice (and
+        # fix) would send the caller to the replacement's ``C``, another object.
+        case(
+            "an-all-inside-a-string-does-not-rule-a-name-out",
+            "from f import C\n",
+            F(1, 0, "SOT101", advised("f", import_from("C", "f.star"))),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules = f = core\n",
+            files={
+                "core.py": "class C: ...\n",
+                "f/__init__.py": "from .star import *\n",
+                "f/star.py": '# """\nDOC = """\n__all__ = ["X"]\n"""\n\n\nclass C: ...\n',
+            },
+        ),
+    ),
+)
+
+#: Deep enough to stop Python's parser: RecursionError building the AST on 3.11+,
+#: MemoryError in the parser, "too many nested parentheses".
+SUM = "x = " + "1 + " * 100_000 + "1\n"
+UNARY = "x = " + "-" * 100_000 + "1\n"
+PARENS = "x = " + "(" * 100_000 + "1" + ")" * 100_000 + "\n"
+DEEP = {"sum": SUM, "unary": UNARY, "parens": PARENS}
+LONG_A, LONG_B, LONG_C = "a" * 300, "b" * 300, "c" * 300
+LONG_NAMES_SOURCE = (
+    f"from {LONG_A}.{LONG_B} import Thing\n"
+    f"from pkg import {LONG_A}_compat\n"  # a name in pkg: no such submodule
+    f"from {LONG_B} import Thing\n"
+    "from pkg.old import Thing\n"
+)
+LONG_NAMES_CONFIG = (
+    "[flake8]\nselect = SOT\n"
+    f"ssot-deprecated-modules = {LONG_A}.{LONG_B} = pkg.new\n"
+    f"ssot-legacy-modules = pkg.old = {LONG_C}.{LONG_B}\n"
+    f"ssot-canonical-symbols = {LONG_A}:Thing\n"
+    "ssot-compat-patterns = *_compat\n"
+)
+LONG_NAMES_EXPECTED = (
+    F(1, 0, "SOT101", advised(f"{LONG_A}.{LONG_B}", use("pkg.new"))),
+    F(4, 0, "SOT201", legacy_use("pkg.old", f"{LONG_C}.{LONG_B}")),
+)
+LONG_NAMES_FILES = {"pytest.ini": "[pytest]\n", "pkg/__init__.py": "", "pkg/old.py": "Thing = 1\n"}
+
+
+def deep_facades_expected() -> tuple[Finding, ...]:
+    """The facades are read; 3.10 builds the deep sum's AST, so that base class is known."""
+    found = tuple(
+        F(line, 0, "SOT101", advised(f"pkg.{name}", import_from("Manager", "pkg.core")))
+        for line, name in ((1, "sum"), (2, "unary"), (3, "parens"))
+    )
+    if sys.version_info < (3, 11):
+        found += (
+            F(
+                7,
+                0,
+                "SOT401",
+                uncollected_name("CriticalSum", "1 test method", "['Test']", "pytest defaults"),
+            ),
+        )
+    return found
+
+
+HOSTILE = Table(
+    "hostile",
+    config="""\
+        [flake8]
+        select = SOT
+        ssot-canonical-symbols = app.log:getLogger, pkg.facade_core:Manager
+        ssot-deprecated-modules = pkg.facade = pkg.facade_core
+        ssot-legacy-modules = pkg.old = pkg.new
+        """,
+    cases=(
+        # Directories of data beside modules (log files in ``logging/``, templates in
+        # ``pkg/facade/helpers/``): the stdlib's logging is no first-party module (no
+        # SOT502), and pkg/facade.py is the facade, so its helpers is a name.
+        case(
+            "data-directories-do-not-shadow-modules",
+            "from logging import getLogger\n"
+            "from pkg.facade import helpers\n"
+            "from pkg.new import thing\n",
+            F(2, 0, "SOT101", advised("pkg.facade", defined("helpers", "pkg.facade"))),
+            path="app/main.py",
+            lint=("app/__init__.py", "app/log.py"),
+            files={
+                "logging/2024-01-01.log": "started\n",
+                "app/__init__.py": "",
+                "app/log.py": "def getLogger(): ...\n",
+                "pkg/__init__.py": "",
+                "pkg/facade.py": "class Manager: ...\ndef helpers(): ...\n",
+                "pkg/facade/helpers/page.html": "<p></p>\n",
+                "pkg/facade_core.py": "class Manager: ...\ndef helpers(): ...\n",
+                "pkg/old.py": "def thing(): ...\n",
+                "pkg/new.py": "def thing(): ...\n",
+                "pkg/new/thing/readme.txt": "data\n",
+            },
+        ),
+        # Facades and base modules too deep for Python's parser stop nothing.
+        case(
+            "recursion-deep-facade-and-base-modules",
+            "from pkg.sum import Manager\nfrom pkg.unary import Manager\n"
+            "from pkg.parens import Manager\n"
+            "from tests.sum_base import SumBase\nfrom tests.unary_base import UnaryBase\n"
+            "from tests.parens_base import ParensBase\n"
+            "class CriticalSum(SumBase): ...\nclass CriticalUnary(UnaryBase): ...\n"
+            "class CriticalParens(ParensBase): ...\n",
+            *deep_facades_expected(),
+            path="tests/test_x.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            "    pkg.sum = pkg.core\n    pkg.unary = pkg.core\n    pkg.parens = pkg.core\n",
+            files={
+                "pkg/core.py": "class Manager: ...\n",
+                "tests/__init__.py": "",
+                **{
+                    f"pkg/{name}/__init__.py": "from pkg.core import Manager\n" + deep
+                    for name, deep in DEEP.items()
+                },
+                **{
+                    f"tests/{name}_base.py": f"class {name.title()}Base:\n"
+                    "    def test_a(self): ...\n" + deep
+                    for name, deep in DEEP.items()
+                },
+            },
+            snapshot=False,  # on 3.10 one more finding
+        ),
+        # Module names too long for the file system to look up.
+        case(
+            "module-names-too-long-for-the-file-system",
+            LONG_NAMES_SOURCE,
+            *LONG_NAMES_EXPECTED,
+            path="app.py",
+            config=LONG_NAMES_CONFIG,
+            files=LONG_NAMES_FILES,
+        ),
+        # The same file on stdin, under a display name longer than the system allows.
+        case(
+            "a-display-name-longer-than-the-system-allows",
+            LONG_NAMES_SOURCE,
+            *LONG_NAMES_EXPECTED,
+            path="/".join([LONG_A] * 20) + "/app.py",
+            config=LONG_NAMES_CONFIG,
+            files=LONG_NAMES_FILES,
+            stdin=True,
+            snapshot=False,  # a 6,000-character path
+        ),
+        # Reading a FIFO would block forever; /dev/zero never ends. No regular
+        # __init__.py: pkg.facade is a namespace package, so Manager comes from the
+        # configured replacement; the bases cannot be read, so their classes are not judged.
+        case(
+            "fifos-named-like-modules-are-never-read",
+            "from pkg.facade import Manager\nfrom tests.base import Base\n"
+            "from tests.zero import Zero\n"
+            "class CriticalBase(Base):\n    def test_a(self): ...\n"
+            "class CriticalZero(Zero):\n    def test_b(self): ...\n",
+            F(1, 0, "SOT101", advised("pkg.facade", import_from("Manager", "pkg.core"))),
+            path="tests/test_x.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules = pkg.facade = pkg.core\n",
+            files={
+                "pkg/core.py": "class Manager: ...\n",
+                "pkg/facade/__init__.py": FIFO,
+                "tests/__init__.py": "",
+                "tests/base.py": FIFO,
+                "tests/zero.py": symlink("/dev/zero"),
+            },
+        ),
+    ),
+)
+
+TABLES = (FORMS, SRC_LAYOUT, REPLACEMENTS, ADVICE, FACADES, HOSTILE)

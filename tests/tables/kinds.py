@@ -1,0 +1,118 @@
+"""Expected messages, one helper per message kind the rules declare (arguments by name)."""
+
+from __future__ import annotations
+
+from tables import M, m
+
+# SOT001
+
+
+def config_error(error: str) -> M:
+    return m("config-error", error=error)
+
+
+# SOT101 and the parts of its advice
+
+
+def deprecated(module: str) -> M:
+    return m("deprecated", module=module)
+
+
+def advised(module: str, *advice: M) -> M:
+    return m("deprecated-advised", module=module, advice=advice)
+
+
+def import_from(names: str, module: str) -> M:
+    return m("import-from", names=names, module=module)
+
+
+def import_as(module: str, name: str, alias: str) -> M:
+    return m("import-as", module=module, name=name, alias=alias)
+
+
+def defined(names: str, module: str) -> M:
+    return m("defined-itself", names=names, module=module)
+
+
+def defined_many(names: str, module: str) -> M:
+    return m("defined-itself-many", names=names, module=module)
+
+
+def chosen(module: str, name: str, sources: str) -> M:
+    return m("chosen", module=module, name=name, sources=sources)
+
+
+def star_unread(module: str, name: str, source: str) -> M:
+    return m("star-unread", module=module, name=name, source=source)
+
+
+def served_by_getattr(module: str, name: str) -> M:
+    return m("getattr", module=module, name=name)
+
+
+def use(module: str) -> M:
+    return m("use", module=module)
+
+
+# SOT201
+
+
+def legacy(module: str) -> M:
+    return m("legacy", module=module)
+
+
+def legacy_use(module: str, replacement: str) -> M:
+    return m("legacy-use", module=module, replacement=replacement)
+
+
+def legacy_use_missing(module: str, replacement: str, names: str) -> M:
+    return m("legacy-use-missing", module=module, replacement=replacement, names=names)
+
+
+def inside_replaced(module: str, entry: str, replacement: str) -> M:
+    return m("inside-replaced", module=module, entry=entry, replacement=replacement)
+
+
+def inside(module: str, entry: str) -> M:
+    return m("inside", module=module, entry=entry)
+
+
+# SOT301
+
+
+def compat(module: str, pattern: str) -> M:
+    return m("compat", module=module, pattern=pattern)
+
+
+# SOT401-SOT404
+
+
+def uncollected_name(name: str, count: str, patterns: str, config: str) -> M:
+    return m("name", name=name, count=count, patterns=patterns, config=config)
+
+
+def constructor(name: str, count: str, constructor: str) -> M:
+    return m("constructor", name=name, count=count, constructor=constructor)
+
+
+def file_name(module: str, count: str, patterns: str, config: str) -> M:
+    return m("file-name", module=module, count=count, patterns=patterns, config=config)
+
+
+def outside_testpaths(module: str, count: str, patterns: str, config: str) -> M:
+    return m("outside-testpaths", module=module, count=count, patterns=patterns, config=config)
+
+
+# SOT501, SOT502
+
+
+def second_definition(kind: str, name: str, home: str) -> M:
+    return m("second-definition", kind=kind, name=name, home=home)
+
+
+def side_door(names: str, module: str, home: str) -> M:
+    return m("side-door", names=names, module=module, home=home)
+
+
+def rebound(name: str, module: str, home: str) -> M:
+    return m("rebound", name=name, module=module, home=home)

@@ -1,0 +1,281 @@
+"""SOT201: an import of a legacy module or any of its submodules, which a replacement replaces.
+
+Every import form of DESIGN.md (dynamic imports and their aliases
+included), the replacement's advice, and configuration that Python reads
+as it reads names.
+"""
+
+from __future__ import annotations
+
+from support import MIGRATION_CONFIG, MIGRATION_FILES
+from tables import F, Table, case
+from tables.kinds import (
+    compat,
+    inside_replaced,
+    legacy_use,
+    legacy_use_missing,
+    second_definition,
+    uncollected_name,
+)
+
+#: Names that may be bound to something other than the alias of import_module or
+#: __import__ somewhere in the file: none of them is taken for a dynamic import.
+NOT_ALIASES = {
+    "rebound": "from importlib import import_module as im\nim('pkg.old')\nim = print\n",
+    "parameter": "from importlib import import_module as im\n"
+    "def f(im):\n    return im('pkg.old')\n",
+    "other-module": "import mylib as il\nil.import_module('pkg.old')\n"
+    "from mylib import import_module as im\nim('pkg.old')\n",
+    "two-meanings": "def f():\n    from importlib import import_module as load\n"
+    "    return load('pkg.old')\n"
+    "def g():\n    from mylib import load\n    return load('pkg.old')\n",
+    "builtin-name": "def f():\n    from importlib import import_module as open\nopen('pkg.old')\n",
+    "star": "from importlib import import_module as im\nfrom helpers import *\nim('pkg.old')\n",
+    "never-imported": "builtins.__import__('pkg.old')\nil.import_module('pkg.old')\n",
+    "not-offered": "import builtins as b\nb.import_module('pkg.old')\n"
+    "from builtins import import_module as im\nim('pkg.old')\n",
+    "relative": "from .compat import import_module as im\nim('pkg.old')\n"
+    "from . import importlib as il\nil.import_module('pkg.old')\n",
+    "submodule": "import importlib.util as il\nil.import_module('pkg.old')\n",
+}
+
+FORMS = Table(
+    "forms",
+    config=MIGRATION_CONFIG,
+    files=MIGRATION_FILES,
+    path="pkg/app/{}.py",
+    cases=(
+        case(
+            "in-except-handler",
+            "try:\n    pass\nexcept ImportError:\n    import pkg.old\n",
+            F(4, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
+        case(
+            "class-body",
+            "class C:\n    import pkg.old\n",
+            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
+        case(
+            "nested-blocks",
+            "with open('x') as f:\n    for x in f:\n        while x:\n            import pkg.old\n",
+            F(4, 12, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
+        case(
+            "import-module-name",
+            "from importlib import import_module\nx = [import_module('pkg.old.sub')]\n",
+            F(2, 5, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new")),
+        ),
+        case(
+            "importlib-relative-literal",
+            "import importlib\nm = importlib.import_module('.old', 'pkg')\n",
+            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
+        case(
+            "dunder-in-lambda",
+            "def f():\n    return lambda: __import__('pkg.old')\n",
+            F(2, 19, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
+        case(
+            "legacy-from",
+            "from pkg.old import thing\n",
+            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "thing")),
+        ),
+        case(
+            "legacy-submodule",
+            "import pkg.old.sub\n",
+            F(1, 0, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new")),
+        ),
+        case(
+            "legacy-from-sub",
+            "from pkg.old.sub import x\n",
+            F(1, 0, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new")),
+        ),
+        case(
+            "legacy-from-parent-sub",
+            "from pkg.old import sub\n",
+            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "sub")),
+        ),
+        case(
+            "legacy-from-parent",
+            "from pkg import old\n",
+            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
+        case(
+            "legacy-relative",
+            "from ..old import sub\n",
+            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "sub")),
+        ),
+        case(
+            "two-classes-one-statement",
+            "import pkg.old, pkg.shim_compat\n",
+            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(1, 0, "SOT301", compat("pkg.shim_compat", "*_compat")),
+        ),
+        case(
+            "one-finding-per-code-per-statement",
+            "import pkg.old, pkg.old.sub\n",
+            F(
+                1,
+                0,
+                "SOT201",
+                legacy_use("pkg.old", "pkg.new"),
+                inside_replaced("pkg.old.sub", "pkg.old", "pkg.new"),
+            ),
+        ),
+        # Aliases of import_module, importlib, builtins and __import__, at module and
+        # function level; the call lines hold only the alias, not the text import_module
+        # or __import__; CRLF, a lone CR and a form feed before the call.
+        case(
+            "aliased-dynamic-imports",
+            "from importlib import import_module as im\n"
+            "import importlib as il\n"
+            "import builtins\n"
+            "import builtins as b\n"
+            "from builtins import __import__ as load\n"
+            "from importlib import ｉmport_module as ｆetch\n"
+            "im('pkg.old')\n"
+            "il.import_module('pkg.old')\n"
+            "builtins.__import__('pkg.old')\n"
+            "b.__import__('pkg.old')\n"
+            "x = [load('pkg.shim_compat')]\n"
+            "il.__import__('pkg.old')\n"
+            "y = im(\n    '.old',\n    'pkg',\n)\n"
+            "ｆetch('pkg.old')\n",
+            F(4, 0, "SOT201", legacy_use("pkg.old", "pkg.new"), path="pkg/app/ends.py"),
+            F(3, 11, "SOT201", legacy_use("pkg.old", "pkg.new"), path="pkg/app/inner.py"),
+            F(7, 20, "SOT201", legacy_use("pkg.old", "pkg.new"), path="pkg/app/inner.py"),
+            F(7, 49, "SOT301", compat("pkg.shim_compat", "*_compat"), path="pkg/app/inner.py"),
+            F(7, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(8, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(9, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(10, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(11, 5, "SOT301", compat("pkg.shim_compat", "*_compat")),
+            F(12, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(13, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(17, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            path="pkg/app/top.py",
+            files={
+                "pkg/app/inner.py": "def first():\n"
+                "    from importlib import import_module as im\n"
+                "    return im('pkg.old')\n"
+                "\n"
+                "def second():\n"
+                "    import importlib as il, builtins as b\n"
+                "    return lambda: (il.import_module('pkg.old'), "
+                "b.__import__('pkg.shim_compat'))\n",
+                "pkg/app/ends.py": "from importlib import import_module as im\r\n"
+                "x = 1\ry = 2\f\nim('pkg.old')\n",
+            },
+            lint=("pkg/app/inner.py", "pkg/app/ends.py"),
+        ),
+        *(
+            case(f"not-an-alias-{name}", source, path=f"pkg/app/{name.replace('-', '_')}.py")
+            for name, source in NOT_ALIASES.items()
+        ),
+        # Not an import of the legacy module.
+        case("replacement", "from .. import new\nimport pkg.new\n"),
+        case("prefix-is-not-component", "import pkg.old_other\n"),
+        case("prefix-from-parent", "from pkg import old_other\n"),
+        case("comment", "# from pkg.old import thing\n"),
+        case("docstring", '"""\nimport pkg.old\n"""\n'),
+        # ns/ has no __init__.py: the source root names it a namespace package.
+        case(
+            "namespace-package-resolved-through-source-root",
+            "from ..old import x\n",
+            F(1, 0, "SOT201", legacy_use("ns.old", "ns.new")),
+            path="ns/tool/run.py",
+            config="[flake8]\nselect = SOT\nssot-legacy-modules = ns.old = ns.new\n",
+            files={"ns/tool/__init__.py": "", "ns/old.py": ""},
+        ),
+    ),
+)
+
+PROJECTS = Table(
+    "projects",
+    config="""\
+        [flake8]
+        select = SOT
+        ssot-source-roots = services/api
+        ssot-legacy-modules = api.old = api.new
+        """,
+    cases=(
+        case(
+            "configured-source-roots",
+            "from ..old import x\n",
+            F(1, 0, "SOT201", legacy_use("api.old", "api.new")),
+            path="services/api/api/handlers/h.py",
+            files={
+                "services/api/api/__init__.py": "",
+                "services/api/api/old.py": "",
+                "services/api/api/handlers/__init__.py": "",
+            },
+            lint=("*",),
+        ),
+        case(
+            "comments-and-blank-lines-are-not-entries",
+            "import a.old\n",
+            F(1, 0, "SOT201", legacy_use("a.old", "a.new")),
+            path="m.py",
+            config="[flake8]\nselect = SOT\nssot-legacy-modules =\n\n"
+            "    # the logging migration\n    a.old = a.new  # since 1.4\n",
+        ),
+        # NFKC: the parser reads ``ｉmport_module`` as ``import_module``, and config
+        # entries too; keyword arguments name the module as well.
+        case(
+            "names-python-normalises-and-keyword-arguments",
+            "import importlib\n"
+            "importlib.ｉmport_module('pkg.old')\n"
+            "importlib.import_module(name='pkg.old')\n"
+            "__import__(name='pkg.old')\n"
+            "importlib.import_module(package='pkg', name='.old')\n"
+            "class Ｍanager: ...\n",
+            F(2, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(3, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(4, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(5, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(6, 0, "SOT501", second_definition("class", "Manager", "pkg.home")),
+            path="app.py",
+            config="[flake8]\nselect = SOT\nssot-legacy-modules =\n    ｐkg.old = pkg.new\n"
+            "ssot-canonical-symbols = pkg.home:Ｍanager\n",
+            files={"pkg/__init__.py": "", "pkg/home.py": "class Manager: ...\n"},
+        ),
+        # Names the replacement binds only in a branch that does not run, deletes, or
+        # binds only in a ``try`` that may fail are not there.
+        case(
+            "a-name-bound-only-in-a-branch-not-taken-is-not-there",
+            "from old import only_old, gone, kept\n",
+            F(1, 0, "SOT201", legacy_use_missing("old", "new", "only_old, gone, kept")),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-legacy-modules = old = new\n",
+            files={
+                "old.py": "def only_old(): ...\ndef gone(): ...\ndef kept(): ...\n",
+                "new.py": "import sys\nif sys.version_info < (3, 0):\n    def only_old(): ...\n"
+                "def gone(): ...\ndel gone\ntry:\n    from json import loads as kept\n"
+                "except ImportError:\n    pass\n",
+            },
+        ),
+        # A file 1,000 directories deep, every one a package.
+        case(
+            "a-file-1000-directories-deep",
+            "import pkg.old\nfrom . import sibling\n"
+            "class CriticalTests:\n    def test_a(self): ...\n",
+            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(
+                3,
+                0,
+                "SOT401",
+                uncollected_name("CriticalTests", "1 test method", "['Test']", "pytest.ini"),
+            ),
+            path="/".join(["d"] * 1000) + "/test_deep.py",
+            config="[flake8]\nselect = SOT\nssot-legacy-modules = pkg.old = pkg.new\n",
+            files={
+                "pytest.ini": "[pytest]\n",
+                "pkg/old.py": "",
+                **{"/".join(["d"] * depth) + "/__init__.py": "" for depth in range(1, 1001)},
+            },
+            snapshot=False,  # a 2,000-character path
+        ),
+    ),
+)
+
+TABLES = (FORMS, PROJECTS)
