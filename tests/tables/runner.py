@@ -9,7 +9,8 @@ Input on stdin, a JSON list of runs: ``{"cwd": DIR, "module": "flake8" or
 "flake8_ssot", "argv": [ARG, ...]}``. Output on stdout, a JSON list of
 ``{"stdout": TEXT, "stderr": TEXT, "status": INT}``, one per run, in order.
 A run that stops with a message (``SystemExit("...")``) gets it on stderr
-and status 1, as the interpreter gives them.
+and status 1, and so does a crash, with its traceback, as the interpreter
+gives them.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import json
 import os
 import runpy
 import sys
+import traceback
 
 # Not this script's directory (the tables' modules) on the path of what it runs.
 if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
@@ -41,6 +43,9 @@ def run(cwd: str, module: str, argv: list[str]) -> dict[str, object]:
             status = 1
         else:
             status = stop.code or 0
+    except Exception:  # a crash: the traceback, as the interpreter prints it
+        traceback.print_exc(file=stderr)
+        status = 1
     finally:
         stdout.flush()
         stderr.flush()
