@@ -12,10 +12,14 @@ them plus one. Text files are written dedented, as ``Flake8Project.write``
 writes them; bytes are written as they are.
 
 Each rule's tables run twice: in-process through the engine, as the flake8
-plugin runs it (``tests/rules/test_<rule>.py``), and through the real
-``flake8`` command, the cases that share a project batched into one run
-(``tests/test_integration.py``). The exact lines flake8 prints for each
-case are kept in ``tests/rules/snapshots/<rule>.txt``;
+plugin runs it, each case in a project of its own
+(``tests/rules/test_<rule>.py``), and through the real ``flake8`` command
+(``tests/test_integration.py``): the cases of a table that share a
+configuration are written into one project and checked by one flake8 run
+(see :func:`batches`), and the fixable rules' cases go through
+``flake8-ssot fix`` too, which must write what the fixer gives in-process.
+The exact lines flake8 prints for each case are kept in
+``tests/rules/snapshots/<rule>.txt``, which both runs compare against;
 ``python3 scripts/run_tests.py --fast --snapshot-update`` rewrites them from
 the engine's output (``--snapshot-update`` is a pytest option, see
 conftest.py) before the tests run.
