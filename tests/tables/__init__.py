@@ -731,8 +731,8 @@ class Batch:
         return f"{self.rule}/{self.table.name}/{self.number}"
 
     @property
-    def alone(self) -> bool:
-        """A stdin or configuration-error case, run by itself."""
+    def own_process(self) -> bool:
+        """A stdin or configuration-error case: run by a python -m flake8 of its own."""
         return len(self.cases) == 1 and (self.cases[0].stdin or self.cases[0].tree)
 
     def files(self) -> dict[str, Content]:
@@ -863,7 +863,7 @@ def run_table(rule: str, table: Table, root: Path) -> list[tuple[Batch, BatchRun
         runs: list[dict[str, object]] = []
         expected_fixes: dict[int, FixRun] = {}
         for index, (batch, project) in enumerate(zip(own, roots, strict=True)):
-            if batch.alone:
+            if batch.own_process:
                 continue
             runs.append(
                 {"cwd": str(project), "module": "flake8", "argv": ["--jobs", "1", *batch.paths()]}
@@ -875,7 +875,7 @@ def run_table(rule: str, table: Table, root: Path) -> list[tuple[Batch, BatchRun
         results = iter(_run_in_one_process(runs) if runs else [])
         found = []
         for index, (batch, project) in enumerate(zip(own, roots, strict=True)):
-            if batch.alone:
+            if batch.own_process:
                 found.append((batch, run_batch(batch, project)))
                 continue
             result = next(results)
