@@ -1,10 +1,15 @@
 """Through the real flake8 command: every rule's table, then how flake8 users drive the plugin.
 
 The tables of tables/ (which tests/rules/ runs in-process) run here through
-``python -m flake8`` in a temporary project with a real setup.cfg: the cases
-that share a project and a configuration in one run, each case's lines
-checked against its snapshot (tests/rules/snapshots/). Then what only
-flake8 itself does: stdin, noqa, ignores, config files, jobs, --help.
+``python -m flake8`` in temporary projects with a real setup.cfg: the cases
+of a table that share a configuration in one project and one flake8 run,
+each case's lines checked against its snapshot (tests/rules/snapshots/),
+and the fixable rules' cases through ``python -m flake8_ssot fix`` too. A
+table's runs happen in one process (tables/runner.py runs them one after
+another with runpy, as the VS Code extension runs flake8), except stdin
+cases and configuration errors, which get a process of their own. Then what
+only flake8 itself does, each in its own ``python -m flake8`` process:
+stdin, noqa, ignores, config files, jobs, --help, editors.
 """
 
 from __future__ import annotations
@@ -21,44 +26,43 @@ from flake8_ssot.engine.registry import CODES, OPTIONS
 from support import MIGRATION_CONFIG, Flake8Project, Flake8Run, flake8_ssot
 from tables import (
     RULES,
-    Batch,
-    batch_project,
+    Table,
     batches,
     discovery,
     expected_lines,
     expected_stderr,
-    fix_in_process,
-    fix_through_command,
-    fixable_paths,
+    load,
     log_matches,
-    run_batch,
+    run_table,
     write_files,
 )
 from tables.fix import FIX_CONFIG, FIX_FILES, REWRITES
 
+TABLES = [(rule, table) for rule in RULES for table in load(rule)]
 BATCHES = [batch for rule in RULES for batch in batches(rule)]
 
 
-@pytest.mark.parametrize("batch", BATCHES, ids=[batch.id for batch in BATCHES])
-def test_table_through_flake8(batch: Batch, tmp_path: Path) -> None:
-    """The batch's cases through flake8; those with fixable findings through ``fix`` too."""
-    with batch_project(batch, tmp_path / "project") as root:
-        run = run_batch(batch, root)
-        assert run.lines == {
-            case.id: expected_lines(batch.rule, batch.table, case) for case in batch.cases
-        }
-        assert run.stray == []
-        assert log_matches(run.stderr, expected_stderr(batch)), run.stderr
+@pytest.mark.parametrize(
+    ("rule", "table"), TABLES, ids=[f"{rule}/{table.name}" for rule, table in TABLES]
+)
+def test_table_through_flake8(rule: str, table: Table, tmp_path: Path) -> None:
+    """A table's cases through flake8, those with fixable findings through ``fix`` too."""
+    for batch, run in run_table(rule, table, tmp_path):
+        assert run.lines == {case.id: expected_lines(rule, table, case) for case in batch.cases}, (
+            batch.id
+        )
+        assert run.stray == [], batch.id
+        assert log_matches(run.stderr, expected_stderr(batch)), (batch.id, run.stderr)
         if any(case.tree for case in batch.cases):
-            assert run.returncode != 0  # the configuration error stopped flake8
+            assert run.returncode != 0, batch.id  # the configuration error stopped flake8
         else:
-            assert run.returncode == (1 if any(run.lines.values()) else 0)
-        paths = fixable_paths(batch)
-        if paths:
+            assert run.returncode == (1 if any(run.lines.values()) else 0), batch.id
+        if run.fix_expected is not None:
             # The command rewrites the files, and leaves findings, as the fixer does in-process.
-            expected = fix_in_process(root, paths)
-            fixed, status = fix_through_command(root, paths)
-            assert (fixed.texts, fixed.left, status) == (expected.texts, expected.left, 0)
+            assert run.fixed is not None
+            fixed, status = run.fixed
+            expected = run.fix_expected
+            assert (fixed.texts, fixed.left, status) == (expected.texts, expected.left, 0), batch.id
 
 
 def test_every_code_is_printed_by_flake8_in_some_case() -> None:
@@ -87,6 +91,8 @@ def test_fix_rewrites_through_the_command(tmp_path: Path) -> None:
     again = flake8_ssot("fix", "--check", "app", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
 
+
+# How flake8 users drive the plugin: stdin, noqa, ignores, config files, jobs, --help.
 
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"
 OLD = "SOT201 'pkg.old' is legacy: use pkg.new"

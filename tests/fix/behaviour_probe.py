@@ -31,6 +31,7 @@ import types
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypedDict
 
 #: Where a binding may go after fix: None, [module, name|None], or {"items": [...]}.
 Origin = None | list[str | None] | dict[str, list["Origin"]]
@@ -173,6 +174,33 @@ def _run(root: Path, *command: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+class Result(TypedDict):
+    """What one command printed, and its status."""
+
+    stdout: str
+    stderr: str
+    status: int
+
+
+#: Runs ``python -m MODULE ARGS`` several times in one process (tests/tables/runner.py).
+RUNNER = Path(__file__).resolve().parent.parent / "tables" / "runner.py"
+
+
+def _commands(root: Path, *commands: tuple[str, ...]) -> list[Result]:
+    """``python -m MODULE ARGS...`` in ``root``, one after another, in one process."""
+    runs = [{"cwd": str(root), "module": module, "argv": list(args)} for module, *args in commands]
+    completed = subprocess.run(
+        [sys.executable, "-B", str(RUNNER)],
+        input=json.dumps(runs),
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert completed.returncode == 0, completed.stderr
+    results: list[Result] = json.loads(completed.stdout)
+    return results
+
+
 def _module_name(relative: str) -> str:
     path = Path(relative).with_suffix("")
     parts = path.parts[:-1] if path.name == "__init__" else path.parts
@@ -210,10 +238,16 @@ def check_fix_keeps_behaviour(project: Project) -> Outcome:
         before_root.mkdir()
         project.write(before_root)
         shutil.copytree(before_root, after_root)
-        fixed = _run(after_root, "-m", "flake8_ssot", "fix", "app")
+        # fix, then what is left: one process (the tables' runner) for the three commands.
+        fixed, again, linted = _commands(
+            after_root,
+            ("flake8_ssot", "fix", "app"),
+            ("flake8_ssot", "fix", "--check", "app"),
+            ("flake8", "app"),
+        )
         problems: list[str] = []
-        if fixed.returncode != 0 or "Traceback" in fixed.stderr:
-            problems.append(f"fix exited {fixed.returncode}: {fixed.stderr}")
+        if fixed["status"] != 0 or "Traceback" in fixed["stderr"]:
+            problems.append(f"fix exited {fixed['status']}: {fixed['stderr']}")
         diffs = {
             relative: (text, (after_root / relative).read_text(encoding="utf-8"))
             for relative, text in project.files.items()
@@ -226,8 +260,8 @@ def check_fix_keeps_behaviour(project: Project) -> Outcome:
         before, after = _probe((before_root, after_root), origins)
         for module_name in origins:
             problems.extend(_compare(module_name, before[module_name], after[module_name]))
-        problems.extend(_unlisted_findings(after_root))
-    return Outcome(fixed.stderr, diffs, problems)
+        problems.extend(_unlisted_findings(again, linted))
+    return Outcome(fixed["stderr"], diffs, problems)
 
 
 def _compare(module_name: str, before: dict[str, object], after: dict[str, object]) -> list[str]:
@@ -252,17 +286,15 @@ def _compare(module_name: str, before: dict[str, object], after: dict[str, objec
     return problems
 
 
-def _unlisted_findings(root: Path) -> list[str]:
+def _unlisted_findings(again: Result, linted: Result) -> list[str]:
     """Every import finding flake8 reports after fix must be one that fix lists as left."""
-    again = _run(root, "-m", "flake8_ssot", "fix", "--check", "app")
-    linted = _run(root, "-m", "flake8", "app")
     problems = []
-    if again.returncode != 0:
-        problems.append(f"a second fix would change the fixed files again: {again.stderr}")
-    left = {_key(match) for match in map(_LEFT.match, again.stderr.splitlines()) if match}
+    if again["status"] != 0:
+        problems.append(f"a second fix would change the fixed files again: {again['stderr']}")
+    left = {_key(match) for match in map(_LEFT.match, again["stderr"].splitlines()) if match}
     reported = {
         _key(match)
-        for match in map(_FINDING.match, linted.stdout.splitlines())
+        for match in map(_FINDING.match, linted["stdout"].splitlines())
         if match and match["code"].startswith(IMPORT_CODES)
     }
     for line in sorted(reported - left):

@@ -12,10 +12,14 @@ them plus one. Text files are written dedented, as ``Flake8Project.write``
 writes them; bytes are written as they are.
 
 Each rule's tables run twice: in-process through the engine, as the flake8
-plugin runs it (``tests/rules/test_<rule>.py``), and through the real
-``flake8`` command, the cases that share a project batched into one run
-(``tests/test_integration.py``). The exact lines flake8 prints for each
-case are kept in ``tests/rules/snapshots/<rule>.txt``;
+plugin runs it, each case in a project of its own
+(``tests/rules/test_<rule>.py``), and through the real ``flake8`` command
+(``tests/test_integration.py``): the cases of a table that share a
+configuration are written into one project and checked by one flake8 run
+(see :func:`batches`), and the fixable rules' cases go through
+``flake8-ssot fix`` too, which must write what the fixer gives in-process.
+The exact lines flake8 prints for each case are kept in
+``tests/rules/snapshots/<rule>.txt``, which both runs compare against;
 ``python3 scripts/run_tests.py --fast --snapshot-update`` rewrites them from
 the engine's output (``--snapshot-update`` is a pytest option, see
 conftest.py) before the tests run.
@@ -29,6 +33,7 @@ import faulthandler
 import functools
 import importlib
 import io
+import json
 import os
 import pkgutil
 import re
@@ -41,7 +46,7 @@ import tokenize
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple, TypeAlias
+from typing import NamedTuple, TypeAlias, TypedDict
 
 import pytest
 
@@ -726,8 +731,8 @@ class Batch:
         return f"{self.rule}/{self.table.name}/{self.number}"
 
     @property
-    def alone(self) -> bool:
-        """A stdin or configuration-error case, run by itself."""
+    def own_process(self) -> bool:
+        """A stdin or configuration-error case: run by a python -m flake8 of its own."""
         return len(self.cases) == 1 and (self.cases[0].stdin or self.cases[0].tree)
 
     def files(self) -> dict[str, Content]:
@@ -808,13 +813,18 @@ def _governs(files: Mapping[str, Content], others: set[str]) -> bool:
 
 @dataclass
 class BatchRun:
-    """What one flake8 run printed, each case's lines apart (``{root}``: the project)."""
+    """What one flake8 run printed, each case's lines apart (``{root}``: the project),
+    and, for the cases of a fixable rule, what ``fix`` did and what it had to do."""
 
     lines: dict[str, list[str]]
     #: Lines of no case's files (there should be none).
     stray: list[str]
     stderr: list[str]
     returncode: int
+    #: ``flake8-ssot fix``'s files and ``left as is`` lines, and its status.
+    fixed: tuple[FixRun, int] | None = None
+    #: What the fixer gives in-process, as the command should.
+    fix_expected: FixRun | None = None
 
 
 @contextlib.contextmanager
@@ -830,13 +840,81 @@ def batch_project(batch: Batch, root: Path) -> Iterator[Path]:
         remove_tree(root)
 
 
-def run_batch(batch: Batch, root: Path) -> BatchRun:
-    """Run the real flake8 once on the batch's project (written by batch_project).
+#: Runs ``python -m flake8`` and ``python -m flake8_ssot`` many times in one process.
+RUNNER = Path(__file__).resolve().with_name("runner.py")
 
-    Batched cases run with ``--jobs 1``, so that a note on stderr is printed
-    once, as in one process; a stdin case runs as editors run it, and a
-    configuration-error case over the directory of its file.
+
+def run_table(rule: str, table: Table, root: Path) -> list[tuple[Batch, BatchRun]]:
+    """Every batch of a table through the real flake8, and ``fix`` where the rule fixes.
+
+    Each batch's project is written under ``root``. A stdin case and a
+    configuration error run as ``python -m flake8`` processes of their own;
+    the other batches' runs (flake8 with ``--jobs 1``, so that a note on
+    stderr is printed once, then ``fix``) all happen in one process of
+    runner.py, which runs them as editors run flake8, in-process one after
+    another, each with its own directory and command line.
     """
+    own = [batch for batch in batches(rule) if batch.table is table]
+    with contextlib.ExitStack() as stack:
+        roots = [
+            stack.enter_context(batch_project(batch, root / f"batch{batch.number}"))
+            for batch in own
+        ]
+        runs: list[dict[str, object]] = []
+        expected_fixes: dict[int, FixRun] = {}
+        for index, (batch, project) in enumerate(zip(own, roots, strict=True)):
+            if batch.own_process:
+                continue
+            runs.append(
+                {"cwd": str(project), "module": "flake8", "argv": ["--jobs", "1", *batch.paths()]}
+            )
+            paths = fixable_paths(batch)
+            if paths:
+                expected_fixes[index] = fix_in_process(project, paths)
+                runs.append({"cwd": str(project), "module": "flake8_ssot", "argv": ["fix", *paths]})
+        results = iter(_run_in_one_process(runs) if runs else [])
+        found = []
+        for index, (batch, project) in enumerate(zip(own, roots, strict=True)):
+            if batch.own_process:
+                found.append((batch, run_batch(batch, project)))
+                continue
+            result = next(results)
+            run = _batch_run(batch, project, result["stdout"], result["stderr"], result["status"])
+            if index in expected_fixes:
+                fixed = next(results)
+                paths = fixable_paths(batch)
+                texts = {path: read_source(project / path).text for path in paths}
+                left = [line for line in fixed["stderr"].splitlines() if " left as is: " in line]
+                run.fixed = (FixRun(texts, left), fixed["status"])
+                run.fix_expected = expected_fixes[index]
+            found.append((batch, run))
+    return found
+
+
+class _Result(TypedDict):
+    """One run of runner.py."""
+
+    stdout: str
+    stderr: str
+    status: int
+
+
+def _run_in_one_process(runs: list[dict[str, object]]) -> list[_Result]:
+    completed = subprocess.run(
+        [sys.executable, str(RUNNER)],
+        input=json.dumps(runs),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr
+    results: list[_Result] = json.loads(completed.stdout)
+    return results
+
+
+def run_batch(batch: Batch, root: Path) -> BatchRun:
+    """A stdin case as editors run it, a configuration error over the directory of its
+    file: ``python -m flake8`` once, in the batch's project (written by batch_project)."""
     only = batch.cases[0]
     stdin = None
     if only.stdin:
@@ -854,19 +932,20 @@ def run_batch(batch: Batch, root: Path) -> BatchRun:
         text=True,
         timeout=300,
     )
-    stdout = with_root(completed.stdout.splitlines(), root)
+    return _batch_run(batch, root, completed.stdout, completed.stderr, completed.returncode)
+
+
+def _batch_run(batch: Batch, root: Path, stdout: str, stderr: str, status: int) -> BatchRun:
     owners = {path: one.id for one in batch.cases for path in lint_paths(batch.table, one)}
     lines: dict[str, list[str]] = {one.id: [] for one in batch.cases}
     stray = []
-    for line in stdout:
+    for line in with_root(stdout.splitlines(), root):
         owner = owners.get(line.split(":", 1)[0])
         if owner is None:
             stray.append(line)
         else:
             lines[owner].append(line)
-    return BatchRun(
-        lines, stray, with_root(completed.stderr.splitlines(), root), completed.returncode
-    )
+    return BatchRun(lines, stray, with_root(stderr.splitlines(), root), status)
 
 
 #: The codes whose findings ``flake8-ssot fix`` rewrites (some of them).
@@ -918,20 +997,6 @@ def fix_in_process(root: Path, paths: Sequence[str]) -> FixRun:
                 for item in sorted(dict.fromkeys(leftovers), key=lambda item: (item.line, item.col))
             )
     return FixRun(texts, left)
-
-
-def fix_through_command(root: Path, paths: Sequence[str]) -> tuple[FixRun, int]:
-    """``python -m flake8_ssot fix PATHS`` in the project: what it wrote and said, its status."""
-    completed = subprocess.run(
-        [sys.executable, "-m", "flake8_ssot", "fix", *paths],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
-    texts = {path: read_source(root / path).text for path in sorted(paths)}
-    left = [line for line in completed.stderr.splitlines() if " left as is: " in line]
-    return FixRun(texts, left), completed.returncode
 
 
 def expected_lines(rule: str, table: Table, case: Case) -> list[str]:
