@@ -301,6 +301,11 @@ def split_entries(raw: RawValue) -> list[str]:
     return entries
 
 
+def single_value(raw: RawValue) -> str:
+    """A one-value option's text, stripped, however flake8 handed it over."""
+    return (raw if isinstance(raw, str) else " ".join(raw)).strip()
+
+
 def words(raw: RawValue) -> list[str]:
     """A ``comma_separated_list`` option's words, whether flake8 split them already or not."""
     if isinstance(raw, str):

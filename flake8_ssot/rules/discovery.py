@@ -38,6 +38,7 @@ from flake8_ssot.rules.base import (
     RawValue,
     Settings,
     diagnostic,
+    single_value,
 )
 from flake8_ssot.rules.rule import Context, LintedFile, Rule
 
@@ -184,14 +185,14 @@ DEFAULT_PYTEST_VERSION = "8"
 
 
 def _parse_pytest_config(raw: RawValue, config_dir: Path) -> Path | None:
-    value = raw.strip() if isinstance(raw, str) else " ".join(raw).strip()
+    value = single_value(raw)
     return absolute_path(config_dir / value) if value else None
 
 
 def _parse_pytest_version(raw: RawValue, config_dir: Path) -> int:
     """The pytest major version whose reading of config files SOT401-SOT404 follow."""
     versions = {str(version): version for version in PYTEST_VERSIONS}
-    value = raw.strip() if isinstance(raw, str) else " ".join(raw).strip()
+    value = single_value(raw)
     if value not in versions:
         raise ConfigError(PYTEST_VERSION.name, value, f"expected one of {', '.join(versions)}")
     return versions[value]

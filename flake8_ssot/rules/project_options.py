@@ -11,7 +11,7 @@ from pathlib import Path
 
 from flake8_ssot.model.file_system import is_directory
 from flake8_ssot.model.summary_cache import OFF, user_cache_directory
-from flake8_ssot.rules.base import ConfigError, Option, RawValue, words
+from flake8_ssot.rules.base import ConfigError, Option, RawValue, single_value, words
 
 SOURCE_ROOTS_NAME = "ssot-source-roots"
 CACHE_DIR_NAME = "ssot-cache-dir"
@@ -43,7 +43,7 @@ def parse_cache_dir(raw: RawValue, config_dir: Path) -> Path | None:
     only turns the cache off (a cache is never a reason to stop linting),
     but a path that exists and is no directory is a mistake to point out.
     """
-    value = raw.strip() if isinstance(raw, str) else " ".join(raw).strip()
+    value = single_value(raw)
     if value.lower() == OFF:
         return None
     if not value:
