@@ -136,9 +136,7 @@ def read_module(
         may_walrus=source is None or b":=" in source,
     )
     reader.read(tree.body, ())
-    named: dict[str, list[Binding]] = {}
-    for binding in reader.bindings:
-        named.setdefault(binding.name, []).append(binding)
+    named = reader.named
     summary = ModuleSummary(
         module,
         {name: tuple(same) for name, same in named.items()},
@@ -148,7 +146,7 @@ def read_module(
         frozenset(reader.loaded_submodules),
         frozenset(reader.imported_modules),
         reader.handlers,
-        any(binding.name == "__getattr__" for binding in reader.bindings),
+        "__getattr__" in named,
     )
     return summary, tuple(reader.statements)
 
@@ -169,7 +167,8 @@ class _Reader:
         #: Lines whose text holds the keyword ``global`` (None: unknown, look everywhere).
         self.global_lines = global_lines
         self.may_walrus = may_walrus
-        self.bindings: list[Binding] = []
+        #: Each name's bindings in order; a name deleted at module level starts again.
+        self.named: dict[str, list[Binding]] = {}
         self.classes: list[ClassShape] = []
         self.star_sources: list[tuple[str, tuple[Branch, ...], int]] = []
         self.declared_all: tuple[str, ...] | None = None
@@ -260,32 +259,34 @@ class _Reader:
         elif isinstance(statement, ast.Delete):
             deleted = {name for target in statement.targets for name in _target_names(target)}
             if not where:
-                self.bindings = [
-                    binding for binding in self.bindings if binding.name not in deleted
-                ]
+                for name in deleted:
+                    self.named.pop(name, None)
             else:  # may or may not be unbound: as good as a second source
                 self._store(sorted(deleted), where)
         else:
             self._local(statement, where, index)
 
+    def _bind(self, binding: Binding) -> None:
+        self.named.setdefault(binding.name, []).append(binding)
+
     def _store(self, names: Iterable[str], where: tuple[Branch, ...]) -> None:
         for name in names:
-            self.bindings.append(Binding(name, None, None, where, self._statements))
+            self._bind(Binding(name, None, None, where, self._statements))
 
     def _import(self, statement: ast.Import, where: tuple[Branch, ...]) -> None:
         for alias in statement.names:
             self._note_module(alias.name)
             if alias.asname is None:
                 head = alias.name.partition(".")[0]
-                self.bindings.append(Binding(head, head, None, where, self._statements))
+                self._bind(Binding(head, head, None, where, self._statements))
             else:
                 parent, _, last = alias.name.rpartition(".")
                 if parent:
-                    self.bindings.append(
+                    self._bind(
                         Binding(alias.asname, parent, last, where, self._statements)
                     )
                 else:
-                    self.bindings.append(
+                    self._bind(
                         Binding(alias.asname, alias.name, None, where, self._statements)
                     )
 
@@ -307,7 +308,7 @@ class _Reader:
             self.imported_modules.add(f"{source}.{alias.name}")  # when it is a submodule
             if source == self.own_package:
                 self.loaded_submodules.add(alias.name)
-            self.bindings.append(
+            self._bind(
                 Binding(alias.asname or alias.name, source, alias.name, where, self._statements)
             )
 
@@ -329,13 +330,13 @@ class _Reader:
         alias = _alias_of(statement)
         if alias is not None:
             targets, value = alias
-            known = [binding for binding in self.bindings if binding.name == value]
+            known = self.named.get(value, ())
             sources = {(binding.source, binding.original) for binding in known}
             if len(sources) == 1 and not any(binding.branches for binding in known):
                 # ``s = attrs`` after ``from ._make import attrs``: the same object.
                 source, original = sources.pop()
                 for target in targets:
-                    self.bindings.append(Binding(target, source, original, where, self._statements))
+                    self._bind(Binding(target, source, original, where, self._statements))
                 return
         self._store(names, where)
         if isinstance(statement, ast.ClassDef):
