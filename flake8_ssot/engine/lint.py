@@ -15,7 +15,6 @@ from pathlib import Path
 from flake8_ssot.engine.registry import IMPORT_PARTS, RULES
 from flake8_ssot.model.classes import ClassResolver
 from flake8_ssot.model.project import Project
-from flake8_ssot.model.source_file import read_source
 from flake8_ssot.model.summary_cache import open_cache
 from flake8_ssot.rules import discovery
 from flake8_ssot.rules.base import Diagnostic, Settings
@@ -61,7 +60,7 @@ def plan_fixes(
     and select): an import statement's edit moves only their names.
     """
     # Only ``fix`` plans edits: the plugin never pays this module's import.
-    from flake8_ssot.rules.import_fix import plan_import_fixes
+    from flake8_ssot.rules._import_fix import plan_import_fixes
 
     import_codes = {part.code.code for part in IMPORT_PARTS}
     imports = [found for found in diagnostics if found.code in import_codes]
@@ -82,6 +81,9 @@ def parse(source: str, filename: str) -> ast.Module | None:
 
 def lint_paths(paths: Iterable[Path], context: Context) -> Iterator[Diagnostic]:
     """Findings for files on disk; a file that cannot be read or parsed has none from us."""
+    # The commands read files themselves; the flake8 plugin never comes here.
+    from flake8_ssot.model.source_file import read_source
+
     for path in paths:
         try:
             source = read_source(path).text

@@ -1,7 +1,10 @@
 """The one ordered registry of rules, and everything derived from it.
 
 Every module of ``flake8_ssot/rules/`` that declares a ``RULE`` is a rule:
-adding a rule is adding its module (and its tests). Rules are ordered by
+adding a rule is adding its module (and its tests). A module whose name
+starts with an underscore is not imported here: it serves a command
+(``_import_fix`` plans ``fix``'s edits), and a flake8 run should not pay
+for importing it. Rules are ordered by
 their first code, which is the order of the README's tables and of
 precedence: where several import rules apply to one imported name, the
 first one wins (deprecated, legacy, compat, canonical, as DESIGN.md's code
@@ -13,7 +16,8 @@ this module; no module outside rules/ names a code.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
+from collections.abc import Iterable
 from typing import Any
 
 from flake8_ssot import rules as rules_package
@@ -25,12 +29,23 @@ from flake8_ssot.rules.rule import ImportPart, Rule
 def _discover() -> tuple[Rule, ...]:
     """The ``RULE`` of every module in rules/, by first code."""
     found = []
-    for module_info in pkgutil.iter_modules(rules_package.__path__):
-        module = importlib.import_module(f"{rules_package.__name__}.{module_info.name}")
+    for name in _public_modules(rules_package.__path__):
+        module = importlib.import_module(f"{rules_package.__name__}.{name}")
         rule = getattr(module, "RULE", None)
         if isinstance(rule, Rule):
             found.append(rule)
     return tuple(sorted(found, key=lambda rule: rule.codes[0].code))
+
+
+def _public_modules(package_path: Iterable[str]) -> list[str]:
+    """The package's modules not named with a leading underscore, by name (``pkgutil``
+    would cost more to import than this listing takes)."""
+    return sorted(
+        entry.name[: -len(".py")]
+        for directory in package_path
+        for entry in os.scandir(directory)
+        if entry.name.endswith(".py") and not entry.name.startswith("_") and entry.is_file()
+    )
 
 
 RULES: tuple[Rule, ...] = _discover()
