@@ -282,13 +282,9 @@ class _Reader:
             else:
                 parent, _, last = alias.name.rpartition(".")
                 if parent:
-                    self._bind(
-                        Binding(alias.asname, parent, last, where, self._statements)
-                    )
+                    self._bind(Binding(alias.asname, parent, last, where, self._statements))
                 else:
-                    self._bind(
-                        Binding(alias.asname, alias.name, None, where, self._statements)
-                    )
+                    self._bind(Binding(alias.asname, alias.name, None, where, self._statements))
 
     def _import_from(self, statement: ast.ImportFrom, where: tuple[Branch, ...]) -> None:
         source = resolve_relative(statement.level, statement.module, self.package)
