@@ -95,6 +95,7 @@ ssot-deprecated-modules =
     pkg.facade = pkg.facade.manager
 ssot-legacy-modules =
     pkg.old = pkg.new ; removed-in 2.0
+ssot-compat-patterns = *_compat, *_compat.*
 """
 #: The project beside MIGRATION_CONFIG: ``pkg.facade`` re-exports ``Manager`` from
 #: ``pkg.facade.manager``, ``helper_alias`` from ``pkg.facade.helpers`` and, inside a

@@ -138,7 +138,7 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "--ssot-pytest-config",
         "ci/pytest.ini",
         "--ssot-compat-patterns",
-        "",
+        "*_compat",
         "--ssot-cache-dir",
         "OFF",
         cwd=repo,
@@ -150,7 +150,7 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "flake8 config file: none",
         "ssot-deprecated-modules (SOT101): none",
         "ssot-legacy-modules (SOT201): none",
-        "ssot-compat-patterns (SOT301): *_compat, *_compat.*",
+        "ssot-compat-patterns (SOT301): none",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
         f"  for {repo}: {project.root}/pytest.ini",
         "    python_files = test_*.py *_test.py",
@@ -165,7 +165,7 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
     ]
     assert explicit.stdout.splitlines()[-1] == "ssot-cache-dir: off"
     assert explicit.stdout.splitlines()[4:8] == [
-        "ssot-compat-patterns (SOT301): none",
+        "ssot-compat-patterns (SOT301): *_compat",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): ci/pytest.ini",
         f"  for {repo}: ci/pytest.ini",
         "    python_files = check_*.py",

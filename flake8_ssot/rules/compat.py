@@ -28,7 +28,9 @@ SOT301 = Code(
     fixable=False,
     what_it_does=(
         "Flags imports of a module whose absolute dotted name matches one of "
-        "`ssot-compat-patterns` (fnmatch, case-sensitive; default `*_compat, *_compat.*`)."
+        "`ssot-compat-patterns` (fnmatch, case-sensitive). Nothing is a shim until the "
+        "configuration names a pattern: `_compat` modules are also how libraries keep "
+        "Python-version shims, which are no migration's leftovers."
     ),
     why=(
         "Compatibility shims are written to be deleted after a migration; every import of "
@@ -53,7 +55,6 @@ NO_REPLACEMENT = MessageKind(
     None, "no-shim-replacement", "no replacement is configured for a compat shim"
 )
 
-DEFAULT_COMPAT_PATTERNS = "*_compat, *_compat.*"
 # A compat pattern: dotted-name characters, fnmatch wildcards and [...] sets.
 _COMPAT_PATTERN_RE = re.compile(r"^(?:[A-Za-z0-9_.*?]|\[!?[A-Za-z0-9_-]+\])+$")
 
@@ -78,12 +79,11 @@ def parse_compat_patterns(raw: RawValue, config_dir: Path) -> tuple[str, ...]:
 COMPAT_PATTERNS: Option[tuple[str, ...]] = Option(
     "ssot-compat-patterns",
     value="fnmatch patterns over absolute dotted module names, separated by commas or whitespace",
-    default_text=f"`{DEFAULT_COMPAT_PATTERNS}`",
+    default_text="none (SOT301 is off until a pattern is set)",
     help="fnmatch patterns over absolute dotted module names that mark "
-    "compat shims: imports of them are SOT301. (Default: "
-    f"{DEFAULT_COMPAT_PATTERNS})",
+    "compat shims: imports of them are SOT301 (e.g. *_compat, *_compat.*). "
+    "(Default: none)",
     parse=parse_compat_patterns,
-    default=DEFAULT_COMPAT_PATTERNS,
     comma_separated_list=True,
 )
 

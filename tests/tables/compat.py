@@ -32,7 +32,7 @@ FORMS = Table(
             "m = __import__('pkg.shim_compat')\n",
             F(1, 4, "SOT301", compat("pkg.shim_compat", "*_compat")),
         ),
-        # The default patterns, *_compat and *_compat.*, match third-party modules too.
+        # The migration's patterns, *_compat and *_compat.*, match third-party modules too.
         case(
             "compat-third-party-subtree",
             "import other.thing_compat.inner\n",
@@ -59,4 +59,19 @@ PATTERNS = Table(
     ),
 )
 
-TABLES = (FORMS, PATTERNS)
+UNCONFIGURED = Table(
+    "unconfigured",
+    config="[flake8]\nselect = SOT\nssot-legacy-modules = pkg.old = pkg.new\n",
+    files=MIGRATION_FILES,
+    path="pkg/app/{}.py",
+    cases=(
+        # No pattern configured, no shim: attr._compat and httpx._compat are a library's
+        # Python-version shims, not a migration's leftovers.
+        case(
+            "no-default-patterns",
+            "import pkg.shim_compat\nfrom other import thing_compat\nimport attr._compat\n",
+        ),
+    ),
+)
+
+TABLES = (FORMS, PATTERNS, UNCONFIGURED)

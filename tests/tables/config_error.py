@@ -75,7 +75,7 @@ MALFORMED = [
     ),
     (
         "replacement-is-a-compat-shim",
-        "ssot-legacy-modules = pkg.old = pkg.x_compat",
+        "ssot-compat-patterns = *_compat\nssot-legacy-modules = pkg.old = pkg.x_compat",
         "flake8-ssot: ssot-legacy-modules: entry 'pkg.old = pkg.x_compat': the "
         "replacement 'pkg.x_compat' matches the compat pattern '*_compat'",
     ),

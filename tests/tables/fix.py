@@ -19,6 +19,7 @@ ssot-legacy-modules =
     pkg.oldlog = pkg.newlog
     pkg.gone = pkg.nowhere
 ssot-canonical-symbols = pkg.facade.core:Manager
+ssot-compat-patterns = *_compat
 """
 FIX_FILES = {
     "pkg/__init__.py": "",
