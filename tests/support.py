@@ -135,3 +135,8 @@ def all_findings(tree: ast.AST, source: str, filename: str, context: Context) ->
     """What the plugin reports for one parsed file."""
     assert isinstance(tree, ast.Module)
     return lint_file(LintedFile(tree, source, filename), context)
+
+
+def fail_on_log(line: str) -> None:
+    """A ``log`` for the engine where the test expects no note at all."""
+    raise AssertionError(f"unexpected note: {line}")

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from flake8_ssot.engine.registry import CODES, OPTIONS
-from support import MIGRATION_CONFIG, Flake8Project, Flake8Run, flake8_ssot
+from support import MIGRATION_CONFIG, MIGRATION_FILES, Flake8Project, Flake8Run, flake8_ssot
 from tables import (
     RULES,
     Table,
@@ -527,3 +527,61 @@ def test_unparseable_config_candidates_are_skipped_as_flake8_skips_them(
         "in [flake8] (did you mean 'ssot-compat-patterns'?)"
     ]
     assert (run.stdout_lines, run.returncode) == ([], 1)
+
+
+# The summary cache: a directory another user could write in is never read.
+
+_SHARED_CACHE_CONFIG = MIGRATION_CONFIG + "ssot-cache-dir = shared\n"
+_FACADE_IMPORT = "from pkg.facade import Manager\n"
+
+
+def _cache_project(tmp_path: Path) -> Flake8Project:
+    project = Flake8Project(tmp_path)
+    write_files(tmp_path, {**MIGRATION_FILES, "setup.cfg": _SHARED_CACHE_CONFIG})
+    project.write("pkg/app/mod.py", _FACADE_IMPORT)
+    (tmp_path / "shared").mkdir()
+    return project
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+def test_a_cache_others_may_write_in_is_not_used(tmp_path: Path) -> None:
+    project = _cache_project(tmp_path)
+    shared = tmp_path / "shared"
+    shared.chmod(0o777)
+    unshared = project.flake8("pkg/app/mod.py")
+    assert unshared.stderr.splitlines() == [
+        f"flake8-ssot: the summary cache {shared} is not used: its group or others may "
+        "write in it (chmod go-w to use it)"
+    ]
+    assert list(shared.iterdir()) == []
+    shared.chmod(0o700)
+    private = project.flake8("pkg/app/mod.py")
+    assert private.stderr == ""
+    assert (
+        private.stdout_lines
+        == unshared.stdout_lines
+        == [
+            "pkg/app/mod.py:1:1: SOT101 'pkg.facade' is deprecated: import Manager from "
+            "pkg.facade.manager"
+        ]
+    )
+    assert list(shared.iterdir()) != []
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "getuid") or os.getuid() != 0, reason="giving a directory away needs root"
+)
+def test_a_cache_another_user_owns_is_not_used(tmp_path: Path) -> None:
+    project = _cache_project(tmp_path)
+    shared = tmp_path / "shared"
+    shared.chmod(0o700)
+    os.chown(shared, 65534, 65534)
+    run = project.flake8("pkg/app/mod.py")
+    assert run.stderr.splitlines() == [
+        f"flake8-ssot: the summary cache {shared} is not used: another user owns it"
+    ]
+    assert run.stdout_lines == [
+        "pkg/app/mod.py:1:1: SOT101 'pkg.facade' is deprecated: import Manager from "
+        "pkg.facade.manager"
+    ]
+    assert list(shared.iterdir()) == []

@@ -26,7 +26,7 @@ from flake8_ssot.model.summary_cache import open_cache
 from flake8_ssot.model.summary_store import _summarise_file
 from flake8_ssot.model.text_scan import all_from_text
 from flake8_ssot.rules.rule import Context
-from support import all_findings, context_for
+from support import all_findings, context_for, fail_on_log
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
 SITE_PACKAGES = Path(sysconfig.get_paths()["purelib"])
@@ -153,7 +153,7 @@ def test_summaries_read_without_function_bodies_equal_the_whole_parse() -> None:
 @pytest.mark.slow
 def test_summaries_kept_in_the_cache_read_back_equal(tmp_path: Path) -> None:
     """Every module's summary, written to the cache and read back, is the one kept."""
-    cache = open_cache(tmp_path)
+    cache = open_cache(tmp_path, fail_on_log)
     assert cache is not None
     kept = 0
     for path in python_files(STDLIB, SITE_PACKAGES):

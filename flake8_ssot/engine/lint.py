@@ -27,9 +27,10 @@ def start(settings: Settings, log: Callable[[str], None]) -> Context:
     """The per-process context: the project model, and each rule's work done once.
 
     ``log`` takes the one-line notes a run may have (about pytest's
-    configuration files): a terminal, or the log an editor keeps.
+    configuration files, a summary cache it will not use): a terminal, or
+    the log an editor keeps.
     """
-    project = Project(settings[SOURCE_ROOTS], open_cache(settings[CACHE_DIR]))
+    project = Project(settings[SOURCE_ROOTS], open_cache(settings[CACHE_DIR], log))
     context = Context(
         settings,
         project,

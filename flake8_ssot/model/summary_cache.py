@@ -13,7 +13,9 @@ text costs less than hashing it would.
 
 The directory is the user's cache directory by default, not the project's:
 nothing lands in a checkout, and no file a pull request commits can be
-read as a summary. Entries are ``marshal`` data, which the standard
+read as a summary. A directory that another user owns, or that its group
+or others may write in, is not used at all: an entry planted there would
+steer the advice and ``fix`` to any module. Entries are ``marshal`` data, which the standard
 library reads fast and which cannot run code when loaded (the format of
 ``.pyc`` files; as they are, per Python version), their records converted
 as the records' types declare (:mod:`flake8_ssot.model.plain_records`);
@@ -31,10 +33,12 @@ from __future__ import annotations
 import marshal
 import os
 import shutil
+import stat
 import sys
 import tempfile
 import time
 import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 from flake8_ssot.model.bindings import ModuleSummary
@@ -78,14 +82,39 @@ def user_cache_directory() -> Path | None:
         return None
 
 
-def open_cache(root: Path | None) -> SummaryCache | None:
-    """The cache under ``root``; None when it is off, or this plugin's code cannot be read."""
+def open_cache(root: Path | None, log: Callable[[str], None]) -> SummaryCache | None:
+    """The cache under ``root``; None when it is off, this plugin's code cannot be read,
+    or another user could have written in it (``log`` is told why)."""
     if root is None:
         return None
     try:
-        return SummaryCache(root, _version_directory_name())
+        cache = SummaryCache(root, _version_directory_name())
     except OSError:
         return None
+    for directory in (cache.root, cache.directory):
+        problem = _not_private(directory)
+        if problem is not None:
+            log(f"flake8-ssot: the summary cache {directory} is not used: {problem}")
+            return None
+    return cache
+
+
+def _not_private(directory: Path) -> str | None:
+    """Why another user could write in ``directory``; None when only this user can, or it
+    does not exist yet (it is made private), or Windows has no such owners to ask."""
+    if not hasattr(os, "getuid"):
+        return None
+    try:
+        status = os.stat(directory)
+    except (OSError, ValueError):
+        return None  # missing, or no directory can be made there: nothing is read from it
+    if not stat.S_ISDIR(status.st_mode):
+        return None  # the cache writes nothing there and reads nothing back
+    if status.st_uid != os.getuid():
+        return "another user owns it"
+    if status.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "its group or others may write in it (chmod go-w to use it)"
+    return None
 
 
 class SummaryCache:

@@ -16,6 +16,7 @@ from flake8_ssot.model.bindings import Branch, ModuleSummary
 from flake8_ssot.model.plain_records import from_plain, to_plain
 from flake8_ssot.model.stdlib_classes import RuntimeClass
 from flake8_ssot.model.summary_cache import open_cache
+from support import fail_on_log
 
 
 class Leaf(NamedTuple):
@@ -184,7 +185,7 @@ def test_a_record_of_another_type_than_declared_stops_the_write() -> None:
 def test_a_record_where_plain_data_is_declared_is_not_kept(tmp_path: Path) -> None:
     """A record that its annotation does not declare (here as a string) is never written
     as a bare tuple: ``marshal`` refuses it, and the cache keeps nothing."""
-    cache = open_cache(tmp_path)
+    cache = open_cache(tmp_path, fail_on_log)
     assert cache is not None
     summary = example(ModuleSummary, True)._replace(module=Branch(1, "if"))
     with pytest.raises(ValueError, match="unmarshallable"):

@@ -15,7 +15,7 @@ from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.stdlib_classes import import_origin, stdlib_base
 from flake8_ssot.model.summary_cache import SummaryCache, _version_directory_name, open_cache
 from flake8_ssot.model.summary_store import _summarise_file
-from support import Flake8Project
+from support import Flake8Project, fail_on_log
 
 CONFIG = """\
 [flake8]
@@ -207,7 +207,7 @@ def summary_of(path: Path, module: str) -> ModuleSummary:
 
 def test_a_summary_reads_back_equal_and_only_for_its_own_key(tmp_path: Path) -> None:
     """Unit: every record comes back as the same type with the same fields."""
-    cache = open_cache(tmp_path / "cache")
+    cache = open_cache(tmp_path / "cache", fail_on_log)
     assert isinstance(cache, SummaryCache)
     module_file = tmp_path / "branches.py"
     module_file.write_text(BRANCHES, encoding="utf-8")
@@ -247,7 +247,7 @@ def test_entries_of_other_code_of_the_plugin_are_never_read(
 def test_a_standard_library_lookup_reads_back_and_may_be_no_class(tmp_path: Path) -> None:
     """Unit: ``unittest.TestCase`` as described once, then read back; a name that is no
     class is kept as such."""
-    cache = open_cache(tmp_path / "cache")
+    cache = open_cache(tmp_path / "cache", fail_on_log)
     assert cache is not None
     testcase = stdlib_base("unittest", "TestCase")
     assert testcase is not None and testcase.is_testcase
