@@ -387,9 +387,9 @@ def _is_fixture_decorator(dotted: Dotted) -> bool:
 
 
 def _literal_test_flag(shape: ClassShape) -> bool | None:
-    """The class body's literal ``__test__``: its first one, as this plugin has read it so
-    far (Python keeps the last; a body that gives two is rare)."""
-    return next((value for name, value in shape.flags if name == "__test__"), None)
+    """The class body's literal ``__test__``: the last one, which the class keeps."""
+    given = [value for name, value in shape.flags if name == "__test__"]
+    return given[-1] if given else None
 
 
 def _hides_what_pytest_reads(shape: ClassShape) -> bool:

@@ -284,6 +284,8 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
         return []
     main_blocks = _main_only_blocks(tree.body)
     summary, statements = file.read(context)
+    if _module_test_flag_may_be_false(summary, statements):
+        return []  # pytest collects nothing from the module
     # Definitions as the module makes them at run time (not ``if TYPE_CHECKING:``), and
     # not what runs only under ``python file.py``, which pytest never imports.
     top_level = [
@@ -344,6 +346,25 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def _module_test_flag_may_be_false(
+    summary: ModuleSummary, statements: tuple[ast.stmt, ...]
+) -> bool:
+    """Whether the module's ``__test__`` is false (pytest then collects nothing from it),
+    or may be: bound in a branch, imported or computed, it is not read here."""
+    bindings = summary.named.get("__test__")
+    if not bindings:
+        return False
+    last = bindings[-1]
+    statement = statements[last.position - 1]
+    if last.branches or last.source is not None:
+        return True
+    if isinstance(statement, (ast.Assign, ast.AnnAssign)) and isinstance(
+        statement.value, ast.Constant
+    ):
+        return not statement.value.value
+    return True
 
 
 def _test_classes(

@@ -671,6 +671,48 @@ MODULES = Table(
             ),
             path="tests/checks.py",
         ),
+        # Python keeps a class body's last ``__test__``: two tests here, not one.
+        case(
+            "sot403-the-last-test-flag-counts",
+            "class TestKept:\n    __test__ = False\n    __test__ = True\n"
+            "    def test_a(self): ...\n    def test_b(self): ...\n"
+            "class TestDropped:\n    __test__ = True\n    __test__ = False\n"
+            "    def test_c(self): ...\n",
+            F(
+                1,
+                0,
+                "SOT403",
+                file_name("flags.py", "2 tests", "['test_*.py', '*_test.py']", "pytest defaults"),
+            ),
+            path="tests/flags.py",
+        ),
+        # pytest collects nothing from a module whose ``__test__`` is false, or may be.
+        case(
+            "sot403-module-test-false",
+            "__test__ = False\ndef test_a(): ...\nclass Checks:\n    def test_b(self): ...\n",
+            path="tests/skipped.py",
+        ),
+        case(
+            "sot401-module-test-false",
+            "__test__ = False\nclass CriticalChecks:\n    def test_b(self): ...\n",
+            path="tests/test_off.py",
+        ),
+        case(
+            "sot403-module-test-computed",
+            "import os\n__test__ = bool(os.environ.get('SLOW'))\ndef test_a(): ...\n",
+            path="tests/slow.py",
+        ),
+        case(
+            "sot403-module-test-true",
+            "__test__ = True\ndef test_a(): ...\n",
+            F(
+                1,
+                0,
+                "SOT403",
+                file_name("kept.py", "1 test", "['test_*.py', '*_test.py']", "pytest defaults"),
+            ),
+            path="tests/kept.py",
+        ),
         case(
             "sot403-type-checking-only",
             "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    def test_typed(): ...\n",
