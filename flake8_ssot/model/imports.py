@@ -216,7 +216,8 @@ def _dynamic_imports(
             through, function = callee
             module = _dynamic_import_target(call, function, package)
             if module is not None:
-                found.append((through, ImportRef(module, (), call.lineno, call.col_offset)))
+                names = _from_list(call) if function == "__import__" else ()
+                found.append((through, ImportRef(module, names, call.lineno, call.col_offset)))
     called_aliases = {through for through, _ in found} & callees.aliases
     rebound = _names_bound_otherwise(tree, called_aliases) if called_aliases else set()
     return [ref for through, ref in found if through not in rebound]
@@ -323,6 +324,22 @@ def _dynamic_import_target(
     else:
         anchor_package = _string_constant(anchor) if anchor is not None else None
     return resolve_relative(level_value, target[level_value:] or None, anchor_package)
+
+
+def _from_list(call: ast.Call) -> tuple[str, ...]:
+    """``__import__``'s literal ``fromlist``: names it imports from the module as
+    ``from module import name`` does (a submodule among them is loaded)."""
+    given = _keyword_or_position(call, "fromlist", 3)
+    if not isinstance(given, (ast.List, ast.Tuple, ast.Set)):
+        return ()
+    names = tuple(
+        element.value
+        for element in given.elts
+        if isinstance(element, ast.Constant)
+        and isinstance(element.value, str)
+        and (element.value == "*" or element.value.isidentifier())
+    )
+    return names if len(names) == len(given.elts) else ()
 
 
 def _string_constant(node: ast.expr) -> str | None:

@@ -75,6 +75,14 @@ FORMS = Table(
             "def f():\n    return lambda: __import__('pkg.old')\n",
             F(2, 19, "SOT201", legacy_use("pkg.old", "pkg.new")),
         ),
+        # ``fromlist`` loads each name that is a submodule, as ``from pkg import old`` does.
+        case(
+            "dunder-fromlist",
+            "m = __import__('pkg', fromlist=['old'])\nn = __import__('pkg', None, None, ('old',))\n"
+            "o = __import__('pkg', fromlist=names)\n",
+            F(1, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
         case(
             "legacy-from",
             "from pkg.old import thing\n",
