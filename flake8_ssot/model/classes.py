@@ -45,11 +45,14 @@ class ClassFacts(NamedTuple):
     from a traced base; ``constructor`` is ``__init__`` or ``__new__`` when
     the class defines or inherits one (other than object's); ``test_flag``
     is the value of a literal ``__test__`` attribute, own or inherited.
-    ``abstract`` holds the names still abstract in the class, ``concrete``
-    every other attribute name it binds or inherits (so a subclass can tell
-    which of its bases' abstract methods it overrides), and ``abc_meta``
-    whether its metaclass is ``abc.ABCMeta``, without which abstract
-    methods do not make a class abstract.
+    ``abstract`` holds the names whose value in the class is an abstract
+    method, ``concrete`` every other attribute name it binds or inherits (so
+    a subclass can tell which of its bases' abstract methods it overrides),
+    and ``abc_meta`` whether its metaclass is ``abc.ABCMeta``, without which
+    abstract methods do not make a class abstract. ``abstract_methods`` is
+    ``__abstractmethods__``: ABCMeta lists the class's own abstract methods
+    and those its bases list that are still abstract in it, so an abstract
+    method of a plain mixin (which lists none) makes no subclass abstract.
     """
 
     name: str
@@ -60,14 +63,15 @@ class ClassFacts(NamedTuple):
     abstract: frozenset[str]
     concrete: frozenset[str]
     abc_meta: bool
+    abstract_methods: frozenset[str]
 
     @property
     def is_abstract(self) -> bool:
         """``inspect.isabstract``: pytest does not collect such a class."""
-        return self.abc_meta and bool(self.abstract)
+        return bool(self.abstract_methods)
 
 
-UNKNOWN = ClassFacts("?", "unknown", (), None, None, frozenset(), frozenset(), False)
+UNKNOWN = ClassFacts("?", "unknown", (), None, None, frozenset(), frozenset(), False, frozenset())
 
 
 class ModuleClasses:
@@ -198,14 +202,18 @@ class ClassResolver:
                 test_flag = base.test_flag
             abc_meta = abc_meta or base.abc_meta
         constructor = _first_constructor([*constructors, *(base.constructor for base in bases)])
+        abstract, concrete = _attributes(own_names, own_abstract, bases)
+        listed = own_abstract.union(*(base.abstract_methods for base in bases))
         return ClassFacts(
             shape.name,
             kind,
             tuple(methods),
             constructor,
             test_flag,
-            *_attributes(own_names, own_abstract, bases),
+            abstract,
+            concrete,
             abc_meta,
+            abstract & listed if abc_meta else frozenset(),
         )
 
     def _meaning(self, module: ModuleClasses, name: str, before: int) -> _Meaning:
@@ -422,6 +430,7 @@ def _from_runtime(found: RuntimeClass) -> ClassFacts:
         found.abstract,
         found.attributes - found.abstract,
         found.abc_meta,
+        found.abstract if found.abc_meta else frozenset(),
     )
 
 

@@ -105,6 +105,20 @@ class CriticalXunit:
     def test_n(self): ...
 
 
+class MakerMixin:
+    @abstractmethod
+    def make(self): ...
+
+
+class TestMixinAbstractIsNotListed(MakerMixin, ABC):
+    def __init__(self): ...
+    def test_o(self): ...
+
+
+class TestMixinOnly(MakerMixin, ABC):
+    def test_p(self): ...
+
+
 if __name__ == "__main__":
     CriticalXunit().setup_method()
 """
@@ -161,6 +175,7 @@ def test_stdlib_bases_are_judged_as_pytest_judges_them(project: Flake8Project) -
             "TestTypingGenericAttr::test_k",
             "TestOverriddenByAssignment::test_uses_make",
             "TestOverriddenByAssignment::test_l",
+            "TestMixinOnly::test_p",
         )
     ]
     # Everything else is lost: abstract classes silently (not reported: they are bases,
@@ -180,6 +195,10 @@ def test_stdlib_bases_are_judged_as_pytest_judges_them(project: Flake8Project) -
         "warning)",
         f"tests/test_bases.py:71:1: SOT401 class CriticalXunit has 1 test method {lost}"
         "(pytest defaults)",
+        # A plain mixin's abstract method is in no __abstractmethods__: not abstract.
+        "tests/test_bases.py:81:1: SOT402 class TestMixinAbstractIsNotListed has 1 test "
+        "method but pytest will not collect it: it has __init__ (pytest skips such classes "
+        "with only a warning)",
     ]
 
 
