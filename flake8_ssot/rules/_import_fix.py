@@ -252,7 +252,8 @@ def _splice(
     """The edit as a change of text, read with Python's own tokenizer.
 
     A statement that moves to one module changes only its module name;
-    one rewritten as new lines keeps its comments above them, at its indentation.
+    one rewritten as new lines keeps a comment of its first line on the first
+    of them, and its other comments above them, at its indentation.
     """
     tokens = list(tokenize.generate_tokens(io.StringIO(text.text[start:end], newline="").readline))
     statement_text = _SourceText(text.text[start:end])
@@ -269,11 +270,23 @@ def _splice(
         ]
         return _Splice(start + first, start + last, edit.module_name, statement, planned)
     new_text = edit.text or ""
-    comments = [token.string for token in tokens if token.type == tokenize.COMMENT]
+    comments = [token for token in tokens if token.type == tokenize.COMMENT]
+    # A comment on the statement's first line stays on the first new statement's line.
+    on_first_line = [token.string for token in comments if token.start[0] == 1]
+    above = [token.string for token in comments if token.start[0] != 1]
+    first_line, *later_lines = new_text.split("\n")
+    if on_first_line:
+        first_line = "  ".join([first_line, *on_first_line])
     indent = text.text[text.line_start(start) : start]
-    lines = [*comments, *new_text.split("\n")]
-    replacement = (text.line_break_after(start) + indent).join(lines)
-    return _Splice(start, end, replacement, statement, ast.parse(new_text).body, tuple(comments))
+    replacement = (text.line_break_after(start) + indent).join([*above, first_line, *later_lines])
+    return _Splice(
+        start,
+        end,
+        replacement,
+        statement,
+        ast.parse(new_text).body,
+        tuple(token.string for token in comments),
+    )
 
 
 def _refusal(splice: _Splice, text: _SourceText) -> Message | None:
@@ -288,11 +301,11 @@ def _refusal(splice: _Splice, text: _SourceText) -> Message | None:
 
 
 #: Comments that tools read as directives for their own line or the whole file
-#: (a coding cookie on line 1 or 2, ``# type: ignore`` above the first statement).
+#: (a coding cookie on line 1 or 2, ``# type: ignore`` above the first statement); a
+#: plain comment (``# TODO: drop after 2.0``) means the same on any line.
 _DIRECTIVE_RE = re.compile(
-    # Any "# tool: ..." comment (type, fmt, isort, pylint, yapf, nopycln, ...), a coding
-    # cookie, and the tools that take a bare word.
-    r"^#\s*[A-Za-z][\w.-]*\s*:|coding[:=]|\bnoqa\b|\bpragma\b|\bnosec\b|\bflake8\b",
+    r"^#\s*(?:type|pyright|mypy|pylint|ruff|isort|fmt|pragma)\s*:"
+    r"|coding[:=]|\bnoqa\b|\bnosec\b",
     re.IGNORECASE,
 )
 

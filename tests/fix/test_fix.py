@@ -627,7 +627,7 @@ def test_python_reads_the_result_as_planned_or_it_is_not_written(
         "if c: \\\nfrom pkg.facade import Helper, Manager\n"
     )
     assert commented.read_bytes() == (
-        b"# c\r# d\rfrom pkg.facade.extra import Helper\rfrom pkg.facade.core import Manager\n"
+        b"# d\rfrom pkg.facade.extra import Helper  # c\rfrom pkg.facade.core import Manager\n"
     )
     assert run.stderr.splitlines() == [
         "app/continued.py: the rewritten file would not be the planned change (Python reads "

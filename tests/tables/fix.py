@@ -67,6 +67,14 @@ REWRITES = (
         "from pkg.facade import (\n    Helper,  # helper\n    Manager,\n)\n",
         "# helper\nfrom pkg.facade.extra import Helper\nfrom pkg.facade.core import Manager\n",
     ),
+    # A plain comment is no directive: the split goes ahead, the first line's comment
+    # stays on the first statement.
+    Rewrite(
+        "split-keeps-a-plain-first-line-comment",
+        "from pkg.facade import (  # TODO: drop after 2.0\n    Helper,\n    Manager,  # main\n)\n",
+        "# main\nfrom pkg.facade.extra import Helper  # TODO: drop after 2.0\n"
+        "from pkg.facade.core import Manager\n",
+    ),
     Rewrite(
         "legacy-type-checking",
         "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
