@@ -34,6 +34,17 @@ DEFAULTS: Mapping[str, tuple[str, ...]] = {
     "python_classes": ("Test",),
     "python_functions": ("test",),
     "testpaths": (),
+    "norecursedirs": (
+        "*.egg",
+        ".*",
+        "_darcs",
+        "build",
+        "CVS",
+        "dist",
+        "node_modules",
+        "venv",
+        "{arch}",
+    ),
 }
 _GLOB_CHARACTERS = ("*", "?", "[")
 
@@ -54,6 +65,7 @@ class PytestConfig(NamedTuple):
     python_classes: tuple[str, ...] = DEFAULTS["python_classes"]
     python_functions: tuple[str, ...] = DEFAULTS["python_functions"]
     testpaths: tuple[str, ...] = DEFAULTS["testpaths"]
+    norecursedirs: tuple[str, ...] = DEFAULTS["norecursedirs"]
 
     @property
     def label(self) -> str:
@@ -66,18 +78,25 @@ class PytestConfig(NamedTuple):
             return str(self.path)
 
     def is_test_file(self, path: Path) -> bool:
-        """pytest's ``python_files`` rule (``fnmatch_ex``): a basename glob,
-        or a glob over the whole path when the pattern holds a separator."""
-        for pattern in self.python_files:
-            if os.sep in pattern or "/" in pattern:
-                full = pattern.replace("/", os.sep)
-                if not os.path.isabs(full):
-                    full = f"*{os.sep}{full}"
-                if fnmatch.fnmatch(str(path), full):
-                    return True
-            elif fnmatch.fnmatch(path.name, pattern):
-                return True
-        return False
+        """pytest's ``python_files`` rule."""
+        return any(fnmatch_ex(pattern, path) for pattern in self.python_files)
+
+    def unrecursed_directory(self, path: Path) -> Path | None:
+        """The first directory a bare run would have to enter to reach ``path`` that
+        ``norecursedirs`` keeps it out of (below the testpaths entry or rootdir it
+        starts from, which pytest enters as given)."""
+        starts = [entry for entry in self.testpath_dirs if is_within(path, entry)]
+        start = starts[0] if starts else self.rootdir
+        try:
+            below = path.parent.relative_to(start)
+        except ValueError:
+            return None
+        directory = start
+        for part in below.parts:
+            directory = directory / part
+            if any(fnmatch_ex(pattern, directory) for pattern in self.norecursedirs):
+                return directory
+        return None
 
     def is_test_class(self, name: str) -> bool:
         return _matches_prefix_or_glob(self.python_classes, name)
@@ -102,6 +121,17 @@ class PytestConfig(NamedTuple):
 
     def is_under_testpaths(self, path: Path) -> bool:
         return any(is_within(path, entry) for entry in self.testpath_dirs)
+
+
+def fnmatch_ex(pattern: str, path: Path) -> bool:
+    """pytest's path match: a basename glob, or a glob over the whole path when the
+    pattern holds a separator."""
+    if os.sep in pattern or "/" in pattern:
+        full = pattern.replace("/", os.sep)
+        if not os.path.isabs(full):
+            full = f"*{os.sep}{full}"
+        return fnmatch.fnmatch(str(path), full)
+    return fnmatch.fnmatch(path.name, pattern)
 
 
 def count_prefixed(names: Sequence[str], prefix: str) -> int:

@@ -134,15 +134,20 @@ SOT403 = Code(
 SOT404 = Code(
     code="SOT404",
     title="test module outside testpaths",
-    summary=("a test module outside every `testpaths` entry, skipped by a bare `pytest` run"),
+    summary=(
+        "a test module outside every `testpaths` entry or under a `norecursedirs` "
+        "directory, skipped by a bare `pytest` run"
+    ),
     fixable=False,
     what_it_does=(
         "Flags a test module (its file name matches `python_files` and it defines tests) that "
-        "lies outside every `testpaths` entry, when `testpaths` is set."
+        "lies outside every `testpaths` entry, when `testpaths` is set, or under a directory "
+        "that `norecursedirs` (pytest's default list, or the configured one) matches."
     ),
     why=(
-        "`pytest` with no arguments, as CI usually runs it, only searches `testpaths`: the "
-        "module's tests run only when someone names the file."
+        "`pytest` with no arguments, as CI usually runs it, only searches `testpaths` and "
+        "does not enter `norecursedirs` directories (`build`, `dist`, `venv`, hidden ones): "
+        "the module's tests run only when someone names the file."
     ),
     example=(
         "setup.cfg                  testpaths = tests\n"
@@ -178,6 +183,12 @@ OUTSIDE_TESTPATHS = MessageKind(
     "outside-testpaths",
     "{module} defines {count} but a bare pytest run skips it: "
     "it lies outside testpaths {patterns} ({config})",
+)
+UNRECURSED = MessageKind(
+    "SOT404",
+    "norecursedirs",
+    "{module} defines {count} but a bare pytest run skips it: "
+    "it lies under {directory}, which matches norecursedirs {patterns} ({config})",
 )
 
 #: pytest 8 reads a pyproject.toml that pytest 9 refuses; 8 blocks nobody.
@@ -501,6 +512,16 @@ def _module_findings(
             module=path.name,
             count=count,
             patterns=str(list(config.testpaths)),
+            config=config.label,
+        )
+        return [diagnostic(filename, 1, 0, [message], (path.name,))]
+    unrecursed = config.unrecursed_directory(path)
+    if unrecursed is not None:
+        message = UNRECURSED(
+            module=path.name,
+            count=count,
+            directory=repr(unrecursed.name),
+            patterns=str(list(config.norecursedirs)),
             config=config.label,
         )
         return [diagnostic(filename, 1, 0, [message], (path.name,))]

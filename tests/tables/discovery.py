@@ -19,11 +19,15 @@ from tables.kinds import (
     legacy_use,
     outside_testpaths,
     uncollected_name,
+    unrecursed,
 )
 
 SELECT = "[flake8]\nselect = SOT4\n"
 PYTEST_9 = "ssot-pytest-version = 9\n"
 SKIPPED = "(SOT401-SOT404 skipped for the files it governs)"
+DEFAULT_NORECURSEDIRS = (
+    "['*.egg', '.*', '_darcs', 'build', 'CVS', 'dist', 'node_modules', 'venv', '{arch}']"
+)
 CRITICAL = """\
 class CriticalWebSocketTests:
     def test_connect(self): ...
@@ -749,6 +753,57 @@ MODULES = Table(
                 "src/app/test_nothing.py": "def helper(): ...\n",
             },
             lint=("*",),
+        ),
+        # pytest does not enter a norecursedirs directory below where it starts (its default
+        # list, or the configured one, which replaces it); a testpaths entry it enters as given.
+        case(
+            "sot404-norecursedirs-default",
+            "def test_generated(): ...\n",
+            F(
+                1,
+                0,
+                "SOT404",
+                unrecursed("test_gen.py", "1 test", "'build'", DEFAULT_NORECURSEDIRS, "pytest.ini"),
+            ),
+            F(
+                1,
+                0,
+                "SOT404",
+                unrecursed("test_h.py", "1 test", "'.cache'", DEFAULT_NORECURSEDIRS, "pytest.ini"),
+                path="tests/.cache/test_h.py",
+            ),
+            path="tests/build/test_gen.py",
+            config=SELECT,
+            files={
+                "pytest.ini": "[pytest]\n",
+                "tests/.cache/test_h.py": "def test_hidden(): ...\n",
+                "tests/ok/test_ok.py": "def test_ok(): ...\n",
+            },
+            lint=("*",),
+        ),
+        case(
+            "sot404-norecursedirs-configured",
+            "def test_old(): ...\n",
+            F(
+                1,
+                0,
+                "SOT404",
+                unrecursed("test_old.py", "1 test", "'legacy'", "['legacy']", "pytest.ini"),
+            ),
+            path="tests/legacy/test_old.py",
+            config=SELECT,
+            files={
+                "pytest.ini": "[pytest]\nnorecursedirs = legacy\n",
+                "tests/build/test_b.py": "def test_b(): ...\n",
+            },
+            lint=("*",),
+        ),
+        case(
+            "norecursedirs-testpaths-entry-is-entered",
+            "def test_d(): ...\n",
+            path="dist/test_d.py",
+            config=SELECT,
+            files={"pytest.ini": "[pytest]\ntestpaths = dist\n"},
         ),
         case(
             "testpaths-that-match-nothing-fall-back-to-the-rootdir",

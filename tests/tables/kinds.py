@@ -116,3 +116,14 @@ def side_door(names: str, module: str, home: str) -> M:
 
 def rebound(name: str, module: str, home: str) -> M:
     return m("rebound", name=name, module=module, home=home)
+
+
+def unrecursed(module: str, count: str, directory: str, patterns: str, config: str) -> M:
+    return m(
+        "norecursedirs",
+        module=module,
+        count=count,
+        directory=directory,
+        patterns=patterns,
+        config=config,
+    )
