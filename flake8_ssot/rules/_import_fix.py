@@ -49,7 +49,11 @@ CYCLE = MessageKind(
     "could close an import cycle; rewrite it by hand",
 )
 USES_ITSELF = MessageKind(
-    None, "uses-itself", "the code uses {bound} itself, not only {bound}.attribute"
+    None,
+    "uses-itself",
+    "the code uses the module {bound} itself (passes it on, aliases it, writes to it or "
+    "reads it with getattr), where only reads of {bound}.name could be checked against "
+    "{module}",
 )
 DUNDER_DIFFERS = MessageKind(
     None, "dunder-differs", "the code uses {bound}.{attribute}, which differs in {module}"
@@ -371,7 +375,7 @@ class _Plan:
         attributes, bare = self.name_uses
         if bound in bare:
             # Passed on, aliased or read with getattr: its uses cannot be checked here.
-            return USES_ITSELF(bound=bound)
+            return USES_ITSELF(bound=bound, module=new)
         for attribute in sorted(attributes.get(bound, set())):
             if attribute.startswith("__") and attribute.endswith("__"):
                 if part.swaps_module_objects:

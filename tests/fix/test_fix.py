@@ -848,8 +848,12 @@ def test_module_objects_used_beyond_attributes_stay(project: Flake8Project) -> N
     project.write("dunder.py", "import oldmod as m\nprint(m.__name__, m.f())\n")
     run = fix(project, "passed_on.py", "by_getattr.py", "dunder.py")
     assert run.stderr.splitlines()[:-1] == [
-        "by_getattr.py:1:1: SOT201 left as is: the code uses m itself, not only m.attribute",
-        "passed_on.py:1:1: SOT201 left as is: the code uses m itself, not only m.attribute",
+        "by_getattr.py:1:1: SOT201 left as is: the code uses the module m itself (passes it "
+        "on, aliases it, writes to it or reads it with getattr), where only reads of m.name "
+        "could be checked against newmod",
+        "passed_on.py:1:1: SOT201 left as is: the code uses the module m itself (passes it "
+        "on, aliases it, writes to it or reads it with getattr), where only reads of m.name "
+        "could be checked against newmod",
     ]
     # A legacy module is swapped on purpose: its __name__ goes with it.
     assert (project.root / "dunder.py").read_text(encoding="utf-8") == (
@@ -890,7 +894,9 @@ def test_fix_refuses_writes_through_a_module_and_unread_star_sources(
     )
     run = fix(project, "client.py")
     assert run.stderr.splitlines()[:-1] == [
-        "client.py:1:1: SOT201 left as is: the code uses o itself, not only o.attribute",
+        "client.py:1:1: SOT201 left as is: the code uses the module o itself (passes it on, "
+        "aliases it, writes to it or reads it with getattr), where only reads of o.name could "
+        "be checked against app.new",
         "client.py:3:1: SOT101 left as is: app.facade may take loads from json (a star import "
         "of a module not read)",
     ]
