@@ -90,6 +90,8 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "ssot-pytest-version = 9\nssot-cache-dir = .cache/ssot\n",
     )
     project.write("src/a/__init__.py")
+    for module in ("old", "new", "facade/__init__", "facade/core", "gone", "core", "log"):
+        project.write(f"src/a/{module}.py")
     project.write(
         "pytest.toml", "[pytest]\ntestpaths = ['tests']\npython_classes = ['Test*', 'Check']\n"
     )
@@ -306,3 +308,28 @@ def test_check_config_reports_a_duplicate_section_in_one_line(project: Flake8Pro
         f"flake8: error: While reading from '{project.root}/setup.cfg' [line 3]: "
         "section 'flake8' already exists\n"
     )
+
+
+def test_check_config_warns_of_modules_no_source_root_holds(project: Flake8Project) -> None:
+    """A typo in a module name is valid configuration that matches nothing: a warning,
+    exit 0, for the configured module, its replacement and a canonical home alike."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nssot-deprecated-modules = app.facade = app.core\n"
+        "ssot-legacy-modules = app.utilz = app.helpers\n"
+        "ssot-canonical-symbols = app.modles:User\n",
+    )
+    project.package("app")
+    project.write("app/facade.py")
+    project.write("app/core.py")
+    run = flake8_ssot("check-config", cwd=project.root, home=project.root)
+    assert run.returncode == 0
+    assert run.stdout.splitlines()[0] == "flake8-ssot configuration is valid."
+    assert run.stderr.splitlines() == [
+        "flake8-ssot: warning: ssot-legacy-modules: entry 'app.utilz = app.helpers': the "
+        "legacy module 'app.utilz' is not found under the source roots",
+        "flake8-ssot: warning: ssot-legacy-modules: entry 'app.utilz = app.helpers': the "
+        "replacement 'app.helpers' is not found under the source roots",
+        "flake8-ssot: warning: ssot-canonical-symbols: entry 'app.modles:User': the home "
+        "'app.modles' is not found under the source roots",
+    ]

@@ -71,5 +71,8 @@ def _run_command(
         return run_explain(args.code)
     if args.command == "fix":
         return run_fix(flake8_args, diff=args.diff, check=args.check)
-    print(describe_config(flake8_args))
+    description, warnings = describe_config(flake8_args)
+    print(description)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
     return 0

@@ -19,6 +19,7 @@ from flake8_ssot.rules.module_entries import (
     MODULE_ENTRY,
     ModuleEntry,
     parse_module_list,
+    entry_modules,
     replacement_targets,
 )
 from flake8_ssot.rules.project_options import SOURCE_ROOTS
@@ -243,4 +244,7 @@ RULE = Rule(
         retired=retired,
     ),
     targets=targets,
+    named_modules=lambda settings: entry_modules(
+        DEPRECATED_MODULES.name, settings[DEPRECATED_MODULES], "deprecated module"
+    ),
 )

@@ -26,6 +26,7 @@ from flake8_ssot.rules.module_entries import (
     MODULE_ENTRY,
     ModuleEntry,
     parse_module_list,
+    entry_modules,
     replacement_targets,
 )
 from flake8_ssot.rules.project_options import SOURCE_ROOTS
@@ -221,4 +222,7 @@ RULE = Rule(
     ),
     validate=validate,
     targets=targets,
+    named_modules=lambda settings: entry_modules(
+        LEGACY_MODULES.name, settings[LEGACY_MODULES], "legacy module"
+    ),
 )

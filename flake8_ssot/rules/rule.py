@@ -156,6 +156,9 @@ class Rule(NamedTuple):
     prepare: Callable[[Context], None] | None = None
     #: The modules the configuration sends users to: (option, entry, role, module).
     targets: Callable[[Settings], Sequence[Target]] | None = None
+    #: The modules the configuration names as the problem (a deprecated facade):
+    #: with the targets, what ``check-config`` looks for under the source roots.
+    named_modules: Callable[[Settings], Sequence[Target]] | None = None
     #: Any option can cause its findings (configuration errors), not only its own.
     every_option: bool = False
 

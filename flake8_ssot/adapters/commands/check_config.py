@@ -17,12 +17,12 @@ from flake8.style_guide import StyleGuideManager
 from flake8.utils import parse_files_to_codes_mapping
 
 from flake8_ssot.adapters.flake8_setup import CommandError, flake8_setup
-from flake8_ssot.engine.registry import OPTIONS, heading
+from flake8_ssot.engine.registry import OPTIONS, RULES, heading
 from flake8_ssot.rules.base import Option
 from flake8_ssot.rules.rule import Context
 
 
-def describe_config(flake8_args: Sequence[str]) -> str:
+def describe_config(flake8_args: Sequence[str]) -> tuple[str, list[str]]:
     """What the plugin understood from flake8's configuration, one section per option.
 
     The configuration is first validated as flake8 validates it before it
@@ -38,7 +38,28 @@ def describe_config(flake8_args: Sequence[str]) -> str:
     ]
     for option in OPTIONS:
         lines.extend(describe_option(option, context.settings[option], context))
-    return "\n".join(lines)
+    return "\n".join(lines), missing_modules(context)
+
+
+def missing_modules(context: Context) -> list[str]:
+    """A warning for each module the configuration names that no source root holds.
+
+    Valid as written, such an entry (a typo, a module since moved) matches
+    imports of nothing there, and ``fix`` cannot send anyone to it.
+    """
+    warnings = []
+    for rule in RULES:
+        named = [
+            *(rule.named_modules(context.settings) if rule.named_modules else ()),
+            *(rule.targets(context.settings) if rule.targets else ()),
+        ]
+        for target in named:
+            if not context.project.is_first_party(target.module):
+                warnings.append(
+                    f"flake8-ssot: warning: {target.option}: entry {target.entry!r}: the "
+                    f"{target.role} '{target.module}' is not found under the source roots"
+                )
+    return warnings
 
 
 def describe_option(option: Option[Any], value: object, context: Context) -> list[str]:
