@@ -18,8 +18,8 @@ from flake8_ssot.rules.module_entries import (
     ENTRY_FORM,
     MODULE_ENTRY,
     ModuleEntry,
-    parse_module_list,
     entry_modules,
+    parse_module_list,
     replacement_targets,
 )
 from flake8_ssot.rules.project_options import SOURCE_ROOTS
