@@ -36,6 +36,7 @@ def start(settings: Settings, log: Callable[[str], None]) -> Context:
         project,
         discovery.pytest_config_finder(settings, log),
         ClassResolver(project),
+        discovery.conftest_hooks(project, log),
     )
     for rule in RULES:
         if rule.prepare is not None:

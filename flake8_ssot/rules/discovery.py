@@ -20,7 +20,9 @@ from typing import Any, NamedTuple
 from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.class_shapes import ClassShape, dotted_parts
 from flake8_ssot.model.classes import ClassFacts, ModuleClasses, is_fixture
+from flake8_ssot.model.conftest_hooks import ConftestHooks
 from flake8_ssot.model.file_system import absolute_path, is_within
+from flake8_ssot.model.project import Project
 from flake8_ssot.model.pytest_config import (
     PYTEST_VERSIONS,
     PytestConfig,
@@ -266,6 +268,11 @@ def pytest_config_finder(settings: Settings, log: Callable[[str], None]) -> Pyte
     )
 
 
+def conftest_hooks(project: Project, log: Callable[[str], None]) -> ConftestHooks:
+    """The conftests that take over collection; a note on each goes to ``log``, once."""
+    return ConftestHooks(project, log, "SOT401-SOT404 skipped for the files under it")
+
+
 def prepare(context: Context) -> None:
     """Read the working directory's pytest config before flake8 forks: its note comes once."""
     context.pytest_configs.for_directory(absolute_path(Path.cwd()))
@@ -293,6 +300,8 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
     in_test_location = _in_test_directory(path, config) or config.is_under_testpaths(path)
     if not (collected_by_name or in_test_location):
         return []
+    if context.conftests.governing(path.parent, config.rootdir) is not None:
+        return []  # a conftest decides what is collected here, not pytest's naming rules
     main_blocks = _main_only_blocks(tree.body)
     summary, statements = file.read(context)
     if _module_test_flag_may_be_false(summary, statements):

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from flake8_ssot.model.bindings import ModuleSummary, read_module
 from flake8_ssot.model.classes import ClassResolver
+from flake8_ssot.model.conftest_hooks import ConftestHooks
 from flake8_ssot.model.imports import ImportRef
 from flake8_ssot.model.project import Project
 from flake8_ssot.model.pytest_config import PytestConfigFinder
@@ -35,11 +36,13 @@ class Context:
         project: Project,
         pytest_configs: PytestConfigFinder,
         classes: ClassResolver,
+        conftests: ConftestHooks,
     ) -> None:
         self.settings = settings
         self.project = project
         self.pytest_configs = pytest_configs
         self.classes = classes
+        self.conftests = conftests
         #: (module, name) -> the first match, or None: import rules read nothing else.
         self.first_matches: dict[tuple[str, str | None], FirstMatch | None] = {}
 

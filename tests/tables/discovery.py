@@ -1454,7 +1454,79 @@ HOSTILE = Table(
     ),
 )
 
+#: A conftest that takes over collection (its own hook, or one it may import or run).
+TAKEOVER = " SOT401-SOT404 skipped for the files under it"
+CONFTESTS = Table(
+    "conftests",
+    config=SELECT,
+    files={"tests/__init__.py": "", "tests/helpers.py": "def make(): ...\n"},
+    path="tests/test_{}.py",
+    cases=(
+        # SQLAlchemy's: classes are collected by base class, whatever their names.
+        case(
+            "hook-defined",
+            CRITICAL,
+            files={
+                "tests/conftest.py": "def pytest_pycollect_makeitem(collector, name, obj): ...\n"
+            },
+            log=(
+                "flake8-ssot: {root}/tests/conftest.py defines pytest_pycollect_makeitem:"
+                + TAKEOVER,
+            ),
+        ),
+        case(
+            "hook-imported-from-a-plugin-that-cannot-be-read",
+            CRITICAL,
+            files={"tests/conftest.py": "from sqla_plugin.pytestplugin import *\n"},
+            log=(
+                "flake8-ssot: {root}/tests/conftest.py star-imports sqla_plugin.pytestplugin, "
+                "which cannot be read and may define collection hooks:" + TAKEOVER,
+            ),
+        ),
+        case(
+            "hook-in-a-pytest-plugins-module",
+            CRITICAL,
+            files={
+                "tests/conftest.py": "pytest_plugins = ['tests.plugin']\n",
+                "tests/plugin.py": "from tests.hooks import *\n",
+                "tests/hooks.py": "def pytest_collect_file(file_path, parent): ...\n",
+            },
+            log=(
+                "flake8-ssot: {root}/tests/conftest.py names in pytest_plugins tests.plugin, "
+                "which defines pytest_collect_file:" + TAKEOVER,
+            ),
+        ),
+        case(
+            "bootstrap-run-with-exec",
+            CRITICAL,
+            files={"tests/conftest.py": "exec(open('bootstrap.py').read())\n"},
+            log=(
+                "flake8-ssot: {root}/tests/conftest.py runs code with exec, which may define "
+                "collection hooks:" + TAKEOVER,
+            ),
+        ),
+        # A conftest that reads as taking nothing over changes nothing.
+        case(
+            "conftest-without-collection-hooks",
+            CRITICAL,
+            F(
+                1,
+                0,
+                "SOT401",
+                uncollected_name(
+                    "CriticalWebSocketTests", "2 test methods", "['Test']", "pytest defaults"
+                ),
+            ),
+            files={
+                "tests/conftest.py": "import pytest\nfrom tests.helpers import *\n"
+                "pytest_plugins = 'tests.helpers'\n@pytest.fixture\ndef db(): ...\n"
+            },
+        ),
+    ),
+)
+
 TABLES = (
+    CONFTESTS,
     CONFIG_FILES,
     NOT_REPORTED,
     CLASSES,

@@ -1,0 +1,133 @@
+"""``conftest.py`` files that take over pytest's collection.
+
+A conftest that defines ``pytest_pycollect_makeitem``,
+``pytest_pycollect_makemodule`` or ``pytest_collect_file`` decides what
+pytest collects under its directory (SQLAlchemy's collects test classes by
+base class, whatever their names), so pytest's own naming rules say nothing
+there. It may also get such a hook from a module it star-imports or names
+in ``pytest_plugins``, or from code it runs with ``exec``: a module that can
+be read is read; one that cannot, or code that is run, may define anything.
+pytest reads the conftests from its rootdir down, so only those are looked at.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+import warnings
+from collections.abc import Callable
+from pathlib import Path
+
+from flake8_ssot.model.bindings import ModuleSummary, read_module
+from flake8_ssot.model.file_system import read_regular
+from flake8_ssot.model.project import Project
+
+#: The hooks that decide which files, classes and functions become tests.
+COLLECTION_HOOKS = (
+    "pytest_pycollect_makeitem",
+    "pytest_pycollect_makemodule",
+    "pytest_collect_file",
+)
+#: A conftest whose text holds none of these takes nothing over (most do not).
+_MARKERS = re.compile(rb"pytest_pycollect_make|pytest_collect_file|import\s*\*|pytest_plugins|exec")
+_EXEC_CALL = re.compile(rb"\bexec(?:file)?\s*\(")
+
+
+class ConftestHooks:
+    """Which conftest, if any, takes over collection in a directory (read once each)."""
+
+    def __init__(self, project: Project, report: Callable[[str], None], consequence: str) -> None:
+        self._project = project
+        self._report = report
+        #: What a takeover costs, as the caller words it.
+        self._consequence = consequence
+        self._reasons: dict[Path, str | None] = {}
+
+    def governing(self, directory: Path, rootdir: Path) -> Path | None:
+        """The conftest in ``directory`` or a parent up to ``rootdir`` that takes over."""
+        current = directory
+        while True:
+            conftest = current / "conftest.py"
+            if self._reason(conftest) is not None:
+                return conftest
+            if current == rootdir or current.parent == current:
+                return None
+            current = current.parent
+
+    def _reason(self, conftest: Path) -> str | None:
+        if conftest not in self._reasons:
+            reason = self._read(conftest)
+            self._reasons[conftest] = reason
+            if reason is not None:
+                self._report(f"flake8-ssot: {conftest} {reason}: {self._consequence}")
+        return self._reasons[conftest]
+
+    def _read(self, conftest: Path) -> str | None:
+        """Why the conftest may take over collection; None when it does not."""
+        try:
+            source = read_regular(conftest)
+        except (OSError, ValueError):
+            return None
+        if _MARKERS.search(source) is None:
+            return None
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                tree = ast.parse(source, filename=str(conftest))
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            return None  # pytest stops at it; flake8 reports it
+        summary, statements = read_module(tree, "conftest", False, source)
+        own = _hook_in(summary)
+        if own is not None:
+            return f"defines {own}"
+        for source_module, _, _ in summary.star_sources:
+            reason = self._from_module(source_module, "star-imports")
+            if reason is not None:
+                return reason
+        for binding in summary.named.get("pytest_plugins", ()):
+            plugins = _literal_names(statements[binding.position - 1])
+            if plugins is None or binding.source is not None:
+                return "sets pytest_plugins in a way not read here"
+            for plugin in plugins:
+                reason = self._from_module(plugin, "names in pytest_plugins")
+                if reason is not None:
+                    return reason
+        if _EXEC_CALL.search(source) is not None:
+            return "runs code with exec, which may define collection hooks"
+        return None
+
+    def _from_module(self, module: str, how: str) -> str | None:
+        """Why ``module`` (and what it star-imports in turn) may give the conftest a hook."""
+        pending, seen = [module], {module}
+        while pending:
+            current = pending.pop()
+            found = self._project.summary(current)
+            if found is None:
+                return f"{how} {module}, which cannot be read and may define collection hooks"
+            hook = _hook_in(found)
+            if hook is not None:
+                return f"{how} {module}, which defines {hook}"
+            for source, _, _ in found.star_sources:
+                if source not in seen:
+                    seen.add(source)
+                    pending.append(source)
+        return None
+
+
+def _hook_in(summary: ModuleSummary) -> str | None:
+    return next((hook for hook in COLLECTION_HOOKS if hook in summary.named), None)
+
+
+def _literal_names(statement: ast.stmt) -> tuple[str, ...] | None:
+    """``pytest_plugins = "a"`` or ``= ["a", "b"]``: the module names; None otherwise."""
+    value = statement.value if isinstance(statement, (ast.Assign, ast.AnnAssign)) else None
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        return (value.value,)
+    if not isinstance(value, (ast.List, ast.Tuple)):
+        return None
+    names = tuple(
+        item.value
+        for item in value.elts
+        if isinstance(item, ast.Constant) and isinstance(item.value, str)
+    )
+    return names if len(names) == len(value.elts) else None
