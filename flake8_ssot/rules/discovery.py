@@ -339,6 +339,7 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
                 and facts.kind == "plain"
                 and not _handed_to_factory(test_class.node)
                 and not name_uses.outside(test_class.node)
+                and not _reexported_by_package(facts.name, summary.module, context)
             ):
                 message = UNCOLLECTED_NAME(
                     name=facts.name,
@@ -647,6 +648,20 @@ def _main_comparison(test: ast.expr) -> bool | None:
     ):
         return isinstance(test.ops[0], ast.Eq)
     return None
+
+
+def _reexported_by_package(name: str, module: str, context: Context) -> bool:
+    """Whether the module's package re-exports the class (``from .cases import *`` in its
+    ``__init__``): a library of tests that other test modules import and pytest collects
+    there (SQLAlchemy's dialect suite), not a test class that lost its name."""
+    package = module.rpartition(".")[0]
+    found = context.project.summary(package) if package else None
+    if found is None:
+        return False
+    return any(source == module for source, _, _ in found.star_sources) or any(
+        binding.source == module and binding.original == name
+        for binding in found.named.get(name, ())
+    )
 
 
 def _handed_to_factory(node: ast.ClassDef) -> bool:

@@ -1506,6 +1506,20 @@ CONFTESTS = Table(
             ),
         ),
         # A conftest that reads as taking nothing over changes nothing.
+        # A test library: its package re-exports the classes for test modules elsewhere
+        # (SQLAlchemy's dialect suite), where they are collected. Not a lost name.
+        case(
+            "suite-star-exported-by-its-package",
+            CRITICAL,
+            path="tests/suite/test_cases.py",
+            files={"tests/suite/__init__.py": "from .test_cases import *\n"},
+        ),
+        case(
+            "suite-exported-by-name",
+            CRITICAL,
+            path="tests/named/test_cases.py",
+            files={"tests/named/__init__.py": "from .test_cases import CriticalWebSocketTests\n"},
+        ),
         case(
             "conftest-without-collection-hooks",
             CRITICAL,
