@@ -10,7 +10,7 @@ yields at most one finding per code.
 from __future__ import annotations
 
 import ast
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from flake8_ssot.model.imports import ImportRef, collect_imports, import_statements
 from flake8_ssot.rules.base import Diagnostic, diagnostic
@@ -28,13 +28,20 @@ def import_findings(
     def package_of_file() -> str | None:
         return context.project.module_name(filename).package or None
 
+    own_module: list[str] = []
+
+    def file_module() -> str:
+        if not own_module:
+            own_module.append(context.project.module_name(filename).dotted)
+        return own_module[0]
+
     statements: dict[tuple[int, int], list[ImportRef]] = {}
     for ref in collect_imports(tree, source, package_of_file):
         statements.setdefault((ref.line, ref.col), []).append(ref)
     findings = []
     ends: dict[tuple[int, int], tuple[int, int]] | None = None
     for (line, col), refs in statements.items():
-        hits_by_part = _hits_by_part(refs, context, parts)
+        hits_by_part = _hits_by_part(refs, context, parts, file_module)
         for part in parts:
             hits = hits_by_part.get(part)
             if hits:
@@ -76,16 +83,31 @@ def _subject(hits: list[Hit], refs: list[ImportRef]) -> tuple[str, ...]:
 
 
 def _hits_by_part(
-    refs: list[ImportRef], context: Context, parts: Sequence[ImportPart]
+    refs: list[ImportRef],
+    context: Context,
+    parts: Sequence[ImportPart],
+    file_module: Callable[[], str],
 ) -> dict[ImportPart, list[Hit]]:
     hits: dict[ImportPart, list[Hit]] = {}
     for ref in refs:
         for imported in imported_names(ref):
             first = first_hit(imported, context, parts)
-            if first is not None:
+            if first is not None and not _migrating_itself(*first, file_module()):
                 part, hit = first
                 hits.setdefault(part, []).append(hit)
     return hits
+
+
+def _migrating_itself(part: ImportPart, hit: Hit, module: str) -> bool:
+    """The replacement's own files, and a legacy module's own (they go when it goes),
+    import the old module while the migration runs: that is no finding."""
+    if hit.replacement is not None and _within(module, hit.replacement):
+        return True
+    return part.keeps_own_files and _within(module, hit.entry)
+
+
+def _within(module: str, package: str) -> bool:
+    return module == package or module.startswith(package + ".")
 
 
 def imported_names(ref: ImportRef) -> list[ImportedName]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 from support import MIGRATION_CONFIG, MIGRATION_FILES
 from tables import F, Table, case
 from tables.kinds import (
+    advised,
     compat,
     inside_replaced,
     legacy_use,
     legacy_use_missing,
     second_definition,
     uncollected_name,
+    use,
 )
 
 #: Names that may be bound to something other than the alias of import_module or
@@ -82,6 +84,26 @@ FORMS = Table(
             "o = __import__('pkg', fromlist=names)\n",
             F(1, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
             F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+        ),
+        # While the migration runs, the replacement and the legacy module's own files
+        # import the old module: no finding (SQLAlchemy's sqlalchemy.util, attrs' attrs).
+        case(
+            "replacement-imports-the-old-module",
+            "from lib.old import thing\n",
+            F(1, 0, "SOT201", legacy_use("lib.old", "lib.new"), path="lib/user.py"),
+            F(2, 0, "SOT101", advised("lib.facade", use("lib.new.core")), path="lib/user.py"),
+            path="lib/new/__init__.py",
+            config="[flake8]\nselect = SOT\nssot-legacy-modules = lib.old = lib.new\n"
+            "ssot-deprecated-modules = lib.facade = lib.new.core\n",
+            files={
+                "lib/__init__.py": "",
+                "lib/old/__init__.py": "thing = 1\n",
+                "lib/old/inner.py": "from lib.old import thing\n",
+                "lib/facade.py": "from lib.new.core import *\n",
+                "lib/new/core.py": "import lib.facade\n",
+                "lib/user.py": "from lib.old import thing\nimport lib.facade\n",
+            },
+            lint=("lib/new/__init__.py", "lib/new/core.py", "lib/old/inner.py", "lib/user.py"),
         ),
         case(
             "legacy-from",
