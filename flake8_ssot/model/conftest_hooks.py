@@ -42,9 +42,17 @@ class ConftestHooks:
         #: What a takeover costs, as the caller words it.
         self._consequence = consequence
         self._reasons: dict[Path, str | None] = {}
+        #: (directory, rootdir) -> the governing conftest: asked once per test file.
+        self._governing: dict[tuple[Path, Path], Path | None] = {}
 
     def governing(self, directory: Path, rootdir: Path) -> Path | None:
         """The conftest in ``directory`` or a parent up to ``rootdir`` that takes over."""
+        key = (directory, rootdir)
+        if key not in self._governing:
+            self._governing[key] = self._walk_up(directory, rootdir)
+        return self._governing[key]
+
+    def _walk_up(self, directory: Path, rootdir: Path) -> Path | None:
         current = directory
         while True:
             conftest = current / "conftest.py"
