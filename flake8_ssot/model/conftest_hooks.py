@@ -42,25 +42,31 @@ class ConftestHooks:
         #: What a takeover costs, as the caller words it.
         self._consequence = consequence
         self._reasons: dict[Path, str | None] = {}
-        #: (directory, rootdir) -> the governing conftest: asked once per test file.
+        #: (directory, rootdir) -> the governing conftest, for each directory walked.
         self._governing: dict[tuple[Path, Path], Path | None] = {}
 
     def governing(self, directory: Path, rootdir: Path) -> Path | None:
-        """The conftest in ``directory`` or a parent up to ``rootdir`` that takes over."""
-        key = (directory, rootdir)
-        if key not in self._governing:
-            self._governing[key] = self._walk_up(directory, rootdir)
-        return self._governing[key]
+        """The conftest in ``directory`` or a parent up to ``rootdir`` that takes over.
 
-    def _walk_up(self, directory: Path, rootdir: Path) -> Path | None:
+        A parent's answer is kept too: test files of sibling directories ask it again.
+        """
+        unanswered: list[Path] = []
         current = directory
-        while True:
+        while (current, rootdir) not in self._governing:
+            unanswered.append(current)
             conftest = current / "conftest.py"
             if self._reason(conftest) is not None:
-                return conftest
+                found: Path | None = conftest
+                break
             if current == rootdir or current.parent == current:
-                return None
+                found = None
+                break
             current = current.parent
+        else:
+            found = self._governing[current, rootdir]
+        for seen in unanswered:
+            self._governing[seen, rootdir] = found
+        return found
 
     def _reason(self, conftest: Path) -> str | None:
         if conftest not in self._reasons:

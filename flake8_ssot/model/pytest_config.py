@@ -87,16 +87,7 @@ class PytestConfig(NamedTuple):
         starts from, which pytest enters as given)."""
         starts = [entry for entry in self.testpath_dirs if is_within(path, entry)]
         start = starts[0] if starts else self.rootdir
-        try:
-            below = path.parent.relative_to(start)
-        except ValueError:
-            return None
-        directory = start
-        for part in below.parts:
-            directory = directory / part
-            if any(fnmatch_ex(pattern, directory) for pattern in self.norecursedirs):
-                return directory
-        return None
+        return _unrecursed(start, path.parent, self.norecursedirs)
 
     def is_test_class(self, name: str) -> bool:
         return _matches_prefix_or_glob(self.python_classes, name)
@@ -143,6 +134,22 @@ def count_prefixed(names: Sequence[str], prefix: str) -> int:
     if not names:
         return 0
     return ("\0" + "\0".join(names)).count("\0" + prefix)
+
+
+@functools.lru_cache(maxsize=1024)  # once per directory: test files share directories
+def _unrecursed(start: Path, directory: Path, norecursedirs: tuple[str, ...]) -> Path | None:
+    """The first directory from ``start`` (not itself) down to ``directory`` that
+    ``norecursedirs`` matches."""
+    try:
+        below = directory.relative_to(start)
+    except ValueError:
+        return None
+    current = start
+    for part in below.parts:
+        current = current / part
+        if any(fnmatch_ex(pattern, current) for pattern in norecursedirs):
+            return current
+    return None
 
 
 @functools.lru_cache(maxsize=64)  # once per config file and process
