@@ -158,18 +158,38 @@ def _special_names_bound(statement: ast.stmt) -> list[str]:
     else:
         top = [statement]
     names = []
-    for node in (inner for part in top for inner in ast.walk(part)):
+    pending = top
+    while pending:
+        node = pending.pop()
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             name = node.id
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+            # Names inside a function's body are its own; only what runs in the class
+            # body (decorators, defaults, bases) can bind there, and the name itself.
+            pending.extend(_evaluated_in_class_body(node))
+            if isinstance(node, ast.Lambda):
+                continue
             name = node.name
         elif isinstance(node, ast.alias):
             name = node.asname or node.name.partition(".")[0]
         else:
+            pending.extend(ast.iter_child_nodes(node))
             continue
         if is_special_name(name):
             names.append(name)
     return names
+
+
+def _evaluated_in_class_body(
+    node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef | ast.Lambda,
+) -> list[ast.expr]:
+    """The expressions of a definition that run where it is defined, not when it is called."""
+    if isinstance(node, ast.ClassDef):
+        return [*node.decorator_list, *node.bases, *(keyword.value for keyword in node.keywords)]
+    defaults = [*node.args.defaults, *(value for value in node.args.kw_defaults if value)]
+    if isinstance(node, ast.Lambda):
+        return defaults
+    return [*node.decorator_list, *defaults]
 
 
 def _literal_flag(statement: ast.stmt) -> tuple[str, bool] | None:

@@ -690,6 +690,21 @@ MODULES = Table(
             ),
             path="tests/flags.py",
         ),
+        # A method's own ``__init__`` is a local variable, even in a branch of the class
+        # body: the class has no constructor, and pytest would collect it by a test name.
+        case(
+            "sot401-a-method-local-init-is-not-the-class",
+            "class LocalChecks:\n    if True:\n        def helper(self):\n"
+            "            __init__ = None\n            return __init__\n"
+            "    def test_a(self): ...\n",
+            F(
+                1,
+                0,
+                "SOT401",
+                uncollected_name("LocalChecks", "1 test method", "['Test']", "pytest defaults"),
+            ),
+            path="test_local.py",
+        ),
         # pytest collects nothing from a module whose ``__test__`` is false, or may be.
         case(
             "sot403-module-test-false",
