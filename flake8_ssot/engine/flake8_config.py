@@ -40,8 +40,9 @@ import os
 import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NamedTuple, NoReturn
+from typing import NoReturn
 
+from flake8_ssot.model.record import Record
 from flake8_ssot.rules.base import ConfigError
 
 #: The names flake8 tries in each directory, in its order.
@@ -59,15 +60,18 @@ class Flake8ConfigError(ConfigError):
         Exception.__init__(self, line)
 
 
-class Flake8ConfigFiles(NamedTuple):
+class Flake8ConfigFiles(Record):
     """The config files flake8 reads for one command line and working directory."""
 
-    #: ``--config``'s file, or the one found by walking up; None when there is none.
-    main: Path | None
-    #: The ``--append-config`` files, in command-line order.
-    appended: tuple[Path, ...]
-    #: ``--isolated``: flake8 reads no config file at all (``main`` and ``appended`` are empty).
-    isolated: bool
+    __slots__ = ("main", "appended", "isolated")
+
+    def __init__(self, main: Path | None, appended: tuple[Path, ...], isolated: bool) -> None:
+        #: ``--config``'s file, or the one found by walking up; None when there is none.
+        self.main = main
+        #: The ``--append-config`` files, in command-line order.
+        self.appended = appended
+        #: ``--isolated``: flake8 reads no config file at all (``main`` and ``appended`` are empty).
+        self.isolated = isolated
 
     @property
     def files(self) -> tuple[Path, ...]:
@@ -75,12 +79,15 @@ class Flake8ConfigFiles(NamedTuple):
         return ((self.main,) if self.main is not None else ()) + self.appended
 
 
-class _CommandLine(NamedTuple):
+class _CommandLine(Record):
     """What flake8's first-stage parser takes from a command line, for the config files."""
 
-    config: str | None
-    append_config: tuple[str, ...]
-    isolated: bool
+    __slots__ = ("config", "append_config", "isolated")
+
+    def __init__(self, config: str | None, append_config: tuple[str, ...], isolated: bool) -> None:
+        self.config = config
+        self.append_config = append_config
+        self.isolated = isolated
 
 
 class _NotFlake8CommandLine(Exception):

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from flake8_ssot.model.class_shapes import ClassShape, is_special_name, shape_of
 from flake8_ssot.model.imports import resolve_relative
+from flake8_ssot.model.record import Record
 from flake8_ssot.model.text_scan import global_statement_lines, spans_a_line
 
 #: ``try`` statements: ``try``/``except*`` too from Python 3.11.
@@ -607,25 +608,29 @@ def _target_names(target: ast.expr) -> list[str]:
     return []
 
 
-class Reexport(NamedTuple):
+class Reexport(Record):
     """The name is the object ``module`` binds as ``name``, whatever branch runs."""
 
-    module: str
-    name: str
+    __slots__ = ("module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
 
 
-class Defined(NamedTuple):
+class Defined(Record):
     """The module makes the object itself (or rebinds what it imported)."""
 
-    def __bool__(self) -> bool:
-        """Truthy as every other Origin (an empty tuple would not be): None is "unbound"."""
-        return True
+    __slots__ = ()
 
 
-class Chosen(NamedTuple):
+class Chosen(Record):
     """The module picks the object at import time between several sources."""
 
-    sources: tuple[str, ...]
+    __slots__ = ("sources",)
+
+    def __init__(self, sources: tuple[str, ...]) -> None:
+        self.sources = sources
 
 
 #: What :func:`origin` knows of a name: None when the module does not visibly bind it.

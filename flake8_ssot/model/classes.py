@@ -21,11 +21,12 @@ recursion limit.
 from __future__ import annotations
 
 import ast
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from flake8_ssot.model.bindings import Binding, Chosen, Defined, ModuleSummary, Reexport, origin
 from flake8_ssot.model.class_shapes import ClassShape, Dotted, MethodShape, decorator_name
 from flake8_ssot.model.project import Project
+from flake8_ssot.model.record import Record
 from flake8_ssot.model.stdlib_classes import RuntimeClass, import_origin, stdlib_base, stdlib_class
 from flake8_ssot.model.summary_cache import RuntimeKey
 
@@ -38,7 +39,7 @@ ABSTRACT_DECORATORS = frozenset(
 )
 
 
-class ClassFacts(NamedTuple):
+class ClassFacts(Record):
     """A class as pytest would see it.
 
     ``methods`` holds every function name defined in the class or inherited
@@ -55,15 +56,39 @@ class ClassFacts(NamedTuple):
     method of a plain mixin (which lists none) makes no subclass abstract.
     """
 
-    name: str
-    kind: ClassKind
-    methods: tuple[str, ...]
-    constructor: str | None
-    test_flag: bool | None
-    abstract: frozenset[str]
-    concrete: frozenset[str]
-    abc_meta: bool
-    abstract_methods: frozenset[str]
+    __slots__ = (
+        "name",
+        "kind",
+        "methods",
+        "constructor",
+        "test_flag",
+        "abstract",
+        "concrete",
+        "abc_meta",
+        "abstract_methods",
+    )
+
+    def __init__(
+        self,
+        name: str,
+        kind: ClassKind,
+        methods: tuple[str, ...],
+        constructor: str | None,
+        test_flag: bool | None,
+        abstract: frozenset[str],
+        concrete: frozenset[str],
+        abc_meta: bool,
+        abstract_methods: frozenset[str],
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self.methods = methods
+        self.constructor = constructor
+        self.test_flag = test_flag
+        self.abstract = abstract
+        self.concrete = concrete
+        self.abc_meta = abc_meta
+        self.abstract_methods = abstract_methods
 
     @property
     def is_abstract(self) -> bool:

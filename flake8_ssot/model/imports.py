@@ -14,8 +14,8 @@ import ast
 import builtins
 import keyword
 from collections.abc import Callable
-from typing import NamedTuple
 
+from flake8_ssot.model.record import Record
 from flake8_ssot.model.text_scan import lines_holding, searchable_text, spans_a_line
 
 
@@ -45,17 +45,20 @@ DYNAMIC_IMPORT_MARKERS = ("import_module", "__import__")
 _IMPORT_FUNCTIONS = {"importlib": ("import_module", "__import__"), "builtins": ("__import__",)}
 
 
-class ImportRef(NamedTuple):
+class ImportRef(Record):
     """One import: ``import module`` (``names`` empty) or ``from module import names``.
 
     ``line`` is 1-based and ``col`` 0-based, as in ``ast``; both point at the
     statement, or at the call for a dynamic import.
     """
 
-    module: str
-    names: tuple[str, ...]
-    line: int
-    col: int
+    __slots__ = ("module", "names", "line", "col")
+
+    def __init__(self, module: str, names: tuple[str, ...], line: int, col: int) -> None:
+        self.module = module
+        self.names = names
+        self.line = line
+        self.col = col
 
 
 def is_dotted_name(text: str) -> bool:
@@ -177,7 +180,7 @@ def _calls_on_lines(tree: ast.AST, lines: list[int]) -> list[ast.Call]:
     return calls
 
 
-class _Callees(NamedTuple):
+class _Callees(Record):
     """The names a file may call dynamic imports through.
 
     ``functions`` maps a name to the function it calls (``import_module`` or
@@ -187,9 +190,14 @@ class _Callees(NamedTuple):
     once nothing else in the file is found to bind them.
     """
 
-    functions: dict[str, str]
-    modules: dict[str, str]
-    aliases: frozenset[str]
+    __slots__ = ("functions", "modules", "aliases")
+
+    def __init__(
+        self, functions: dict[str, str], modules: dict[str, str], aliases: frozenset[str]
+    ) -> None:
+        self.functions = functions
+        self.modules = modules
+        self.aliases = aliases
 
 
 def _dynamic_imports(

@@ -14,9 +14,10 @@ import importlib.machinery
 import os
 import sys
 from pathlib import Path
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from flake8_ssot.model.file_system import absolute_path, is_directory, is_regular_file, is_within
+from flake8_ssot.model.record import Record
 
 #: What Python's path finder imports a module from, in its order of precedence.
 MODULE_SUFFIXES = (
@@ -27,11 +28,14 @@ MODULE_SUFFIXES = (
 _ModuleKind = Literal["package", "module", "namespace"]
 
 
-class ModuleName(NamedTuple):
+class ModuleName(Record):
     """The dotted name of a linted file, and whether it is a package's ``__init__``."""
 
-    dotted: str
-    is_package: bool
+    __slots__ = ("dotted", "is_package")
+
+    def __init__(self, dotted: str, is_package: bool) -> None:
+        self.dotted = dotted
+        self.is_package = is_package
 
     @property
     def package(self) -> str:

@@ -23,10 +23,10 @@ import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from flake8_ssot.model.file_system import absolute_path, is_regular_file, is_within
 from flake8_ssot.model.pytest_ini import IniSyntaxError, parse_ini
+from flake8_ssot.model.record import Record
 
 #: pytest's defaults for the settings that decide collection.
 DEFAULTS: Mapping[str, tuple[str, ...]] = {
@@ -56,16 +56,36 @@ class PytestConfigError(Exception):
         super().__init__(f"flake8-ssot: {path}: cannot read pytest configuration: {problem}")
 
 
-class PytestConfig(NamedTuple):
+class PytestConfig(Record):
     """The collection settings in force for one directory, and where they came from."""
 
-    path: Path | None
-    rootdir: Path
-    python_files: tuple[str, ...] = DEFAULTS["python_files"]
-    python_classes: tuple[str, ...] = DEFAULTS["python_classes"]
-    python_functions: tuple[str, ...] = DEFAULTS["python_functions"]
-    testpaths: tuple[str, ...] = DEFAULTS["testpaths"]
-    norecursedirs: tuple[str, ...] = DEFAULTS["norecursedirs"]
+    __slots__ = (
+        "path",
+        "rootdir",
+        "python_files",
+        "python_classes",
+        "python_functions",
+        "testpaths",
+        "norecursedirs",
+    )
+
+    def __init__(
+        self,
+        path: Path | None,
+        rootdir: Path,
+        python_files: tuple[str, ...] = DEFAULTS["python_files"],
+        python_classes: tuple[str, ...] = DEFAULTS["python_classes"],
+        python_functions: tuple[str, ...] = DEFAULTS["python_functions"],
+        testpaths: tuple[str, ...] = DEFAULTS["testpaths"],
+        norecursedirs: tuple[str, ...] = DEFAULTS["norecursedirs"],
+    ) -> None:
+        self.path = path
+        self.rootdir = rootdir
+        self.python_files = python_files
+        self.python_classes = python_classes
+        self.python_functions = python_functions
+        self.testpaths = testpaths
+        self.norecursedirs = norecursedirs
 
     @property
     def label(self) -> str:
@@ -197,15 +217,18 @@ _SET_VERSION_9 = "set ssot-pytest-version = 9 if the project runs pytest 9"
 Settings = dict[str, tuple[str, ...]]
 
 
-class ConfigFile(NamedTuple):
+class ConfigFile(Record):
     """What one file holds for pytest, and a note where pytest 8 and 9 read it differently.
 
     ``settings`` is None when the file is not a pytest config file, so the
     search goes on to the next name and the parent directory.
     """
 
-    settings: Settings | None
-    note: str | None = None
+    __slots__ = ("settings", "note")
+
+    def __init__(self, settings: Settings | None, note: str | None = None) -> None:
+        self.settings = settings
+        self.note = note
 
 
 def read_pytest_settings(path: Path, version: int, *, explicit: bool = False) -> ConfigFile:

@@ -33,25 +33,46 @@ import ast
 import functools
 import re
 from collections.abc import Collection
-from typing import NamedTuple
+
+from flake8_ssot.model.record import Record
 
 
-class _ScanPatterns(NamedTuple):
+class _ScanPatterns(Record):
     """The text scan's patterns, compiled when a module is first read from its text: a
     run whose summaries all come from the cache compiles none of them."""
 
-    #: The keyword of a ``def`` (its line is checked to start with it, or ``async``).
-    def_keyword: re.Pattern[bytes]
-    async_keyword: re.Pattern[bytes]
-    #: A header line that ends the header: code ending with ``:`` (a comment may follow).
-    header_end: re.Pattern[bytes]
-    #: Black's last header line of a multi-line signature: ``):`` or ``) -> T:``.
-    closing_line: re.Pattern[bytes]
-    #: Indentation a scan by characters would misread, and a line break it does not see.
-    tab_indent: re.Pattern[bytes]
-    lone_cr: re.Pattern[bytes]
-    #: A coding declaration on one of the first two lines (PEP 263).
-    coding: re.Pattern[bytes]
+    __slots__ = (
+        "def_keyword",
+        "async_keyword",
+        "header_end",
+        "closing_line",
+        "tab_indent",
+        "lone_cr",
+        "coding",
+    )
+
+    def __init__(
+        self,
+        def_keyword: re.Pattern[bytes],
+        async_keyword: re.Pattern[bytes],
+        header_end: re.Pattern[bytes],
+        closing_line: re.Pattern[bytes],
+        tab_indent: re.Pattern[bytes],
+        lone_cr: re.Pattern[bytes],
+        coding: re.Pattern[bytes],
+    ) -> None:
+        #: The keyword of a ``def`` (its line is checked to start with it, or ``async``).
+        self.def_keyword = def_keyword
+        self.async_keyword = async_keyword
+        #: A header line that ends the header: code ending with ``:`` (a comment may follow).
+        self.header_end = header_end
+        #: Black's last header line of a multi-line signature: ``):`` or ``) -> T:``.
+        self.closing_line = closing_line
+        #: Indentation a scan by characters would misread, and a line break it does not see.
+        self.tab_indent = tab_indent
+        self.lone_cr = lone_cr
+        #: A coding declaration on one of the first two lines (PEP 263).
+        self.coding = coding
 
 
 @functools.cache

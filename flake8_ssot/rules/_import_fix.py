@@ -173,13 +173,13 @@ def plan_import_fixes(
     for found in diagnostics:
         position = (found.line, found.col)
         if position not in positions:
-            fixed.append(found._replace(fix=Fix((), (DYNAMIC(),))))
+            fixed.append(found.with_fix(Fix((), (DYNAMIC(),))))
             continue
         splice = kept.get(position)
         rewritten = splice[1][found.code] if splice is not None else 0
         fix_edits = (splice[0],) if splice is not None and rewritten else ()
         fix_refusals = tuple(refusals.get(position, {}).get(found.code, ()))
-        fixed.append(found._replace(fix=Fix(fix_edits, fix_refusals, rewritten)))
+        fixed.append(found.with_fix(Fix(fix_edits, fix_refusals, rewritten)))
     return fixed
 
 

@@ -18,7 +18,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any, Generic, NamedTuple, TypeAlias, TypeVar
+from typing import Any, Generic, TypeAlias, TypeVar
+
+from flake8_ssot.model.record import Record
 
 T = TypeVar("T")
 T_co = TypeVar("T_co", covariant=True)
@@ -110,31 +112,58 @@ class Settings:
         return value
 
 
-class Section(NamedTuple):
+class Section(Record):
     """One headed part of a code's documentation: prose, or a fenced block."""
 
-    heading: str
-    text: str
-    #: The fenced block's language; None for prose.
-    language: str | None = None
+    __slots__ = ("heading", "text", "language")
+
+    def __init__(self, heading: str, text: str, language: str | None = None) -> None:
+        self.heading = heading
+        self.text = text
+        #: The fenced block's language; None for prose.
+        self.language = language
 
 
-class Code(NamedTuple):
+class Code(Record):
     """One public error code and its documentation, as ruff's rule pages lay it out."""
 
-    code: str
-    title: str
-    #: What it fires on, in a line (the README table's column).
-    summary: str
-    what_it_does: str
-    why: str
-    #: A fenced block that fires, and the block to write instead.
-    example: str
-    use_instead: str
-    #: ``flake8-ssot fix`` rewrites some of its findings.
-    fixable: bool
-    #: The fenced blocks' language: ``python``, ``text`` (a file layout) or ``ini``.
-    example_language: str = "python"
+    __slots__ = (
+        "code",
+        "title",
+        "summary",
+        "what_it_does",
+        "why",
+        "example",
+        "use_instead",
+        "fixable",
+        "example_language",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        title: str,
+        summary: str,
+        what_it_does: str,
+        why: str,
+        example: str,
+        use_instead: str,
+        fixable: bool,
+        example_language: str = "python",
+    ) -> None:
+        self.code = code
+        self.title = title
+        #: What it fires on, in a line (the README table's column).
+        self.summary = summary
+        self.what_it_does = what_it_does
+        self.why = why
+        #: A fenced block that fires, and the block to write instead.
+        self.example = example
+        self.use_instead = use_instead
+        #: ``flake8-ssot fix`` rewrites some of its findings.
+        self.fixable = fixable
+        #: The fenced blocks' language: ``python``, ``text`` (a file layout) or ``ini``.
+        self.example_language = example_language
 
     @property
     def fix_note(self) -> str:
@@ -154,30 +183,36 @@ class Code(NamedTuple):
         )
 
 
-class MessageKind(NamedTuple):
+class MessageKind(Record):
     """One way a finding (or a reason ``fix`` gives) is worded: a template and its name.
 
     ``code`` is the code whose findings it words, or None for a part of a
     message or a reason shared by several codes.
     """
 
-    code: str | None
-    name: str
-    template: str
+    __slots__ = ("code", "name", "template")
+
+    def __init__(self, code: str | None, name: str, template: str) -> None:
+        self.code = code
+        self.name = name
+        self.template = template
 
     def __call__(self, **args: Argument) -> Message:
         return Message(self, tuple(args.items()))
 
 
-class Message(NamedTuple):
+class Message(Record):
     """A message kind with its typed arguments; the text exists only as the template renders it.
 
     An argument may itself be a message (advice inside a finding) or a tuple
     of messages, which render joined with ``; ``.
     """
 
-    kind: MessageKind
-    args: tuple[tuple[str, Argument], ...]
+    __slots__ = ("kind", "args")
+
+    def __init__(self, kind: MessageKind, args: tuple[tuple[str, Argument], ...]) -> None:
+        self.kind = kind
+        self.args = args
 
     def arg(self, name: str) -> Argument:
         return dict(self.args)[name]
@@ -203,7 +238,7 @@ def joined(messages: Sequence[Message]) -> str:
     return "; ".join(message.text for message in messages)
 
 
-class Edit(NamedTuple):
+class Edit(Record):
     """Replace ``text[start:end]`` (code-point offsets) of a file with ``replacement``.
 
     ``statement`` is the (line, column) of the statement the edit changes,
@@ -212,14 +247,24 @@ class Edit(NamedTuple):
     statements swapped in.
     """
 
-    start: int
-    end: int
-    replacement: str
-    statement: tuple[int, int]
-    planned: tuple[object, ...]
+    __slots__ = ("start", "end", "replacement", "statement", "planned")
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        replacement: str,
+        statement: tuple[int, int],
+        planned: tuple[object, ...],
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.replacement = replacement
+        self.statement = statement
+        self.planned = planned
 
 
-class Fix(NamedTuple):
+class Fix(Record):
     """What ``fix`` does about one diagnostic: the edits it makes and what it leaves, and why.
 
     An import statement that imports several names may move some and leave
@@ -227,14 +272,19 @@ class Fix(NamedTuple):
     its edit.
     """
 
-    edits: tuple[Edit, ...]
-    #: Each reason a part of the finding is left to a person.
-    refusals: tuple[Message, ...]
-    #: Imported names the edits rewrite.
-    rewritten: int = 0
+    __slots__ = ("edits", "refusals", "rewritten")
+
+    def __init__(
+        self, edits: tuple[Edit, ...], refusals: tuple[Message, ...], rewritten: int = 0
+    ) -> None:
+        self.edits = edits
+        #: Each reason a part of the finding is left to a person.
+        self.refusals = refusals
+        #: Imported names the edits rewrite.
+        self.rewritten = rewritten
 
 
-class Diagnostic(NamedTuple):
+class Diagnostic(Record):
     """One finding, as data: what flake8 prints is rendered from it, and nothing else.
 
     ``subject`` is the stable identity of what the finding is about (the
@@ -242,18 +292,59 @@ class Diagnostic(NamedTuple):
     when unrelated lines move, so a baseline can match it.
     """
 
-    code: str
-    path: str
-    line: int
-    col: int
-    end_line: int
-    end_col: int
-    messages: tuple[Message, ...]
-    subject: tuple[str, ...]
-    #: What ``fix`` does about it; None until a fix is planned (or when there is none).
-    fix: Fix | None = None
-    #: The rule's own facts behind the finding, for planning its fix.
-    detail: object = None
+    __slots__ = (
+        "code",
+        "path",
+        "line",
+        "col",
+        "end_line",
+        "end_col",
+        "messages",
+        "subject",
+        "fix",
+        "detail",
+    )
+
+    def __init__(
+        self,
+        code: str,
+        path: str,
+        line: int,
+        col: int,
+        end_line: int,
+        end_col: int,
+        messages: tuple[Message, ...],
+        subject: tuple[str, ...],
+        fix: Fix | None = None,
+        detail: object = None,
+    ) -> None:
+        self.code = code
+        self.path = path
+        self.line = line
+        self.col = col
+        self.end_line = end_line
+        self.end_col = end_col
+        self.messages = messages
+        self.subject = subject
+        #: What ``fix`` does about it; None until a fix is planned (or when there is none).
+        self.fix = fix
+        #: The rule's own facts behind the finding, for planning its fix.
+        self.detail = detail
+
+    def with_fix(self, fix: Fix) -> Diagnostic:
+        """The same finding with the fix planned for it."""
+        return Diagnostic(
+            self.code,
+            self.path,
+            self.line,
+            self.col,
+            self.end_line,
+            self.end_col,
+            self.messages,
+            self.subject,
+            fix,
+            self.detail,
+        )
 
     @property
     def text(self) -> str:

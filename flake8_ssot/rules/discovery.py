@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from flake8_ssot.model.bindings import ModuleSummary
 from flake8_ssot.model.class_shapes import ClassShape, dotted_parts
@@ -29,6 +29,7 @@ from flake8_ssot.model.pytest_config import (
     PytestConfigFinder,
     count_prefixed,
 )
+from flake8_ssot.model.record import Record
 from flake8_ssot.model.text_scan import line_numbers, searchable_text, word_positions
 from flake8_ssot.rules.base import (
     Code,
@@ -283,10 +284,13 @@ TEST_DIRECTORY_NAMES = frozenset({"tests", "test"})
 UNITTEST_METHOD_PREFIX = "test"
 
 
-class _TestClass(NamedTuple):
-    node: ast.ClassDef
-    facts: ClassFacts
-    test_methods: int
+class _TestClass(Record):
+    __slots__ = ("node", "facts", "test_methods")
+
+    def __init__(self, node: ast.ClassDef, facts: ClassFacts, test_methods: int) -> None:
+        self.node = node
+        self.facts = facts
+        self.test_methods = test_methods
 
 
 def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:

@@ -138,4 +138,4 @@ def first_hit(
     if first is None:
         return None
     part, hit = first
-    return part, hit._replace(imported=imported)
+    return part, hit.of(imported)

@@ -124,9 +124,9 @@ def _with_redirect(hit: Hit, context: Context) -> Hit:
         return hit
     binds = context.project.binds(new, name)
     if binds:
-        return hit._replace(redirect=Redirect(new, name))
+        return hit.redirected(Redirect(new, name))
     if binds is False:
-        return hit._replace(note=DOES_NOT_DEFINE(module=new, name=name))
+        return hit.noted(DOES_NOT_DEFINE(module=new, name=name))
     return hit
 
 

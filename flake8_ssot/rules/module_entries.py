@@ -8,9 +8,10 @@ ignored line.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from flake8_ssot.model.imports import is_dotted_name
+from flake8_ssot.model.record import Record
 from flake8_ssot.rules.base import ConfigError, RawValue, identifier_text, split_entries
 from flake8_ssot.rules.rule import Target
 
@@ -22,12 +23,15 @@ ENTRY_FORM = "OLD [= NEW] [; removed-in VERSION]"
 MODULE_ENTRY = f"one `{ENTRY_FORM}` per line"
 
 
-class ModuleEntry(NamedTuple):
+class ModuleEntry(Record):
     """One line of ``ssot-deprecated-modules`` or ``ssot-legacy-modules``."""
 
-    module: str
-    replacement: str | None
-    removed_in: Version | None
+    __slots__ = ("module", "replacement", "removed_in")
+
+    def __init__(self, module: str, replacement: str | None, removed_in: Version | None) -> None:
+        self.module = module
+        self.replacement = replacement
+        self.removed_in = removed_in
 
 
 def parse_module_entry(option: str, entry: str) -> ModuleEntry:

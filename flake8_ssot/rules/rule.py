@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from flake8_ssot.model.bindings import ModuleSummary, read_module
 from flake8_ssot.model.classes import ClassResolver
@@ -19,6 +19,7 @@ from flake8_ssot.model.conftest_hooks import ConftestHooks
 from flake8_ssot.model.imports import ImportRef
 from flake8_ssot.model.project import Project
 from flake8_ssot.model.pytest_config import PytestConfigFinder
+from flake8_ssot.model.record import Record
 from flake8_ssot.rules.base import Code, Diagnostic, Message, Option, Settings
 
 if TYPE_CHECKING:
@@ -77,16 +78,19 @@ class LintedFile:
         return self._read
 
 
-class ImportedName(NamedTuple):
+class ImportedName(Record):
     """One thing one statement imports: a module, or one name from a module.
 
     ``import a, b`` imports two modules; ``from m import x, y`` imports two
     names. Precedence between rules is decided per imported name.
     """
 
-    ref: ImportRef
-    module: str
-    name: str | None
+    __slots__ = ("ref", "module", "name")
+
+    def __init__(self, ref: ImportRef, module: str, name: str | None) -> None:
+        self.ref = ref
+        self.module = module
+        self.name = name
 
     @property
     def as_module(self) -> str | None:
@@ -96,14 +100,17 @@ class ImportedName(NamedTuple):
         return f"{self.module}.{self.name}"
 
 
-class Redirect(NamedTuple):
+class Redirect(Record):
     """``from module import name`` gives the same object the user imported."""
 
-    module: str
-    name: str
+    __slots__ = ("module", "name")
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module = module
+        self.name = name
 
 
-class Hit(NamedTuple):
+class Hit(Record):
     """An imported name that one import rule matched.
 
     ``subject`` is what the message calls out (the module that was
@@ -111,66 +118,138 @@ class Hit(NamedTuple):
     and ``replacement`` the module to use instead, when one is configured.
     """
 
-    imported: ImportedName
-    subject: str
-    entry: str
-    replacement: str | None
-    #: Where this one name can be imported from instead, known to be bound
-    #: there; the message advises it and ``fix`` rewrites to it, nothing else.
-    redirect: Redirect | None = None
-    #: Why the name has no redirect, when that is worth telling the user.
-    note: Message | None = None
+    __slots__ = ("imported", "subject", "entry", "replacement", "redirect", "note")
+
+    def __init__(
+        self,
+        imported: ImportedName,
+        subject: str,
+        entry: str,
+        replacement: str | None,
+        redirect: Redirect | None = None,
+        note: Message | None = None,
+    ) -> None:
+        self.imported = imported
+        self.subject = subject
+        self.entry = entry
+        self.replacement = replacement
+        #: Where this one name can be imported from instead, known to be bound
+        #: there; the message advises it and ``fix`` rewrites to it, nothing else.
+        self.redirect = redirect
+        #: Why the name has no redirect, when that is worth telling the user.
+        self.note = note
+
+    def of(self, imported: ImportedName) -> Hit:
+        """The same hit for another imported name."""
+        return Hit(imported, self.subject, self.entry, self.replacement, self.redirect, self.note)
+
+    def redirected(self, redirect: Redirect) -> Hit:
+        """The same hit, with where the name can be imported from instead."""
+        return Hit(self.imported, self.subject, self.entry, self.replacement, redirect, self.note)
+
+    def noted(self, note: Message) -> Hit:
+        """The same hit, with why the name has no redirect."""
+        return Hit(self.imported, self.subject, self.entry, self.replacement, self.redirect, note)
 
 
-class ImportPart(NamedTuple):
+class ImportPart(Record):
     """A rule's part in the shared pass over imports: one code, matched per imported name."""
 
-    code: Code
-    #: Whether this imported name is one of the rule's violations, and its facts.
-    match: Callable[[ImportedName, Context], Hit | None]
-    #: The messages of one statement's hits (one finding per statement and code).
-    messages: Callable[[list[Hit]], tuple[Message, ...]]
-    #: ``from MODULE import name``: where ``fix`` moves the name, or why it leaves it.
-    fix_name: Callable[[Hit, Context], Redirect | Message]
-    #: ``import MODULE as x``: the module ``fix`` imports instead, why not, or None
-    #: when the rule never matches a module import.
-    fix_module: Callable[[Hit, Context], str | Message | None]
-    #: ``fix`` may turn ``import OLD as x`` into NEW when each ``x.attr`` merely
-    #: exists in NEW; when False, each must be the very object it was.
-    swaps_module_objects: bool = False
-    #: Files inside the matched module keep their imports (they go when it goes).
-    keeps_own_files: bool = False
-    #: Why imports of a module are themselves reported by this rule, if they are: a
-    #: replacement or home that is one would send users from one finding to the next.
-    retired: Callable[[str, Settings], str | None] | None = None
+    __slots__ = (
+        "code",
+        "match",
+        "messages",
+        "fix_name",
+        "fix_module",
+        "swaps_module_objects",
+        "keeps_own_files",
+        "retired",
+    )
+
+    def __init__(
+        self,
+        code: Code,
+        match: Callable[[ImportedName, Context], Hit | None],
+        messages: Callable[[list[Hit]], tuple[Message, ...]],
+        fix_name: Callable[[Hit, Context], Redirect | Message],
+        fix_module: Callable[[Hit, Context], str | Message | None],
+        swaps_module_objects: bool = False,
+        keeps_own_files: bool = False,
+        retired: Callable[[str, Settings], str | None] | None = None,
+    ) -> None:
+        self.code = code
+        #: Whether this imported name is one of the rule's violations, and its facts.
+        self.match = match
+        #: The messages of one statement's hits (one finding per statement and code).
+        self.messages = messages
+        #: ``from MODULE import name``: where ``fix`` moves the name, or why it leaves it.
+        self.fix_name = fix_name
+        #: ``import MODULE as x``: the module ``fix`` imports instead, why not, or None
+        #: when the rule never matches a module import.
+        self.fix_module = fix_module
+        #: ``fix`` may turn ``import OLD as x`` into NEW when each ``x.attr`` merely
+        #: exists in NEW; when False, each must be the very object it was.
+        self.swaps_module_objects = swaps_module_objects
+        #: Files inside the matched module keep their imports (they go when it goes).
+        self.keeps_own_files = keeps_own_files
+        #: Why imports of a module are themselves reported by this rule, if they are: a
+        #: replacement or home that is one would send users from one finding to the next.
+        self.retired = retired
 
 
-class Rule(NamedTuple):
+class Rule(Record):
     """Everything the engine needs to know of one rule module."""
 
-    codes: tuple[Code, ...]
-    #: The options the rule reads (shared ones, such as the source roots, included).
-    options: tuple[Option[Any], ...]
-    imports: ImportPart | None = None
-    check_file: Callable[[LintedFile, Context], Sequence[Diagnostic]] | None = None
-    #: Refuses what no single option can see wrong (an entry in two lists).
-    validate: Callable[[Settings], None] | None = None
-    #: Work done once per process, before flake8 forks its workers.
-    prepare: Callable[[Context], None] | None = None
-    #: The modules the configuration sends users to: (option, entry, role, module).
-    targets: Callable[[Settings], Sequence[Target]] | None = None
-    #: The modules the configuration names as the problem (a deprecated facade):
-    #: with the targets, what ``check-config`` looks for under the source roots.
-    named_modules: Callable[[Settings], Sequence[Target]] | None = None
-    #: Any option can cause its findings (configuration errors), not only its own.
-    every_option: bool = False
+    __slots__ = (
+        "codes",
+        "options",
+        "imports",
+        "check_file",
+        "validate",
+        "prepare",
+        "targets",
+        "named_modules",
+        "every_option",
+    )
+
+    def __init__(
+        self,
+        codes: tuple[Code, ...],
+        options: tuple[Option[Any], ...],
+        imports: ImportPart | None = None,
+        check_file: Callable[[LintedFile, Context], Sequence[Diagnostic]] | None = None,
+        validate: Callable[[Settings], None] | None = None,
+        prepare: Callable[[Context], None] | None = None,
+        targets: Callable[[Settings], Sequence[Target]] | None = None,
+        named_modules: Callable[[Settings], Sequence[Target]] | None = None,
+        every_option: bool = False,
+    ) -> None:
+        self.codes = codes
+        #: The options the rule reads (shared ones, such as the source roots, included).
+        self.options = options
+        self.imports = imports
+        self.check_file = check_file
+        #: Refuses what no single option can see wrong (an entry in two lists).
+        self.validate = validate
+        #: Work done once per process, before flake8 forks its workers.
+        self.prepare = prepare
+        #: The modules the configuration sends users to: (option, entry, role, module).
+        self.targets = targets
+        #: The modules the configuration names as the problem (a deprecated facade):
+        #: with the targets, what ``check-config`` looks for under the source roots.
+        self.named_modules = named_modules
+        #: Any option can cause its findings (configuration errors), not only its own.
+        self.every_option = every_option
 
 
-class Target(NamedTuple):
+class Target(Record):
     """A module the configuration sends users (and ``fix``) to, and the entry that does."""
 
-    option: str
-    entry: str
-    #: What the module is to the entry: "replacement", "home".
-    role: str
-    module: str
+    __slots__ = ("option", "entry", "role", "module")
+
+    def __init__(self, option: str, entry: str, role: str, module: str) -> None:
+        self.option = option
+        self.entry = entry
+        #: What the module is to the entry: "replacement", "home".
+        self.role = role
+        self.module = module
