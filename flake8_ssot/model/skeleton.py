@@ -34,10 +34,8 @@ import functools
 import re
 from collections.abc import Collection
 
-from flake8_ssot.model.record import Record
 
-
-class _ScanPatterns(Record):
+class _ScanPatterns:
     """The text scan's patterns, compiled when a module is first read from its text: a
     run whose summaries all come from the cache compiles none of them."""
 

@@ -124,8 +124,11 @@ class Section(Record):
         self.language = language
 
 
-class Code(Record):
-    """One public error code and its documentation, as ruff's rule pages lay it out."""
+class Code:
+    """One public error code and its documentation, as ruff's rule pages lay it out.
+
+    Declared once, in its rule module, and compared as that one object.
+    """
 
     __slots__ = (
         "code",
@@ -183,11 +186,12 @@ class Code(Record):
         )
 
 
-class MessageKind(Record):
+class MessageKind:
     """One way a finding (or a reason ``fix`` gives) is worded: a template and its name.
 
     ``code`` is the code whose findings it words, or None for a part of a
-    message or a reason shared by several codes.
+    message or a reason shared by several codes. Declared once, in its rule
+    module, and compared as that one object.
     """
 
     __slots__ = ("code", "name", "template")

@@ -152,8 +152,11 @@ class Hit(Record):
         return Hit(self.imported, self.subject, self.entry, self.replacement, self.redirect, note)
 
 
-class ImportPart(Record):
-    """A rule's part in the shared pass over imports: one code, matched per imported name."""
+class ImportPart:
+    """A rule's part in the shared pass over imports: one code, matched per imported name.
+
+    Declared once, in its rule module, and compared as that one object.
+    """
 
     __slots__ = (
         "code",
@@ -197,8 +200,8 @@ class ImportPart(Record):
         self.retired = retired
 
 
-class Rule(Record):
-    """Everything the engine needs to know of one rule module."""
+class Rule:
+    """Everything the engine needs to know of one rule module (one object per module)."""
 
     __slots__ = (
         "codes",
