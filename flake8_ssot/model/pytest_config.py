@@ -142,6 +142,8 @@ def fnmatch_ex(pattern: str, path: Path) -> bool:
         if not os.path.isabs(full):
             full = f"*{os.sep}{full}"
         return fnmatch.fnmatch(str(path), full)
+    if not _is_glob(pattern):  # ``build``, ``venv``: no regex to compile
+        return os.path.normcase(path.name) == os.path.normcase(pattern)
     return fnmatch.fnmatch(path.name, pattern)
 
 
