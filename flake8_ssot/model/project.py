@@ -46,6 +46,12 @@ class Project:
     def origin(self, module: str, name: str) -> Origin:
         return self.summaries.origin(module, name)
 
+    def surely_lacks(self, module: str, name: str) -> bool:
+        return self.summaries.surely_lacks(module, name)
+
+    def lacking_source(self, module: str, name: str) -> str | None:
+        return self.summaries.lacking_source(module, name)
+
     def resolve(self, module: str, name: str) -> tuple[str, str] | Chosen | None:
         return self.summaries.resolve(module, name)
 

@@ -162,10 +162,44 @@ class SummaryStore:
         """Where the object ``module`` binds as ``name`` comes from (see bindings.origin)."""
         key = (module, name)
         if key not in self._origins:
-            self._origins[key] = origin(
-                module, self.bindings(module, name), self.modules.is_first_party
-            )
+            found = origin(module, self.bindings(module, name), self.modules.is_first_party)
+            if isinstance(found, Reexport) and self.lacking_source(module, name) is not None:
+                found = Defined()  # the guard's fallback is what importers get
+            self._origins[key] = found
         return self._origins[key]
+
+    def lacking_source(self, module: str, name: str) -> str | None:
+        """The module a guarded import of ``name`` (``try: from .impl import name``,
+        ``except ImportError: name = None``) takes it from, when that module surely
+        lacks it: the import always fails, and the fallback is the module's ``name``."""
+        bindings = self.bindings(module, name)
+        if not any(
+            binding.source is None
+            and any(branch.arm.startswith("guard") for branch in binding.branches)
+            for binding in bindings
+        ):
+            return None
+        for binding in bindings:
+            if (
+                binding.source is not None
+                and binding.original is not None
+                and any(branch.arm == "try" for branch in binding.branches)
+                and self.surely_lacks(binding.source, binding.original)
+            ):
+                return binding.source
+        return None
+
+    def surely_lacks(self, module: str, name: str) -> bool:
+        """Whether ``from module import name`` surely fails: the module is read, binds no
+        such name whatever branch runs, serves none from a module ``__getattr__``, and
+        star-imports nothing that cannot be read."""
+        summary = self.summary(module)
+        return (
+            summary is not None
+            and not summary.has_getattr
+            and self.binds(module, name) is False
+            and all(self.summary(source) is not None for source, _, _ in summary.star_sources)
+        )
 
     def resolve(self, module: str, name: str) -> tuple[str, str] | Chosen | None:
         """The module that makes the object ``module`` binds as ``name``, and its name there.

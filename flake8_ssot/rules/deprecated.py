@@ -13,7 +13,7 @@ from typing import cast
 from flake8_ssot.model.bindings import Chosen, Defined, Reexport
 from flake8_ssot.model.project import Project
 from flake8_ssot.rules.base import Code, Message, MessageKind, Option, RawValue, Settings
-from flake8_ssot.rules.import_advice import module_target, name_target
+from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
 from flake8_ssot.rules.module_entries import (
     ENTRY_FORM,
     MODULE_ENTRY,
@@ -46,7 +46,11 @@ SOT101 = Code(
         "semantics: the module itself and the names it defines or re-exports, but not its "
         "real submodules. For a name the deprecated package facade re-exports from one of "
         "its submodules, the message names that submodule (read statically from the "
-        "facade's `__init__.py`); otherwise it names the entry's replacement."
+        "facade's `__init__.py`), or the entry's replacement when that binds the very same "
+        "object. A name the facade makes itself (a deprecation wrapper) goes to the "
+        "replacement's own object of that name, where it has one: that swap is what "
+        "configuring the replacement asks for. A module that does not bind the name is "
+        "never advised (a facade's `except ImportError: name = None` fallback stays)."
     ),
     why=(
         "A package facade that re-exports everything keeps every caller coupled to it, and "
@@ -79,6 +83,21 @@ STAR_UNREAD = MessageKind(
 )
 GETATTR = MessageKind(None, "getattr", "{module} serves {name} from its module __getattr__")
 USE = MessageKind(None, "use", "use {module}")
+REPLACEMENT_OWN = MessageKind(
+    None,
+    "replacement-own",
+    "import {names} from {module}, the replacement's own object ({facade} defines another)",
+)
+REPLACEMENT_OWN_MANY = MessageKind(
+    None,
+    "replacement-own-many",
+    "import {names} from {module}, the replacement's own objects ({facade} defines others)",
+)
+FALLBACK = MessageKind(
+    None,
+    "fallback",
+    "{module}.{name} is its fallback value: {source} does not define {name}",
+)
 
 
 def _parse(raw: RawValue, config_dir: Path) -> dict[str, ModuleEntry]:
@@ -129,32 +148,57 @@ def _is_submodule_import(facade: str, name: str, context: Context) -> bool:
 def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Context) -> Hit:
     """A hit for one name of the facade, with the one place it may be imported from.
 
-    The facade's own import of the name is the truth; the configured
-    replacement is only a fallback for names the facade does not visibly
-    bind, and only when it binds the name itself.
+    The facade's own import of the name is the truth, unless the configured
+    replacement binds the very same object (then the replacement is where
+    the migration goes), or the name is the facade's own and the
+    replacement has its own object of that name (the swap configuring the
+    replacement asks for). The replacement is also the fallback for names
+    the facade does not visibly bind, when it binds the name itself. A
+    module that does not bind the name is never advised.
     """
     project = context.project
     facade = entry.module
+    new = entry.replacement
     found = project.origin(facade, name)
     redirect: Redirect | None = None
     note: Message | None = None
     if isinstance(found, Reexport):
-        redirect = Redirect(found.module, found.name)
+        if found.module != new and _binds_same(new, facade, name, project):
+            redirect = Redirect(str(new), name)
+        elif project.surely_lacks(found.module, found.name):
+            note = DOES_NOT_DEFINE(module=found.module, name=found.name)
+        else:
+            redirect = Redirect(found.module, found.name)
     elif isinstance(found, Defined):
-        note = DEFINED_ONE(names=name, module=facade)
+        lacking = project.lacking_source(facade, name)
+        if lacking is not None:
+            note = FALLBACK(module=facade, name=name, source=lacking)
+        elif new is not None and project.binds(new, name):
+            redirect = Redirect(new, name)
+            note = REPLACEMENT_OWN(names=name, module=new, facade=facade)
+        else:
+            note = DEFINED_ONE(names=name, module=facade)
     elif isinstance(found, Chosen):
         note = CHOSEN(module=facade, name=name, sources=" or ".join(found.sources))
     elif (unread := _unread_star_source(facade, project)) is not None:
         # ``from json import *``: the name may well come from there, and the
         # replacement's object of that name would be another one.
         note = STAR_UNREAD(module=facade, name=name, source=unread)
-    elif entry.replacement is not None and project.binds(entry.replacement, name):
-        redirect = Redirect(entry.replacement, name)
+    elif new is not None and project.binds(new, name):
+        redirect = Redirect(new, name)
     else:
         summary = project.summary(facade)
         if summary is not None and summary.has_getattr:
             note = GETATTR(module=facade, name=name)
-    return Hit(imported, facade, facade, entry.replacement, redirect, note)
+    return Hit(imported, facade, facade, new, redirect, note)
+
+
+def _binds_same(new: str | None, facade: str, name: str, project: Project) -> bool:
+    """Whether the replacement surely binds ``name`` to the object the facade's ``name`` is."""
+    if new is None or not project.binds(new, name):
+        return False
+    same = project.resolve(facade, name)
+    return isinstance(same, tuple) and same == project.resolve(new, name)
 
 
 def _unread_star_source(facade: str, project: Project) -> str | None:
@@ -185,8 +229,11 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
                 continue
             name = hit.imported.name
             redirect = hit.redirect
-            if redirect is not None and name is not None and redirect.name == name:
-                key: object = (IMPORT_FROM, redirect.module)
+            if redirect is not None and hit.note is not None and name is not None:
+                key: object = (REPLACEMENT_OWN, redirect.module)
+                advice.setdefault(key, []).append(name)
+            elif redirect is not None and name is not None and redirect.name == name:
+                key = (IMPORT_FROM, redirect.module)
                 advice.setdefault(key, []).append(name)
             elif redirect is not None:
                 key = IMPORT_AS(module=redirect.module, name=redirect.name, alias=str(name))
@@ -199,7 +246,7 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
             elif hit.replacement is not None:
                 advice.setdefault(USE(module=hit.replacement), [])
         for key, names in advice.items():
-            parts[key] = _advice_part(key, list(dict.fromkeys(names)))
+            parts[key] = _advice_part(key, list(dict.fromkeys(names)), facade)
         if parts:
             rendered.append(DEPRECATED_ADVISED(module=facade, advice=tuple(parts.values())))
         else:
@@ -207,13 +254,16 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
     return tuple(rendered)
 
 
-def _advice_part(key: object, names: list[str]) -> Message:
+def _advice_part(key: object, names: list[str], facade: str) -> Message:
     """The advice a key of :func:`messages` stands for, with the names it gathered."""
     if isinstance(key, Message):
         return key
     kind, module = cast(tuple[MessageKind, str], key)
     if kind is IMPORT_FROM:
         return IMPORT_FROM(names=", ".join(names), module=module)
+    if kind is REPLACEMENT_OWN:
+        own = REPLACEMENT_OWN_MANY if len(names) > 1 else REPLACEMENT_OWN
+        return own(names=", ".join(names), module=module, facade=facade)
     return (DEFINED_MANY if len(names) > 1 else DEFINED_ONE)(names=", ".join(names), module=module)
 
 

@@ -250,14 +250,55 @@ def test_module_object_rewrites_are_checked_against_its_uses(fix_project: Flake8
     ) in run.stderr
 
 
-def test_names_the_facade_defines_itself_stay(fix_project: Flake8Project) -> None:
-    fix_project.write("pkg/facade/__init__.py", "from .core import Manager\nVERSION = '1'\n")
-    fix_project.write("pkg/facade/core.py", "class Manager: ...\nVERSION = '2'\n")
-    source = "from pkg.facade import VERSION\n"
-    path = fix_project.write("app/mod.py", source)
+def test_names_the_facade_defines_itself_go_to_the_replacements_own(
+    fix_project: Flake8Project,
+) -> None:
+    """Configuring the replacement asks for its own object (SQLAlchemy's deprecation
+    wrappers); a name the replacement does not bind stays."""
+    fix_project.write(
+        "pkg/facade/__init__.py",
+        "from .core import Manager\nVERSION = '1'\ndef declarative_base(): ...\n"
+        "def own_only(): ...\n",
+    )
+    fix_project.write(
+        "pkg/facade/core.py", "class Manager: ...\nVERSION = '2'\ndef declarative_base(): ...\n"
+    )
+    path = fix_project.write("app/mod.py", "from pkg.facade import VERSION, declarative_base\n")
+    kept = "from pkg.facade import own_only\n"
+    left = fix_project.write("app/left.py", kept)
     run = fix(fix_project, "app")
-    assert path.read_text(encoding="utf-8") == source
-    assert "SOT101 left as is: VERSION is defined in pkg.facade itself" in run.stderr
+    assert run.returncode == 0, run.stderr
+    assert path.read_text(encoding="utf-8") == (
+        "from pkg.facade.core import VERSION, declarative_base\n"
+    )
+    assert left.read_text(encoding="utf-8") == kept
+    assert "SOT101 left as is: own_only is defined in pkg.facade itself" in run.stderr
+
+
+def test_fix_goes_to_the_replacement_binding_the_same_object_never_to_a_module_lacking_it(
+    project: Flake8Project,
+) -> None:
+    """attrs: ``attr.fields`` is ``attrs.fields``; a guard's ``None`` stays the facade's."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-deprecated-modules =\n    attr = attrs\n    f = core\n",
+    )
+    project.write("attr/__init__.py", "from ._make import fields\n")
+    project.write("attr/_make.py", "def fields(): ...\n")
+    project.write("attrs/__init__.py", "from attr import fields\n")
+    project.write("core.py", "def thing(): ...\n")
+    project.write(
+        "f/__init__.py",
+        "try:\n    from .impl import thing\nexcept ImportError:\n    thing = None\n",
+    )
+    project.write("f/impl.py", "def other(): ...\n")
+    client = project.write("client.py", "from attr import fields\nfrom f import thing\n")
+    run = fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == "from attrs import fields\nfrom f import thing\n"
+    assert run.stderr.splitlines()[0] == (
+        "client.py:2:1: SOT101 left as is: f.thing is its fallback value: "
+        "f.impl does not define thing"
+    )
 
 
 def test_symlinks_stay_links_and_missing_paths_fail(fix_project: Flake8Project) -> None:
@@ -834,13 +875,21 @@ def test_fix_leaves_a_modules_import_of_itself(project: Flake8Project) -> None:
 
 
 def test_every_way_a_facade_rebinds_a_name_is_left(project: Flake8Project) -> None:
-    """A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds the import."""
+    """A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds the import:
+    where the facade surely makes its own object, the replacement's own is what configuring
+    the replacement asks for; where the facade may keep the import's object, it stays."""
     client = write_case(project.root, deprecated.FACADES, "every-way-a-facade-rebinds-a-name")
-    before = client.read_text(encoding="utf-8")
+    before = client.read_text(encoding="utf-8").splitlines(keepends=True)
     run = fix(project, "client.py")
-    assert client.read_text(encoding="utf-8") == before
+    after = client.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert [line for line in after if line not in before] == [
+        "from core import Mgr\n",
+        "from core import Mgr\n",
+    ]
+    assert [before.index(line) for line in before if line not in after] == [1, 3]
     assert run.stderr.splitlines()[-1] == (
-        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 7"
+        "flake8-ssot fix: 1 of 1 files changed; imported names rewritten: SOT101: 2; "
+        "findings left: 5"
     )
 
 

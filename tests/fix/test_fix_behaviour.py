@@ -154,6 +154,17 @@ class Facade:
             files["app/ws/unified.py"] = "class Unified:\n    pass\n"
         return files
 
+    def own_names_core_binds(self) -> list[str]:
+        """Names the facade makes itself that its replacement ``app.ws.core`` also binds."""
+        names = []
+        if self.rebind_class:
+            names.append("Thing")
+        if self.rebind_wrap:
+            names.append("Gadget")
+        if self.own and self.core_defines_local:
+            names.append("local")
+        return names
+
     def names(self) -> list[str]:
         """What ``from app.ws import NAME`` can import (submodules on disk included)."""
         names = ["Manager", "make", "Value", "wrap", "core", "extra", "lonely", *self.attributes()]
@@ -253,10 +264,16 @@ def from_sources(facade: Facade) -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def origin_of(module: str, name: str) -> Origin:
-    """Where ``from module import name`` may go after fix: the migration, nothing else."""
+def origin_of(module: str, name: str, facade: Facade) -> Origin:
+    """Where ``from module import name`` may go after fix: the migration, nothing else.
+
+    A name the deprecated facade defines itself goes to the replacement's own
+    object of that name, where the replacement has one: configuring it asks so.
+    """
     if module in REPLACEMENTS:
         return [REPLACEMENTS[module], name]
+    if module == "app.ws" and name in facade.own_names_core_binds():
+        return ["app.ws.core", name]
     if module == "app" and f"app.{name}" in REPLACEMENTS:
         return [REPLACEMENTS[f"app.{name}"], None]
     return None
@@ -273,7 +290,7 @@ def from_statements(draw: st.DrawFn, facade: Facade) -> Statement:
     statement = Statement([f"from {written} import " + ", ".join(imported)])
     for name, alias in zip(chosen, aliases, strict=True):
         statement.binds.pop(alias or name, None)
-        statement.binds[alias or name] = origin_of(module, name)
+        statement.binds[alias or name] = origin_of(module, name, facade)
     return statement
 
 
@@ -427,7 +444,7 @@ REGRESSIONS = [
                 "app/ws/core.py": CLASS.format(name="Thing"),
             },
             "from app.ws import Thing\n",
-            {"Thing": None},
+            {"Thing": ["app.ws.core", "Thing"]},
         ),
         id="facade-rebinds-class-Thing(Thing)",
     ),
@@ -566,7 +583,7 @@ KEPT = [
                 "app/ws/lonely.py": "",
             },
             "from app.ws import star_a, local\nfrom app.ws import lonely\n",
-            {"star_a": None, "local": None, "lonely": None},
+            {"star_a": None, "local": ["app.ws.core", "local"], "lonely": None},
         ),
         id="star-re-export-own-name-and-unimported-submodule",
     ),

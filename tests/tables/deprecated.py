@@ -17,11 +17,14 @@ from tables.kinds import (
     defined,
     defined_many,
     deprecated,
+    does_not_define,
+    fallback,
     import_as,
     import_from,
     inside,
     legacy_use,
     legacy_use_missing,
+    replacement_own,
     served_by_getattr,
     uncollected_name,
     use,
@@ -388,18 +391,62 @@ FACADES = Table(
                 "ut/loader.py": "",
             },
         ),
-        # A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds it.
+        # attrs' case: ``attr`` re-exports ``fields`` from ``attr._make``, and the configured
+        # replacement ``attrs`` binds that very object: the migration goes to ``attrs``. A
+        # replacement with another object of the name is not advised for it.
+        case(
+            "the-replacement-binding-the-same-object-is-advised",
+            "from attr import fields\nfrom old2 import fields as f2\n",
+            F(1, 0, "SOT101", advised("attr", import_from("fields", "attrs"))),
+            F(2, 0, "SOT101", advised("old2", import_from("fields", "old2._impl"))),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            "    attr = attrs\n    old2 = new2\n",
+            files={
+                "attr/__init__.py": "from ._make import fields\n",
+                "attr/_make.py": "def fields(): ...\n",
+                "attrs/__init__.py": "from attr import fields\n",
+                "old2/__init__.py": "from ._impl import fields\n",
+                "old2/_impl.py": "def fields(): ...\n",
+                "new2.py": "def fields(): ...\n",
+            },
+        ),
+        # ``except ImportError: thing = None`` guards an import of a name its source lacks:
+        # importers get None, so neither the source nor the replacement is advised. An
+        # unguarded import of a missing name is not advised either.
+        case(
+            "a-fallback-for-a-name-the-source-lacks-is-not-advised",
+            "from f import thing\nfrom g import gone\n",
+            F(1, 0, "SOT101", advised("f", fallback("f", "thing", "f.impl"))),
+            F(2, 0, "SOT101", advised("g", does_not_define("g.impl", "gone"))),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            "    f = core\n    g = core\n",
+            files={
+                "core.py": "def thing(): ...\ndef gone(): ...\n",
+                "f/__init__.py": "try:\n    from .impl import thing\nexcept ImportError:\n"
+                "    thing = None\n",
+                "f/impl.py": "def other(): ...\n",
+                "g/__init__.py": "from .impl import gone\n",
+                "g/impl.py": "def other(): ...\n",
+            },
+        ),
+        # A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds it: where
+        # the facade surely makes its own object, the replacement's own is advised.
         case(
             "every-way-a-facade-rebinds-a-name",
             "".join(f"from f_{form} import Mgr\n" for form in FACADE_REBINDINGS),
             F(1, 0, "SOT101", advised("f_for", chosen("f_for", "Mgr", "core or f_for"))),
-            F(2, 0, "SOT101", advised("f_with", defined("Mgr", "f_with"))),
+            F(2, 0, "SOT101", advised("f_with", replacement_own("Mgr", "core", "f_with"))),
             F(3, 0, "SOT101", advised("f_match", chosen("f_match", "Mgr", "core or f_match"))),
             F(
                 4,
                 0,
                 "SOT101",
-                advised("f_walrus_in_comprehension", defined("Mgr", "f_walrus_in_comprehension")),
+                advised(
+                    "f_walrus_in_comprehension",
+                    replacement_own("Mgr", "core", "f_walrus_in_comprehension"),
+                ),
             ),
             F(
                 5,
@@ -583,7 +630,12 @@ HOSTILE = Table(
             "from logging import getLogger\n"
             "from pkg.facade import helpers\n"
             "from pkg.new import thing\n",
-            F(2, 0, "SOT101", advised("pkg.facade", defined("helpers", "pkg.facade"))),
+            F(
+                2,
+                0,
+                "SOT101",
+                advised("pkg.facade", replacement_own("helpers", "pkg.facade_core", "pkg.facade")),
+            ),
             path="app/main.py",
             lint=("app/__init__.py", "app/log.py"),
             files={

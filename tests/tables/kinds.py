@@ -50,6 +50,19 @@ def served_by_getattr(module: str, name: str) -> M:
     return m("getattr", module=module, name=name)
 
 
+def replacement_own(names: str, module: str, facade: str) -> M:
+    kind = "replacement-own-many" if ", " in names else "replacement-own"
+    return m(kind, names=names, module=module, facade=facade)
+
+
+def does_not_define(module: str, name: str) -> M:
+    return m("does-not-define", module=module, name=name)
+
+
+def fallback(module: str, name: str, source: str) -> M:
+    return m("fallback", module=module, name=name, source=source)
+
+
 def use(module: str) -> M:
     return m("use", module=module)
 
