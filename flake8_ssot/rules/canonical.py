@@ -50,7 +50,9 @@ SOT501 = Code(
     what_it_does=(
         "Flags, in any module other than its home, a module-level `class Name`, `def Name`, "
         "`async def Name` or binding `Name = ...` of a name registered in "
-        "`ssot-canonical-symbols` (definitions under module-level `if`/`try` blocks count)."
+        "`ssot-canonical-symbols` (definitions under module-level `if`/`try` blocks count). "
+        "A home may be a public re-export: the definition it re-exports is the one "
+        "definition, and importing from the defining module is SOT502's side door."
     ),
     why=(
         "A second definition is a second source of truth: callers split between two "
@@ -221,9 +223,11 @@ def definitions(file: LintedFile, context: Context) -> list[Diagnostic]:
     summary, statements = file.read(context)
     findings = []
     for name, home in homes.items():
-        if own == home:
+        if own == home or name not in summary.named:
             continue
-        for binding in summary.named.get(name, ()):
+        if context.project.resolve(home, name) == (own, name):
+            continue  # the home re-exports this module's object: the one definition
+        for binding in summary.named[name]:
             statement = statements[binding.position - 1]
             if not _defines(binding, statement) or _same_object(binding, home, name, context):
                 continue

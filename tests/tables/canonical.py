@@ -214,6 +214,30 @@ SIDE_DOORS = Table(
             F(4, 0, "SOT101", advised("app.ws", use("app.ws.core"))),
             path="client.py",
         ),
+        # SQLAlchemy's ``sqlalchemy.orm:declarative_base``: the home re-exports it from
+        # ``decl_api``. That definition is the one definition; importing from ``decl_api``
+        # is the side door; the home's own import of it is no finding; a third module's
+        # definition is a second one.
+        case(
+            "a-home-that-re-exports-its-definition",
+            "from app.orm.decl_api import declarative_base\n",
+            F(1, 0, "SOT502", side_door("'declarative_base'", "app.orm.decl_api", "app.orm")),
+            F(
+                1,
+                0,
+                "SOT501",
+                second_definition("function", "declarative_base", "app.orm"),
+                path="app/ext.py",
+            ),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-canonical-symbols = app.orm:declarative_base\n",
+            files={
+                "app/orm/__init__.py": "from .decl_api import declarative_base\n",
+                "app/orm/decl_api.py": "def declarative_base(): ...\n",
+                "app/ext.py": "def declarative_base(): ...\n",
+            },
+            lint=("app/orm/__init__.py", "app/orm/decl_api.py", "app/ext.py"),
+        ),
     ),
 )
 
