@@ -113,6 +113,15 @@ REBOUND = MessageKind(
 BINDS_ITSELF = MessageKind(
     None, "binds-itself", "{module} binds {name} itself, not by importing it from {home}"
 )
+SERVED_BY_GETATTR = MessageKind(
+    None, "served-by-getattr", "{module} serves {name} from its module __getattr__"
+)
+SERVED = MessageKind(
+    "SOT502",
+    "served",
+    "'{name}' imported from {module}, which serves it from its module __getattr__: import "
+    "from {home} once that shim hands out the home's object",
+)
 NOT_FROM_HOME = MessageKind(
     None, "not-from-home", "{module} does not import the name from its home"
 )
@@ -161,6 +170,19 @@ def match(imported: ImportedName, context: Context) -> Hit | None:
         return None
     project = context.project
     side_door = project.resolve(imported.module, name)
+    if side_door is None and project.summary(imported.module) is not None:
+        if project.is_submodule(imported.module, name):
+            return None  # ``pkg/Manager.py``: the import gets the submodule, not the symbol
+        summary = project.summary(imported.module)
+        if summary is not None and summary.has_getattr:
+            # A PEP 562 shim: what it serves is not read here, so nothing is advised.
+            return Hit(
+                imported,
+                imported.module,
+                f"{home}:{name}",
+                home,
+                note=SERVED_BY_GETATTR(module=imported.module, name=name),
+            )
     if side_door is not None and side_door != project.resolve(home, name):
         # The side door rebinds the name (a compat alias, a wrapper): importing
         # from the home would hand the caller another object.
@@ -198,10 +220,12 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
     for (module, home), module_hits in by_home.items():
         quoted = ", ".join(dict.fromkeys(f"'{hit.imported.name}'" for hit in module_hits))
         rendered.append(SIDE_DOOR(names=quoted, module=module, home=home))
-    rendered.extend(
-        REBOUND(name=str(hit.imported.name), module=hit.subject, home=hit.replacement or "")
-        for hit in rebound
-    )
+    for hit in rebound:
+        name, home = str(hit.imported.name), hit.replacement or ""
+        if hit.note is not None and hit.note.kind is SERVED_BY_GETATTR:
+            rendered.append(SERVED(name=name, module=hit.subject, home=home))
+        else:
+            rendered.append(REBOUND(name=name, module=hit.subject, home=home))
     return tuple(rendered)
 
 

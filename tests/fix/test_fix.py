@@ -301,6 +301,19 @@ def test_fix_goes_to_the_replacement_binding_the_same_object_never_to_a_module_l
     )
 
 
+def test_a_submodule_or_a_getattr_shim_is_left(project: Flake8Project) -> None:
+    client = write_case(
+        project.root, canonical.SIDE_DOORS, "a-submodule-or-a-getattr-shim-is-no-plain-side-door"
+    )
+    before = client.read_text(encoding="utf-8")
+    run = fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == before
+    assert run.stderr.splitlines() == [
+        "client.py:2:1: SOT502 left as is: app.shim serves Canon from its module __getattr__",
+        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 1",
+    ]
+
+
 def test_symlinks_stay_links_and_missing_paths_fail(fix_project: Flake8Project) -> None:
     real = fix_project.write("app/real.py", "from pkg.facade import Manager\n")
     link = fix_project.root / "app" / "link.py"

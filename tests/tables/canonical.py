@@ -8,6 +8,7 @@ from tables.kinds import (
     import_from,
     rebound,
     second_definition,
+    served,
     side_door,
     use,
 )
@@ -213,6 +214,23 @@ SIDE_DOORS = Table(
             F(3, 0, "SOT101", advised("app.ws", use("app.ws.core"))),
             F(4, 0, "SOT101", advised("app.ws", use("app.ws.core"))),
             path="client.py",
+        ),
+        # ``pkg/Canon.py`` is a submodule: ``from app.pkg import Canon`` imports the module.
+        # A PEP 562 shim serves the name from its ``__getattr__``: what it hands out is not
+        # read, so the home is not advised (fix/test_fix.py checks that fix leaves it).
+        case(
+            "a-submodule-or-a-getattr-shim-is-no-plain-side-door",
+            "from app.pkg import Canon\nfrom app.shim import Canon as C2\n",
+            F(2, 0, "SOT502", served("Canon", "app.shim", "app.home")),
+            path="client.py",
+            files={
+                "app/pkg/__init__.py": "",
+                "app/pkg/Canon.py": "VALUE = 1\n",
+                "app/shim.py": "import warnings\n\n\ndef __getattr__(name):\n"
+                "    if name == 'Canon':\n        warnings.warn('moved', DeprecationWarning)\n"
+                "        from app.home import Canon\n        return Canon\n"
+                "    raise AttributeError(name)\n",
+            },
         ),
         # SQLAlchemy's ``sqlalchemy.orm:declarative_base``: the home re-exports it from
         # ``decl_api``. That definition is the one definition; importing from ``decl_api``

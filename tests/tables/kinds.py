@@ -123,6 +123,10 @@ def second_definition(kind: str, name: str, home: str) -> M:
     return m("second-definition", kind=kind, name=name, home=home)
 
 
+def served(name: str, module: str, home: str) -> M:
+    return m("served", name=name, module=module, home=home)
+
+
 def side_door(names: str, module: str, home: str) -> M:
     return m("side-door", names=names, module=module, home=home)
 
