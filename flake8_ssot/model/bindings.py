@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from typing import NamedTuple
 
 from flake8_ssot.model.class_shapes import ClassShape, is_special_name, shape_of
@@ -176,6 +176,8 @@ class _Reader:
         #: ``__all__`` changed in a way that cannot be read (``+= names()``, in a branch).
         self.all_unknown = False
         self.loaded_submodules: set[str] = set()
+        #: Submodules loaded by a statement outside any branch: loading them again binds nothing.
+        self._loaded_always: set[str] = set()
         self.imported_modules: set[str] = set()
         self.handlers: dict[int, tuple[tuple[str, bool], ...]] = {}
         #: (name, special name, position): a statement sets or deletes an attribute
@@ -276,7 +278,7 @@ class _Reader:
 
     def _import(self, statement: ast.Import, where: tuple[Branch, ...]) -> None:
         for alias in statement.names:
-            self._note_module(alias.name)
+            self._note_module(alias.name, where)
             if alias.asname is None:
                 head = alias.name.partition(".")[0]
                 self._bind(Binding(head, head, None, where, self._statements))
@@ -297,7 +299,7 @@ class _Reader:
                 where,
             )
             return
-        self._note_module(source)
+        self._note_module(source, where, {alias.asname or alias.name for alias in statement.names})
         for alias in statement.names:
             if alias.name == "*":
                 self.star_sources.append((source, where, self._statements))
@@ -309,8 +311,16 @@ class _Reader:
                 Binding(alias.asname or alias.name, source, alias.name, where, self._statements)
             )
 
-    def _note_module(self, module: str) -> None:
-        """Record an imported module; ``pkg.sub`` imported in pkg makes ``sub`` an attribute."""
+    def _note_module(
+        self, module: str, where: tuple[Branch, ...], bound_here: Collection[str] = ()
+    ) -> None:
+        """Record an imported module; ``pkg.sub`` imported in pkg makes ``sub`` an attribute.
+
+        Loading the submodule binds ``sub`` in the package's namespace (Python sets
+        the attribute on its parent), replacing ``from .impl import sub`` made before
+        it; a submodule already loaded whatever branch ran is not set again, and a name
+        the statement binds itself (``from .connect import connect``) is bound after it.
+        """
         prefix = module
         while prefix and prefix not in self.imported_modules:  # its own prefixes are in too
             self.imported_modules.add(prefix)
@@ -319,7 +329,15 @@ class _Reader:
             return
         own_prefix = self.own_package + "."
         if module.startswith(own_prefix):
-            self.loaded_submodules.add(module[len(own_prefix) :].partition(".")[0])
+            submodule = module[len(own_prefix) :].partition(".")[0]
+            self.loaded_submodules.add(submodule)
+            if submodule not in self._loaded_always:
+                if submodule not in bound_here:
+                    self._bind(
+                        Binding(submodule, own_prefix + submodule, None, where, self._statements)
+                    )
+                if not where:
+                    self._loaded_always.add(submodule)
 
     def _local(self, statement: ast.stmt, where: tuple[Branch, ...], index: int) -> None:
         names = self._names(statement)

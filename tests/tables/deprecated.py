@@ -431,6 +431,29 @@ FACADES = Table(
                 "g/impl.py": "def other(): ...\n",
             },
         ),
+        # Importing its own submodule ``connect`` sets the facade's ``connect`` to that module,
+        # after ``from .impl import connect``: importers get the submodule (no finding), not
+        # impl's function. ``from .api import api`` binds the function after the module.
+        case(
+            "importing-its-own-submodule-rebinds-the-facades-name",
+            "from ws import connect\nfrom ws import retry, api\n",
+            F(
+                2,
+                0,
+                "SOT101",
+                advised("ws", import_from("retry", "ws.connect"), import_from("api", "ws.api")),
+            ),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules = ws = core\n",
+            files={
+                "core.py": "",
+                "ws/__init__.py": "from .impl import connect\nfrom .connect import retry\n"
+                "from .api import api\n",
+                "ws/impl.py": "def connect(): ...\n",
+                "ws/connect.py": "def retry(): ...\n",
+                "ws/api.py": "def api(): ...\n",
+            },
+        ),
         # A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds it: where
         # the facade surely makes its own object, the replacement's own is advised.
         case(
