@@ -328,6 +328,21 @@ def _rebound_by_split(before: list[ast.alias], after: list[ast.alias]) -> str | 
     return next((name for name in sorted(old) if old[name] != new[name]), None)
 
 
+#: A string longer than this is text, not a forward reference.
+_LONGEST_STRING_ANNOTATION = 1000
+
+
+def _as_expression(text: str) -> ast.Expression | None:
+    """The expression a string may stand for when evaluated as an annotation, where it
+    reads an attribute; None when it is no expression (prose, a docstring)."""
+    if len(text) > _LONGEST_STRING_ANNOTATION or "." not in text:
+        return None
+    try:
+        return ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
+
+
 class _Plan:
     """What planning one statement needs to know about its file."""
 
@@ -348,7 +363,9 @@ class _Plan:
         attributes: dict[str, set[str]] = {}
         through_attribute: set[int] = set()
         bare: set[str] = set()
-        for node in ast.walk(self.tree):  # a parent comes before its children
+        pending: list[ast.AST] = [self.tree]
+        while pending:  # a parent comes before its children
+            node = pending.pop()
             if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
                 if isinstance(node.ctx, ast.Load):
                     attributes.setdefault(node.value.id, set()).add(node.attr)
@@ -357,6 +374,13 @@ class _Plan:
                     bare.add(node.value.id)
             elif isinstance(node, ast.Name) and id(node) not in through_attribute:
                 bare.add(node.id)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                # ``"x.Bar"``: a string annotation (or ``cast``'s) that
+                # ``typing.get_type_hints`` evaluates in this module's namespace.
+                expression = _as_expression(node.value)
+                if expression is not None:
+                    pending.append(expression)
+            pending.extend(ast.iter_child_nodes(node))
         return attributes, bare
 
     def module_object_problem(

@@ -906,6 +906,37 @@ def test_every_way_a_facade_rebinds_a_name_is_left(project: Flake8Project) -> No
     )
 
 
+def test_string_annotations_count_as_uses_of_the_module(project: Flake8Project) -> None:
+    """``"x.Bar"`` is read by ``typing.get_type_hints`` in the module: NEW must bind ``Bar``."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = oldmod = newmod\n")
+    project.write("oldmod.py", "class Bar: ...\nclass Baz: ...\n")
+    project.write("newmod.py", "class Baz: ...\n")
+    missing = project.write(
+        "missing.py", "import oldmod as x\n\n\ndef f(a: 'x.Bar') -> 'list[x.Baz]':\n    pass\n"
+    )
+    present = project.write("present.py", "import oldmod as x\n\n\ndef f(a: 'x.Baz'):\n    pass\n")
+    before = missing.read_text(encoding="utf-8")
+    run = fix(project, "missing.py", "present.py")
+    assert missing.read_text(encoding="utf-8") == before
+    assert run.stderr.splitlines()[0] == (
+        "missing.py:1:1: SOT201 left as is: the code uses x.Bar, which newmod does not define"
+    )
+    assert present.read_text(encoding="utf-8").startswith("import newmod as x\n")
+    hints = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import typing, missing, present\n"
+            "print(typing.get_type_hints(missing.f), typing.get_type_hints(present.f))",
+        ],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert hints.returncode == 0, hints.stderr
+
+
 def test_module_objects_used_beyond_attributes_stay(project: Flake8Project) -> None:
     project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = oldmod = newmod\n")
     project.write("oldmod.py", "def f(): ...\ndef zzz(): ...\n")
