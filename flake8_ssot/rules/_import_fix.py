@@ -426,8 +426,15 @@ class _Plan:
             return OWN_LEGACY_FILE(entry=hit.entry)
         if target == own:
             return TARGET_IS_SELF(module=own)
-        if own in self.context.project.imported_by(target):
-            return CYCLE(target=target, module=own)
+        # Python runs the target's parent packages first; this file's own parents
+        # are running or ran already, and run no second time.
+        parts = target.split(".")
+        for depth in range(1, len(parts) + 1):
+            module = ".".join(parts[:depth])
+            if own.startswith(module + ".") or module == own:
+                continue
+            if own in self.context.project.imported_by(module):
+                return CYCLE(target=module, module=own)
         return None
 
 

@@ -975,6 +975,32 @@ def test_fix_never_closes_an_import_cycle(project: Flake8Project) -> None:
     ]
 
 
+def test_fix_never_closes_an_import_cycle_through_the_targets_parent(
+    project: Flake8Project,
+) -> None:
+    """Importing ``lib.new`` runs ``lib/__init__.py`` first, which imports this file."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = app.old = lib.new\n")
+    project.write("lib/__init__.py", "from app.util import shout\n")
+    project.write("lib/new.py", "def helper():\n    return 1\n")
+    project.write("app/__init__.py")
+    project.write("app/old.py", "def helper():\n    return 1\n")
+    util = "from app.old import helper\n\n\ndef shout():\n    return helper()\n"
+    project.write("app/util.py", util)
+    run = fix(project, "app/util.py")
+    assert (project.root / "app/util.py").read_text(encoding="utf-8") == util
+    assert run.stderr.splitlines()[:-1] == [
+        "app/util.py:1:1: SOT201 left as is: lib imports app.util (directly or through "
+        "other modules): importing from it here could close an import cycle; rewrite it by hand"
+    ]
+    imported = subprocess.run(
+        [sys.executable, "-c", "import app.util"],
+        cwd=project.root,
+        capture_output=True,
+        check=False,
+    )
+    assert imported.returncode == 0, imported.stderr
+
+
 def test_fix_refuses_writes_through_a_module_and_unread_star_sources(
     project: Flake8Project,
 ) -> None:
