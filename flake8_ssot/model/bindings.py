@@ -20,7 +20,11 @@ from typing import NamedTuple
 from flake8_ssot.model.class_shapes import ClassShape, is_special_name, shape_of
 from flake8_ssot.model.imports import resolve_relative
 from flake8_ssot.model.record import Record
-from flake8_ssot.model.text_scan import global_statement_lines, spans_a_line
+from flake8_ssot.model.text_scan import (
+    global_statement_lines,
+    may_write_namespace,
+    spans_a_line,
+)
 
 #: ``try`` statements: ``try``/``except*`` too from Python 3.11.
 if sys.version_info >= (3, 11):
@@ -79,7 +83,9 @@ class ModuleSummary(NamedTuple):
     package object; ``imported_modules`` every module its module-level
     imports load; ``handlers`` each ``try`` statement's handlers, and
     whether each re-raises; ``has_getattr`` a module-level ``__getattr__``,
-    which may serve any name.
+    which may serve any name; ``writes_namespace`` that the module may set its
+    names otherwise than by statements (``globals()``, ``exec``, ``setattr`` on
+    itself), so none of them is certain.
     """
 
     module: str
@@ -91,6 +97,7 @@ class ModuleSummary(NamedTuple):
     imported_modules: frozenset[str]
     handlers: Mapping[int, tuple[tuple[str, bool], ...]]
     has_getattr: bool
+    writes_namespace: bool
 
 
 def is_definite(binding: Binding, same_name: Sequence[Binding], summary: ModuleSummary) -> bool:
@@ -148,6 +155,7 @@ def read_module(
         frozenset(reader.imported_modules),
         reader.handlers,
         "__getattr__" in named,
+        source is not None and may_write_namespace(source),
     )
     return summary, tuple(reader.statements)
 
@@ -651,8 +659,14 @@ class Chosen(Record):
         self.sources = sources
 
 
+class Dynamic(Record):
+    """The module may write its own namespace at run time: what it binds cannot be read."""
+
+    __slots__ = ()
+
+
 #: What :func:`origin` knows of a name: None when the module does not visibly bind it.
-Origin = Reexport | Defined | Chosen | None
+Origin = Reexport | Defined | Chosen | Dynamic | None
 
 
 def origin(

@@ -22,6 +22,7 @@ from flake8_ssot.model.bindings import (
     Binding,
     Chosen,
     Defined,
+    Dynamic,
     ModuleSummary,
     Origin,
     Reexport,
@@ -163,7 +164,10 @@ class SummaryStore:
         key = (module, name)
         if key not in self._origins:
             found = origin(module, self.bindings(module, name), self.modules.is_first_party)
-            if isinstance(found, Reexport) and self.lacking_source(module, name) is not None:
+            summary = self.summary(module)
+            if found is not None and summary is not None and summary.writes_namespace:
+                found = Dynamic()
+            elif isinstance(found, Reexport) and self.lacking_source(module, name) is not None:
                 found = Defined()  # the guard's fallback is what importers get
             self._origins[key] = found
         return self._origins[key]
@@ -219,6 +223,8 @@ class SummaryStore:
             found = self.origin(module, name)
             if isinstance(found, Defined):
                 return module, name
+            if isinstance(found, Dynamic):
+                return None
             if not isinstance(found, Reexport):
                 return found
             module, name = found.module, found.name

@@ -112,6 +112,20 @@ _ASCII_NAME = frozenset(b"_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ
 _NAME_BYTES = _ASCII_NAME | frozenset(b".")
 
 
+#: What writes a module's namespace other than by binding statements: ``globals()``,
+#: ``vars()``, ``exec``, or the module object itself (``setattr(sys.modules[__name__], ...)``).
+_NAMESPACE_WRITE = re.compile(
+    rb"\b(?:globals|vars)\s*\(\s*\)|\bexec\s*\(|sys\s*\.\s*modules\s*\[\s*__name__\s*\]"
+)
+
+
+def may_write_namespace(source: bytes) -> bool:
+    """Whether the module's text may write its own namespace at run time (a comment or
+    string that names one of those is taken for one: the answer only makes its names
+    less certain)."""
+    return _NAMESPACE_WRITE.search(source) is not None
+
+
 def global_statement_lines(source: bytes) -> list[int]:
     """The 1-based numbers of the lines (as Python counts them) that may hold a ``global``
     statement: the word ``global`` followed by a space or a line break."""

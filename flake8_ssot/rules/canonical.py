@@ -116,11 +116,22 @@ BINDS_ITSELF = MessageKind(
 SERVED_BY_GETATTR = MessageKind(
     None, "served-by-getattr", "{module} serves {name} from its module __getattr__"
 )
+SETS_AT_RUN_TIME = MessageKind(
+    None,
+    "sets-at-run-time",
+    "{module} may set {name} at run time (it writes its own namespace)",
+)
 SERVED = MessageKind(
     "SOT502",
     "served",
     "'{name}' imported from {module}, which serves it from its module __getattr__: import "
     "from {home} once that shim hands out the home's object",
+)
+SET_AT_RUN_TIME = MessageKind(
+    "SOT502",
+    "set-at-run-time",
+    "'{name}' imported from {module}, which writes its own namespace at run time: import "
+    "from {home} once it binds the home's object",
 )
 NOT_FROM_HOME = MessageKind(
     None, "not-from-home", "{module} does not import the name from its home"
@@ -174,14 +185,16 @@ def match(imported: ImportedName, context: Context) -> Hit | None:
         if project.is_submodule(imported.module, name):
             return None  # ``pkg/Manager.py``: the import gets the submodule, not the symbol
         summary = project.summary(imported.module)
-        if summary is not None and summary.has_getattr:
-            # A PEP 562 shim: what it serves is not read here, so nothing is advised.
+        if summary is not None and (summary.has_getattr or summary.writes_namespace):
+            # A PEP 562 shim, or a module that sets its names at run time: what it hands
+            # out is not read here, so nothing is advised.
+            kind = SERVED_BY_GETATTR if summary.has_getattr else SETS_AT_RUN_TIME
             return Hit(
                 imported,
                 imported.module,
                 f"{home}:{name}",
                 home,
-                note=SERVED_BY_GETATTR(module=imported.module, name=name),
+                note=kind(module=imported.module, name=name),
             )
     if side_door is not None and side_door != project.resolve(home, name):
         # The side door rebinds the name (a compat alias, a wrapper): importing
@@ -224,6 +237,8 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
         name, home = str(hit.imported.name), hit.replacement or ""
         if hit.note is not None and hit.note.kind is SERVED_BY_GETATTR:
             rendered.append(SERVED(name=name, module=hit.subject, home=home))
+        elif hit.note is not None and hit.note.kind is SETS_AT_RUN_TIME:
+            rendered.append(SET_AT_RUN_TIME(name=name, module=hit.subject, home=home))
         else:
             rendered.append(REBOUND(name=name, module=hit.subject, home=home))
     return tuple(rendered)

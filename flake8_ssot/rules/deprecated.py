@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import cast
 
-from flake8_ssot.model.bindings import Chosen, Defined, Reexport
+from flake8_ssot.model.bindings import Chosen, Defined, Dynamic, Reexport
 from flake8_ssot.model.project import Project
 from flake8_ssot.rules.base import Code, Message, MessageKind, Option, RawValue, Settings
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
@@ -82,6 +82,12 @@ STAR_UNREAD = MessageKind(
     "{module} may take {name} from {source} (a star import of a module not read)",
 )
 GETATTR = MessageKind(None, "getattr", "{module} serves {name} from its module __getattr__")
+WRITES_NAMESPACE = MessageKind(
+    None,
+    "writes-namespace",
+    "{module} may set {name} at run time (it writes its own namespace: globals(), vars(), "
+    "exec or setattr on itself)",
+)
 USE = MessageKind(None, "use", "use {module}")
 REPLACEMENT_OWN = MessageKind(
     None,
@@ -178,6 +184,8 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
             note = REPLACEMENT_OWN(names=name, module=new, facade=facade)
         else:
             note = DEFINED_ONE(names=name, module=facade)
+    elif isinstance(found, Dynamic):
+        note = WRITES_NAMESPACE(module=facade, name=name)
     elif isinstance(found, Chosen):
         note = CHOSEN(module=facade, name=name, sources=" or ".join(found.sources))
     elif (unread := _unread_star_source(facade, project)) is not None:

@@ -301,7 +301,7 @@ def test_fix_goes_to_the_replacement_binding_the_same_object_never_to_a_module_l
     )
 
 
-def test_a_submodule_or_a_getattr_shim_is_left(project: Flake8Project) -> None:
+def test_a_submodule_a_getattr_shim_or_a_namespace_writer_is_left(project: Flake8Project) -> None:
     client = write_case(
         project.root, canonical.SIDE_DOORS, "a-submodule-or-a-getattr-shim-is-no-plain-side-door"
     )
@@ -310,8 +310,24 @@ def test_a_submodule_or_a_getattr_shim_is_left(project: Flake8Project) -> None:
     assert client.read_text(encoding="utf-8") == before
     assert run.stderr.splitlines() == [
         "client.py:2:1: SOT502 left as is: app.shim serves Canon from its module __getattr__",
-        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 1",
+        "client.py:3:1: SOT502 left as is: app.dyn may set Canon at run time (it writes its own "
+        "namespace)",
+        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 2",
     ]
+
+
+def test_a_facade_that_writes_its_own_namespace_is_left(project: Flake8Project) -> None:
+    client = write_case(
+        project.root,
+        deprecated.FACADES,
+        "a-facade-that-writes-its-own-namespace-is-not-read-as-re-exports",
+    )
+    before = client.read_text(encoding="utf-8")
+    run = fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == before
+    assert run.stderr.splitlines()[-1] == (
+        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 2"
+    )
 
 
 def test_symlinks_stay_links_and_missing_paths_fail(fix_project: Flake8Project) -> None:

@@ -9,6 +9,7 @@ from tables.kinds import (
     rebound,
     second_definition,
     served,
+    set_at_run_time,
     side_door,
     use,
 )
@@ -220,12 +221,15 @@ SIDE_DOORS = Table(
         # read, so the home is not advised (fix/test_fix.py checks that fix leaves it).
         case(
             "a-submodule-or-a-getattr-shim-is-no-plain-side-door",
-            "from app.pkg import Canon\nfrom app.shim import Canon as C2\n",
+            "from app.pkg import Canon\nfrom app.shim import Canon as C2\n"
+            "from app.dyn import Canon as C3\n",
             F(2, 0, "SOT502", served("Canon", "app.shim", "app.home")),
+            F(3, 0, "SOT502", set_at_run_time("Canon", "app.dyn", "app.home")),
             path="client.py",
             files={
                 "app/pkg/__init__.py": "",
                 "app/pkg/Canon.py": "VALUE = 1\n",
+                "app/dyn.py": "from app.home import Canon\nexec('Canon = None')\n",
                 "app/shim.py": "import warnings\n\n\ndef __getattr__(name):\n"
                 "    if name == 'Canon':\n        warnings.warn('moved', DeprecationWarning)\n"
                 "        from app.home import Canon\n        return Canon\n"

@@ -28,6 +28,7 @@ from tables.kinds import (
     served_by_getattr,
     uncollected_name,
     use,
+    writes_namespace,
 )
 
 FORMS = Table(
@@ -452,6 +453,25 @@ FACADES = Table(
                 "ws/impl.py": "def connect(): ...\n",
                 "ws/connect.py": "def retry(): ...\n",
                 "ws/api.py": "def api(): ...\n",
+            },
+        ),
+        # A facade that writes its own namespace (``globals()``, ``exec``, ``setattr`` on
+        # itself) may set any name at run time: its visible imports are not advised.
+        case(
+            "a-facade-that-writes-its-own-namespace-is-not-read-as-re-exports",
+            "from f import Manager\nfrom g import Manager as M\n",
+            F(1, 0, "SOT101", advised("f", writes_namespace("f", "Manager"))),
+            F(2, 0, "SOT101", advised("g", writes_namespace("g", "Manager"))),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            "    f = core\n    g = core\n",
+            files={
+                "core.py": "class Manager: ...\n",
+                "f/__init__.py": "from .impl import Manager\nglobals()['Manager'] = object\n",
+                "f/impl.py": "class Manager: ...\n",
+                "g/__init__.py": "import sys\nfrom .impl import Manager\n"
+                "setattr(sys.modules[__name__], 'Manager', None)\n",
+                "g/impl.py": "class Manager: ...\n",
             },
         ),
         # A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds it: where

@@ -63,6 +63,14 @@ def fallback(module: str, name: str, source: str) -> M:
     return m("fallback", module=module, name=name, source=source)
 
 
+def writes_namespace(module: str, name: str) -> M:
+    return m("writes-namespace", module=module, name=name)
+
+
+def set_at_run_time(name: str, module: str, home: str) -> M:
+    return m("set-at-run-time", name=name, module=module, home=home)
+
+
 def use(module: str) -> M:
     return m("use", module=module)
 
