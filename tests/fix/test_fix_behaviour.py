@@ -81,6 +81,11 @@ class Facade:
     own: bool
     core_defines_local: bool
     imports_extra: bool
+    #: ``from .impl import connect``, then ``from .connect import retry``: the submodule
+    #: ``connect`` replaces the function as the facade's ``connect``.
+    own_submodule: bool
+    #: ``globals()[...] = ...``: every name of the facade may be set at run time.
+    writes_namespace: bool
 
     def init_text(self) -> str:
         lines = [
@@ -122,6 +127,10 @@ class Facade:
             lines += ["", "", "def local():", "    pass", "", "", "LOCAL = Value('app.ws:LOCAL')"]
         if self.imports_extra:
             lines.append("from . import extra")
+        if self.own_submodule:
+            lines += ["from .impl import connect", "from .connect import retry"]
+        if self.writes_namespace:
+            lines.append("globals()['Written'] = Value('app.ws:Written')")
         return "\n".join(lines) + "\n"
 
     def files(self) -> dict[str, str]:
@@ -149,6 +158,8 @@ class Facade:
             "app/ws/slow.py": branches,
             "app/ws/extra.py": "def extra_fn():\n    pass\n",
             "app/ws/lonely.py": "def lonely_fn():\n    pass\n",
+            "app/ws/impl.py": "def connect():\n    pass\n",
+            "app/ws/connect.py": "def retry():\n    pass\n",
         }
         if self.unified_exists:
             files["app/ws/unified.py"] = "class Unified:\n    pass\n"
@@ -167,7 +178,18 @@ class Facade:
 
     def names(self) -> list[str]:
         """What ``from app.ws import NAME`` can import (submodules on disk included)."""
-        names = ["Manager", "make", "Value", "wrap", "core", "extra", "lonely", *self.attributes()]
+        names = [
+            "Manager",
+            "make",
+            "Value",
+            "wrap",
+            "core",
+            "extra",
+            "lonely",
+            "impl",
+            "connect",
+            *self.attributes(),
+        ]
         return sorted(set(names))
 
     def attributes(self) -> list[str]:
@@ -191,6 +213,10 @@ class Facade:
             names += ["local", "LOCAL"]
         if self.imports_extra:
             names.append("extra")
+        if self.own_submodule:
+            names += ["impl", "connect", "retry"]
+        if self.writes_namespace:
+            names.append("Written")
         return sorted(set(names))
 
 
@@ -203,6 +229,8 @@ class Legacy:
     newlog_reexports_old: bool
     newpkg_imports_sub: bool
     sidedoor_rebinds: bool
+    #: ``app.shim`` serves ``Canon`` from its module ``__getattr__`` (another object).
+    getattr_shim: bool
 
     def files(self) -> dict[str, str]:
         newlog = "from app.values import Value\n\n\ndef get_logger():\n    pass\n"
@@ -229,8 +257,19 @@ class Legacy:
             "app/newpkg/sub.py": "def s():\n    pass\n",
             "app/home.py": "class Canon:\n    pass\n",
             "app/sidedoor.py": sidedoor,
+            "app/shim.py": GETATTR_SHIM if self.getattr_shim else "",
         }
 
+
+GETATTR_SHIM = """\
+def __getattr__(name):
+    if name == "Canon":
+        from app.home import Canon
+        from app.values import wrap
+
+        return wrap(Canon)
+    raise AttributeError(name)
+"""
 
 #: Where a name imported from a legacy module may go after fix.
 REPLACEMENTS = {"app.oldlog": "app.newlog", "app.oldpkg": "app.newpkg"}
@@ -246,7 +285,7 @@ class Statement:
     binds: dict[str, Origin] = field(default_factory=dict)
 
 
-def from_sources(facade: Facade) -> list[tuple[str, str, list[str]]]:
+def from_sources(facade: Facade, legacy: Legacy) -> list[tuple[str, str, list[str]]]:
     """(module as written in app/clients/cN.py, absolute module, names it gives)."""
     oldlog = ["get_logger", "only_old", "CONST"]
     parent = ["ws", "oldlog", "oldpkg", "sidedoor", "newlog"]
@@ -261,6 +300,7 @@ def from_sources(facade: Facade) -> list[tuple[str, str, list[str]]]:
         ("app", "app", parent),
         ("..", "app", parent),
         ("app.sidedoor", "app.sidedoor", ["Canon"]),
+        *([("app.shim", "app.shim", ["Canon"])] if legacy.getattr_shim else []),
     ]
 
 
@@ -280,8 +320,8 @@ def origin_of(module: str, name: str, facade: Facade) -> Origin:
 
 
 @st.composite
-def from_statements(draw: st.DrawFn, facade: Facade) -> Statement:
-    written, module, names = draw(st.sampled_from(from_sources(facade)))
+def from_statements(draw: st.DrawFn, facade: Facade, legacy: Legacy) -> Statement:
+    written, module, names = draw(st.sampled_from(from_sources(facade, legacy)))
     chosen = draw(st.lists(st.sampled_from(names), min_size=1, max_size=3))
     aliases = [draw(st.sampled_from(["", "y0", "y1"])) for _ in chosen]
     imported = (
@@ -316,7 +356,14 @@ def module_statements(
     for attribute in draw(st.lists(st.sampled_from(attributes), max_size=2)):
         counter[0] += 1
         value = f"v{counter[0]}"
-        statement.lines.append(f"{value} = {alias}.{attribute}")
+        if draw(st.booleans()):
+            statement.lines.append(f"{value} = {alias}.{attribute}")
+        else:  # a string annotation, read where the module's names are
+            statement.lines += [
+                f"def _a{counter[0]}(a: '{alias}.{attribute}'):",
+                "    pass",
+                f"{value} = typing.get_type_hints(_a{counter[0]}, globals(), locals())['a']",
+            ]
         statement.binds[value] = (
             [REPLACEMENTS[module], attribute] if module in REPLACEMENTS else None
         )
@@ -347,11 +394,11 @@ def client_modules(
     draw: st.DrawFn, facade: Facade, legacy: Legacy
 ) -> tuple[str, dict[str, Origin]]:
     counter = [0]
-    lines: list[str] = []
+    lines = ["import typing"]
     binds: dict[str, Origin] = {}
     for _ in range(draw(st.integers(min_value=1, max_value=5))):
         statement = draw(
-            st.one_of(from_statements(facade), module_statements(facade, legacy, counter))
+            st.one_of(from_statements(facade, legacy), module_statements(facade, legacy, counter))
         )
         statement = wrapped(
             statement, draw(st.sampled_from(["module", "if", "try", "function"])), counter
@@ -365,8 +412,8 @@ def client_modules(
 
 @st.composite
 def projects(draw: st.DrawFn) -> Project:
-    facade = draw(st.builds(Facade, *[st.booleans()] * 14))
-    legacy = draw(st.builds(Legacy, *[st.booleans()] * 5))
+    facade = draw(st.builds(Facade, *[st.booleans()] * 16))
+    legacy = draw(st.builds(Legacy, *[st.booleans()] * 6))
     files = {**BASE_FILES, **facade.files(), **legacy.files()}
     origins = {}
     for index in range(draw(st.integers(min_value=1, max_value=2))):
