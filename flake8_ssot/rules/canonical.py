@@ -79,7 +79,11 @@ SOT502 = Code(
         "Flags `from X import Name` (absolute or relative) where `Name` is registered in "
         "`ssot-canonical-symbols`, `X` is a first-party module (found under the source roots) "
         "other than the name's home, and no higher-precedence code already reports the "
-        "import. Third-party modules that export the same name are not reported."
+        "import. Third-party modules that export the same name are not reported, nor is "
+        "`from pkg import Name` where `pkg/Name.py` is a submodule. The home is advised "
+        "only where the side door hands out the home's very object: not where it binds "
+        "the name itself, serves it from a module `__getattr__`, or writes its own "
+        "namespace at run time."
     ),
     why=(
         "Importing a canonical symbol through a side door (a re-exporting package, a module "
