@@ -128,14 +128,22 @@ def summarise(
     ``:=`` means no expression needs walking for a walrus. That is most of
     the cost of reading a module with large classes or tables.
     """
-    return read_module(tree, module, is_package, source)[0]
+    summary = read_module(tree, module, is_package, source)[0]
+    if source is not None and may_write_namespace(source):
+        return summary._replace(writes_namespace=True)
+    return summary
 
 
 def read_module(
     tree: ast.Module, module: str, is_package: bool, source: bytes | None = None
 ) -> tuple[ModuleSummary, tuple[ast.stmt, ...]]:
     """The module's summary, and the statement each binding's ``position`` counts
-    (``statements[position - 1]``): what the rules read of the file they lint."""
+    (``statements[position - 1]``): what the rules read of the file they lint.
+
+    ``writes_namespace`` is left False: it matters to the modules that import this
+    one (:func:`summarise` reads it), not to the file's own checks, and finding it
+    costs a scan of the whole text.
+    """
     package = module if is_package else module.rpartition(".")[0]
     reader = _Reader(
         package or None,
@@ -155,7 +163,7 @@ def read_module(
         frozenset(reader.imported_modules),
         reader.handlers,
         "__getattr__" in named,
-        source is not None and may_write_namespace(source),
+        False,
     )
     return summary, tuple(reader.statements)
 
