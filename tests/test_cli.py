@@ -103,6 +103,9 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "ssot-deprecated-modules (SOT101):",
         "  a.facade -> a.facade.core",
         "  a.gone (removed in 1.5)",
+        "ssot-canonical-symbols (SOT101, SOT501, SOT502):",
+        "  a.core:Manager",
+        "  a.log:get",
         "ssot-legacy-modules (SOT201):",
         "  a.old -> a.new (removed in 2.0)",
         "ssot-compat-patterns (SOT301): *.shim",
@@ -113,9 +116,6 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "    python_functions = test",
         "    testpaths = tests",
         "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 9",
-        "ssot-canonical-symbols (SOT501, SOT502):",
-        "  a.core:Manager",
-        "  a.log:get",
         "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
         f"  {project.root}",
         f"  {project.root}/src",
@@ -151,6 +151,7 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "flake8-ssot configuration is valid.",
         "flake8 config file: none",
         "ssot-deprecated-modules (SOT101): none",
+        "ssot-canonical-symbols (SOT101, SOT501, SOT502): none",
         "ssot-legacy-modules (SOT201): none",
         "ssot-compat-patterns (SOT301): none",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
@@ -160,19 +161,18 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "    python_functions = test",
         "    testpaths = (none)",
         "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 8",
-        "ssot-canonical-symbols (SOT501, SOT502): none",
         "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
         f"  {repo}",
         f"ssot-cache-dir: {user_cache_home}/flake8-ssot",
     ]
     assert explicit.stdout.splitlines()[-1] == "ssot-cache-dir: off"
-    assert explicit.stdout.splitlines()[4:8] == [
+    assert explicit.stdout.splitlines()[5:9] == [
         "ssot-compat-patterns (SOT301): *_compat",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): ci/pytest.ini",
         f"  for {repo}: ci/pytest.ini",
         "    python_files = check_*.py",
     ]
-    assert unreadable.stdout.splitlines()[5:7] == [
+    assert unreadable.stdout.splitlines()[6:8] == [
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
         f"  for {repo}/bad: unreadable, SOT401-SOT404 off there",
     ]

@@ -15,11 +15,13 @@ from __future__ import annotations
 import ast
 import gc
 import re
+import sys
 import warnings
 from pathlib import Path
 
 from flake8_ssot.model.bindings import (
     Binding,
+    Branch,
     Chosen,
     Defined,
     Dynamic,
@@ -111,13 +113,16 @@ class SummaryStore:
         replaced_before = max(
             (binding.position for binding in found if not binding.branches), default=-1
         )
-        found.extend(
-            Binding(name, source, name, branches, position)
-            for source, branches, position in summary.star_sources
-            if replaced_before < position
-            and (before is None or position < before)
-            and self.star_binds(source, name)
-        )
+        known = bool(found)
+        for source, branches, position in summary.star_sources:
+            if position <= replaced_before or (before is not None and position >= before):
+                continue
+            if self.modules.module_path(source) is None:
+                if known:  # it may bind the name too: what the module binds is not certain
+                    unread = (*branches, Branch(position, "unread-star"))
+                    found.append(Binding(name, source, name, unread, position))
+            elif self.star_binds(source, name):
+                found.append(Binding(name, source, name, branches, position))
         found.sort(key=lambda binding: binding.position)
         return found
 
@@ -163,25 +168,51 @@ class SummaryStore:
         """Where the object ``module`` binds as ``name`` comes from (see bindings.origin)."""
         key = (module, name)
         if key not in self._origins:
-            found = origin(module, self.bindings(module, name), self.modules.is_first_party)
-            summary = self.summary(module)
-            if found is not None and summary is not None and summary.writes_namespace:
-                found = Dynamic()
-            elif isinstance(found, Reexport) and self.lacking_source(module, name) is not None:
-                found = Defined()  # the guard's fallback is what importers get
-            self._origins[key] = found
+            self._origins[key] = self._origin(module, name)
         return self._origins[key]
+
+    def _origin(self, module: str, name: str) -> Origin:
+        """bindings.origin, with what only the other modules tell (see :meth:`origin`)."""
+        bindings = self.bindings(module, name)
+        found = origin(module, bindings, self.modules.is_first_party)
+        summary = self.summary(module)
+        if found is None or summary is None or isinstance(found, Chosen):
+            return found
+        if summary.writes_namespace:
+            return Dynamic()
+        if name not in summary.loaded_submodules and self.modules.is_submodule(module, name):
+            # Whoever first imports the submodule sets the package's ``name`` to it.
+            source = found.module if isinstance(found, Reexport) else module
+            return Chosen((source, f"{module}.{name}"))
+        if isinstance(found, Reexport):
+            if self.lacking_source(module, name) is not None:
+                return Defined()  # the fallback is what importers get
+            if _has_fallback(bindings) and self._may_fail_to_import(found.module):
+                # A stub for a missing optional dependency: as real as the import.
+                return Chosen((found.module, module))
+        return found
+
+    def _may_fail_to_import(self, module: str) -> bool:
+        """Whether importing a first-party module imports, at its top level or through
+        the first-party modules it imports, a module that is neither first-party nor in
+        the standard library (an optional dependency)."""
+        for reached in (module, *self.imported_by(module)):
+            summary = self.summary(reached)
+            if summary is None:
+                continue
+            for imported in summary.imported_modules:
+                top = imported.partition(".")[0]
+                if top not in sys.stdlib_module_names and not self.modules.is_first_party(top):
+                    return True
+        return False
 
     def lacking_source(self, module: str, name: str) -> str | None:
         """The module a guarded import of ``name`` (``try: from .impl import name``,
-        ``except ImportError: name = None``) takes it from, when that module surely
-        lacks it: the import always fails, and the fallback is the module's ``name``."""
+        ``except ImportError: name = None``, or ``name = None`` before the ``try``)
+        takes it from, when that module surely lacks it: the import always fails, and
+        the fallback is the module's ``name``."""
         bindings = self.bindings(module, name)
-        if not any(
-            binding.source is None
-            and any(branch.arm.startswith("guard") for branch in binding.branches)
-            for binding in bindings
-        ):
+        if not any(binding.source is None for binding in bindings):
             return None
         for binding in bindings:
             if (
@@ -359,3 +390,12 @@ def parse_source(source: bytes, path: Path) -> ast.Module | None:
         return ast.parse(source, filename=str(path))
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
+
+
+def _has_fallback(bindings: list[Binding]) -> bool:
+    """A binding the module makes itself in an ``except ImportError`` handler."""
+    return any(
+        binding.source is None
+        and any(branch.arm.startswith("guard") for branch in binding.branches)
+        for binding in bindings
+    )

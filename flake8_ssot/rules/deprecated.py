@@ -13,6 +13,7 @@ from typing import cast
 from flake8_ssot.model.bindings import Chosen, Defined, Dynamic, Reexport
 from flake8_ssot.model.project import Project
 from flake8_ssot.rules.base import Code, Message, MessageKind, Option, RawValue, Settings
+from flake8_ssot.rules.canonical import CANONICAL_SYMBOLS
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
 from flake8_ssot.rules.module_entries import (
     ENTRY_FORM,
@@ -169,7 +170,10 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
     redirect: Redirect | None = None
     note: Message | None = None
     if isinstance(found, Reexport):
-        if found.module != new and _binds_same(new, facade, name, project):
+        home = context.settings[CANONICAL_SYMBOLS].get(name)
+        if home is not None and home != facade and _binds_same(home, facade, name, project):
+            redirect = Redirect(home, name)  # straight to the home: SOT502 has no say then
+        elif found.module != new and _binds_same(new, facade, name, project):
             redirect = Redirect(str(new), name)
         elif project.surely_lacks(found.module, found.name):
             note = DOES_NOT_DEFINE(module=found.module, name=found.name)
@@ -179,7 +183,7 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
         lacking = project.lacking_source(facade, name)
         if lacking is not None:
             note = FALLBACK(module=facade, name=name, source=lacking)
-        elif new is not None and project.binds(new, name):
+        elif new is not None and _binds_own_object(new, name, project):
             redirect = Redirect(new, name)
             note = REPLACEMENT_OWN(names=name, module=new, facade=facade)
         else:
@@ -199,6 +203,17 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
         if summary is not None and summary.has_getattr:
             note = GETATTR(module=facade, name=name)
     return Hit(imported, facade, facade, new, redirect, note)
+
+
+def _binds_own_object(new: str, name: str, project: Project) -> bool:
+    """Whether the replacement surely binds an object of its own under ``name``: not a
+    submodule, a choice at import time, or a fallback for an import that fails."""
+    found = project.origin(new, name)
+    return (
+        isinstance(found, (Defined, Reexport))
+        and bool(project.binds(new, name))
+        and project.lacking_source(new, name) is None
+    )
 
 
 def _binds_same(new: str | None, facade: str, name: str, project: Project) -> bool:
@@ -289,7 +304,7 @@ def targets(settings: Settings) -> list[Target]:
 
 RULE = Rule(
     codes=(SOT101,),
-    options=(DEPRECATED_MODULES, SOURCE_ROOTS),
+    options=(DEPRECATED_MODULES, SOURCE_ROOTS, CANONICAL_SYMBOLS),
     imports=ImportPart(
         code=SOT101,
         match=match,

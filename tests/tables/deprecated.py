@@ -474,6 +474,59 @@ FACADES = Table(
                 "g/impl.py": "class Manager: ...\n",
             },
         ),
+        # Found by the second hostile round and the httpx trial, each a wrong rewrite before:
+        # a submodule another module loads replaces the package's name; a star import of a
+        # module not read may rebind a re-export; a replacement's fallback, or its submodule,
+        # is no object of its own; a fallback bound before the ``try``; a stub for a missing
+        # optional dependency (httpx's ``main``); a canonical home beats the replacement.
+        case(
+            "what-a-facade-binds-is-not-always-what-it-imports",
+            "from old import connect\nfrom old2 import fields\nfrom o1 import fields as f1\n"
+            "from o2 import fields as f2\nfrom f import x\nfrom cli import main\n"
+            "from pkg import Request\n",
+            F(1, 0, "SOT101", advised("old", chosen("old", "connect", "old.impl or old.connect"))),
+            F(
+                2,
+                0,
+                "SOT101",
+                advised("old2", chosen("old2", "fields", "old2.impl or tp_missing")),
+            ),
+            F(3, 0, "SOT101", advised("o1", defined("fields", "o1"))),
+            F(4, 0, "SOT101", advised("o2", defined("fields", "o2"))),
+            F(5, 0, "SOT101", advised("f", fallback("f", "x", "f.impl"))),
+            F(6, 0, "SOT101", advised("cli", chosen("cli", "main", "cli._cli or cli"))),
+            F(7, 0, "SOT101", advised("pkg", import_from("Request", "pkg._models"))),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            "    old = new\n    old2 = new\n    o1 = new1\n    o2 = new2\n    f = new\n"
+            "    cli\n    pkg = pkg._client\n"
+            "ssot-canonical-symbols = pkg._models:Request\n",
+            files={
+                "old/__init__.py": "from .impl import connect\nfrom .helper import h\n",
+                "old/impl.py": "def connect(): ...\n",
+                "old/helper.py": "from .connect import retry\nh = 1\n",
+                "old/connect.py": "def retry(): ...\n",
+                "new.py": "from old.impl import connect\nfrom old2.impl import fields\nx = 1\n",
+                "old2/__init__.py": "from .impl import fields\nfrom tp_missing import *\n",
+                "old2/impl.py": "def fields(): ...\n",
+                "o1/__init__.py": "def fields(): ...\n",
+                "o1/impl.py": "",
+                "new1.py": "try:\n    from o1.impl import nothere as fields\n"
+                "except ImportError:\n    fields = None\n",
+                "o2/__init__.py": "def fields(): ...\n",
+                "new2/__init__.py": "",
+                "new2/fields.py": "",
+                "f/__init__.py": "x = None\ntry:\n    from .impl import x\nexcept ImportError:\n"
+                "    pass\n",
+                "f/impl.py": "",
+                "cli/__init__.py": "try:\n    from ._cli import main\nexcept ImportError:\n"
+                "    def main(): ...\n",
+                "cli/_cli.py": "import click_not_installed\ndef main(): ...\n",
+                "pkg/__init__.py": "from ._models import Request\n",
+                "pkg/_models.py": "class Request: ...\n",
+                "pkg/_client.py": "from ._models import Request\n",
+            },
+        ),
         # A loop, ``with``, ``match``, a walrus, ``global`` or ``except as`` rebinds it: where
         # the facade surely makes its own object, the replacement's own is advised.
         case(
