@@ -113,9 +113,11 @@ _NAME_BYTES = _ASCII_NAME | frozenset(b".")
 
 
 #: What writes a module's namespace other than by binding statements: ``globals()``,
-#: ``vars()``, ``exec``, or the module object itself (``setattr(sys.modules[__name__], ...)``).
+#: ``locals()`` or ``vars()`` (also aliased, or through ``__builtins__``), ``exec``, a
+#: frame's or function's globals, or the module object from ``sys.modules``.
 _NAMESPACE_WRITE = re.compile(
-    rb"\b(?:globals|vars)\s*\(\s*\)|\bexec\s*\(|sys\s*\.\s*modules\s*\[\s*__name__\s*\]"
+    rb"\b(?:globals|locals|vars|__builtins__|f_globals|__globals__)\b|\bexec\s*\("
+    rb"|\bmodules\s*(?:\[|\.\s*get\b)"
 )
 
 

@@ -42,6 +42,12 @@ OWN_LEGACY_FILE = MessageKind(
     "this file is part of the legacy module {entry}; it goes when that goes",
 )
 TARGET_IS_SELF = MessageKind(None, "target-is-self", "the target is {module} itself")
+SHADOWS = MessageKind(
+    None,
+    "shadows",
+    "importing {target} would set {parent}.{name} to that submodule, replacing what "
+    "{parent} binds as {name}; rewrite it by hand",
+)
 CYCLE = MessageKind(
     None,
     "cycle",
@@ -328,6 +334,27 @@ def _rebound_by_split(before: list[ast.alias], after: list[ast.alias]) -> str | 
     return next((name for name in sorted(old) if old[name] != new[name]), None)
 
 
+#: What every module object has of its own (its name, file, spec...): never the same
+#: object in two modules. Other dunders (``__version__``) are names like any other.
+_MODULE_OWN_DUNDERS = frozenset(
+    {
+        "__name__",
+        "__file__",
+        "__spec__",
+        "__loader__",
+        "__package__",
+        "__path__",
+        "__dict__",
+        "__doc__",
+        "__builtins__",
+        "__cached__",
+        "__all__",
+        "__annotations__",
+        "__getattr__",
+        "__dir__",
+    }
+)
+
 #: A string longer than this is text, not a forward reference.
 _LONGEST_STRING_ANNOTATION = 1000
 
@@ -401,7 +428,7 @@ class _Plan:
             # Passed on, aliased or read with getattr: its uses cannot be checked here.
             return USES_ITSELF(bound=bound, module=new)
         for attribute in sorted(attributes.get(bound, set())):
-            if attribute.startswith("__") and attribute.endswith("__"):
+            if attribute in _MODULE_OWN_DUNDERS:
                 if part.swaps_module_objects:
                     continue  # every module has them; they are part of the swap
                 return DUNDER_DIFFERS(bound=bound, attribute=attribute, module=new)
@@ -428,13 +455,24 @@ class _Plan:
             return TARGET_IS_SELF(module=own)
         # Python runs the target's parent packages first; this file's own parents
         # are running or ran already, and run no second time.
+        project = self.context.project
         parts = target.split(".")
         for depth in range(1, len(parts) + 1):
             module = ".".join(parts[:depth])
             if own.startswith(module + ".") or module == own:
                 continue
-            if own in self.context.project.imported_by(module):
+            if own in project.imported_by(module):
                 return CYCLE(target=module, module=own)
+            if depth > 1:
+                parent, child = ".".join(parts[: depth - 1]), parts[depth - 1]
+                summary = project.summary(parent)
+                if (
+                    summary is not None
+                    and child not in summary.loaded_submodules
+                    and project.origin(parent, child) is not None
+                ):
+                    # Loading the submodule sets the package's name to it.
+                    return SHADOWS(target=module, parent=parent, name=child)
         return None
 
 

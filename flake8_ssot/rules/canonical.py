@@ -27,6 +27,7 @@ from flake8_ssot.rules.base import (
     identifier_text,
     split_entries,
 )
+from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE
 from flake8_ssot.rules.project_options import SOURCE_ROOTS
 from flake8_ssot.rules.rule import (
     Context,
@@ -137,6 +138,11 @@ SET_AT_RUN_TIME = MessageKind(
     "'{name}' imported from {module}, which writes its own namespace at run time: import "
     "from {home} once it binds the home's object",
 )
+NOT_DEFINED = MessageKind(
+    "SOT502",
+    "not-defined",
+    "'{name}' imported from {module}, which does not define it: import from {home}",
+)
 NOT_FROM_HOME = MessageKind(
     None, "not-from-home", "{module} does not import the name from its home"
 )
@@ -189,6 +195,18 @@ def match(imported: ImportedName, context: Context) -> Hit | None:
         if project.is_submodule(imported.module, name):
             return None  # ``pkg/Manager.py``: the import gets the submodule, not the symbol
         summary = project.summary(imported.module)
+        if (
+            summary is not None
+            and not summary.has_getattr
+            and project.surely_lacks(imported.module, name)
+        ):
+            return Hit(
+                imported,
+                imported.module,
+                f"{home}:{name}",
+                home,
+                note=DOES_NOT_DEFINE(module=imported.module, name=name),
+            )
         if summary is not None and (summary.has_getattr or summary.writes_namespace):
             # A PEP 562 shim, or a module that sets its names at run time: what it hands
             # out is not read here, so nothing is advised.
@@ -243,6 +261,8 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
             rendered.append(SERVED(name=name, module=hit.subject, home=home))
         elif hit.note is not None and hit.note.kind is SETS_AT_RUN_TIME:
             rendered.append(SET_AT_RUN_TIME(name=name, module=hit.subject, home=home))
+        elif hit.note is not None and hit.note.kind is DOES_NOT_DEFINE:
+            rendered.append(NOT_DEFINED(name=name, module=hit.subject, home=home))
         else:
             rendered.append(REBOUND(name=name, module=hit.subject, home=home))
     return tuple(rendered)
@@ -268,8 +288,11 @@ def definitions(file: LintedFile, context: Context) -> list[Diagnostic]:
     for name, home in homes.items():
         if own == home or name not in summary.named:
             continue
-        if context.project.resolve(home, name) == (own, name):
+        canonical = context.project.resolve(home, name)
+        if canonical == (own, name):
             continue  # the home re-exports this module's object: the one definition
+        if canonical is None and context.project.summary(home) is not None:
+            continue  # the home serves it (module __getattr__, run-time writes): unread
         for binding in summary.named[name]:
             statement = statements[binding.position - 1]
             if not _defines(binding, statement) or _same_object(binding, home, name, context):

@@ -312,7 +312,8 @@ def test_a_submodule_a_getattr_shim_or_a_namespace_writer_is_left(project: Flake
         "client.py:2:1: SOT502 left as is: app.shim serves Canon from its module __getattr__",
         "client.py:3:1: SOT502 left as is: app.dyn may set Canon at run time (it writes its own "
         "namespace)",
-        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 2",
+        "client.py:4:1: SOT502 left as is: app.empty does not define Canon",
+        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 3",
     ]
 
 
@@ -953,6 +954,24 @@ def test_string_annotations_count_as_uses_of_the_module(project: Flake8Project) 
     assert hints.returncode == 0, hints.stderr
 
 
+def test_a_dunder_a_module_re_exports_is_a_name_like_any_other(project: Flake8Project) -> None:
+    """``pkg.__version__`` is the very object ``pkg._client.__version__`` is (httpx)."""
+    project.write(
+        "setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = pkg = pkg._client\n"
+    )
+    project.write("pkg/__version__.py", "__version__ = '1.0'\n")
+    project.write("pkg/__init__.py", "from .__version__ import __version__\n")
+    project.write("pkg/_client.py", "from .__version__ import __version__\n")
+    app = project.write("app.py", "import pkg\nprint(pkg.__version__, pkg.__name__)\n")
+    version = project.write("version.py", "import pkg\nprint(pkg.__version__)\n")
+    run = fix(project, "app.py", "version.py")
+    assert (
+        version.read_text(encoding="utf-8") == "import pkg._client as pkg\nprint(pkg.__version__)\n"
+    )
+    assert app.read_text(encoding="utf-8") == "import pkg\nprint(pkg.__version__, pkg.__name__)\n"
+    assert "app.py:1:1: SOT101 left as is: the code uses pkg.__name__" in run.stderr
+
+
 def test_module_objects_used_beyond_attributes_stay(project: Flake8Project) -> None:
     project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = oldmod = newmod\n")
     project.write("oldmod.py", "def f(): ...\ndef zzz(): ...\n")
@@ -1015,6 +1034,25 @@ def test_fix_never_closes_an_import_cycle_through_the_targets_parent(
         check=False,
     )
     assert imported.returncode == 0, imported.stderr
+
+
+def test_fix_never_loads_a_submodule_that_replaces_its_packages_name(
+    project: Flake8Project,
+) -> None:
+    """``svc`` binds ``core`` to a function; importing ``svc.core`` would replace it."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = oldm = svc.core\n")
+    project.write("svc/__init__.py", "from .impl import core\n")
+    project.write("svc/impl.py", "def core():\n    pass\n")
+    project.write("svc/core.py", "from oldm import Bar  # noqa: SOT201\n")
+    project.write("oldm.py", "class Bar:\n    pass\n")
+    user = "from oldm import Bar\nimport svc\nR = svc.core\n"
+    project.write("user.py", user)
+    run = fix(project, "user.py")
+    assert (project.root / "user.py").read_text(encoding="utf-8") == user
+    assert run.stderr.splitlines()[0] == (
+        "user.py:1:1: SOT201 left as is: importing svc.core would set svc.core to that "
+        "submodule, replacing what svc binds as core; rewrite it by hand"
+    )
 
 
 def test_fix_refuses_writes_through_a_module_and_unread_star_sources(

@@ -6,6 +6,7 @@ from tables import F, Table, case
 from tables.kinds import (
     advised,
     import_from,
+    not_defined,
     rebound,
     second_definition,
     served,
@@ -97,7 +98,7 @@ CORE = Table(
                 0,
                 "SOT502",
                 side_door("'Manager'", "core", "core.manager"),
-                side_door("'get_logger'", "core", "core.log"),
+                not_defined("get_logger", "core", "core.log"),
             ),
         ),
         case(
@@ -147,7 +148,7 @@ FIRST_PARTY = Table(
     files={
         "home.py": "class Thing: ...\n",
         "company/service/core.py": "from home import Thing\n",  # namespace packages
-        "company/other/__init__.py": "",
+        "company/other/__init__.py": "from home import Thing\n",
         "colorsys.py": "from home import Thing\n",  # shadows the stdlib module
     },
     cases=(
@@ -222,19 +223,34 @@ SIDE_DOORS = Table(
         case(
             "a-submodule-or-a-getattr-shim-is-no-plain-side-door",
             "from app.pkg import Canon\nfrom app.shim import Canon as C2\n"
-            "from app.dyn import Canon as C3\n",
+            "from app.dyn import Canon as C3\nfrom app.empty import Canon as C4\n",
             F(2, 0, "SOT502", served("Canon", "app.shim", "app.home")),
             F(3, 0, "SOT502", set_at_run_time("Canon", "app.dyn", "app.home")),
+            F(4, 0, "SOT502", not_defined("Canon", "app.empty", "app.home")),
             path="client.py",
             files={
                 "app/pkg/__init__.py": "",
                 "app/pkg/Canon.py": "VALUE = 1\n",
                 "app/dyn.py": "from app.home import Canon\nexec('Canon = None')\n",
+                "app/empty.py": "OTHER = 1\n",
                 "app/shim.py": "import warnings\n\n\ndef __getattr__(name):\n"
                 "    if name == 'Canon':\n        warnings.warn('moved', DeprecationWarning)\n"
                 "        from app.home import Canon\n        return Canon\n"
                 "    raise AttributeError(name)\n",
             },
+        ),
+        # A home that serves the name from its module ``__getattr__``: which definition it
+        # hands out is not read, so none is called a second one.
+        case(
+            "a-home-that-serves-the-name-from-getattr",
+            None,
+            config="[flake8]\nselect = SOT\nssot-canonical-symbols = app.served:Served\n",
+            files={
+                "app/served/__init__.py": "def __getattr__(name):\n"
+                "    from app.served.impl import Served\n    return Served\n",
+                "app/served/impl.py": "class Served: ...\n",
+            },
+            lint=("app/served/impl.py",),
         ),
         # SQLAlchemy's ``sqlalchemy.orm:declarative_base``: the home re-exports it from
         # ``decl_api``. That definition is the one definition; importing from ``decl_api``

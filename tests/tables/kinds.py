@@ -131,6 +131,10 @@ def second_definition(kind: str, name: str, home: str) -> M:
     return m("second-definition", kind=kind, name=name, home=home)
 
 
+def not_defined(name: str, module: str, home: str) -> M:
+    return m("not-defined", name=name, module=module, home=home)
+
+
 def served(name: str, module: str, home: str) -> M:
     return m("served", name=name, module=module, home=home)
 
