@@ -310,6 +310,26 @@ def test_check_config_reports_a_duplicate_section_in_one_line(project: Flake8Pro
     )
 
 
+def test_check_config_warns_of_ssot_keys_outside_the_flake8_section(
+    project: Flake8Project,
+) -> None:
+    """Appended at the end of setup.cfg, the keys land in the last section: flake8 runs
+    without them, so check-config says so (exit 0)."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nmax-line-length = 100\n[egg_info]\ntag_build =\n"
+        "ssot-deprecated-modules = app.facade\nssot_legacy_modules = app.old\n",
+    )
+    run = flake8_ssot("check-config", cwd=project.root, home=project.root)
+    assert run.returncode == 0
+    assert run.stderr.splitlines() == [
+        f"flake8-ssot: warning: {project.root}/setup.cfg: [egg_info] sets "
+        "ssot-deprecated-modules, which flake8 reads only in [flake8]",
+        f"flake8-ssot: warning: {project.root}/setup.cfg: [egg_info] sets "
+        "ssot_legacy_modules, which flake8 reads only in [flake8]",
+    ]
+
+
 def test_check_config_warns_of_modules_no_source_root_holds(project: Flake8Project) -> None:
     """A typo in a module name is valid configuration that matches nothing: a warning,
     exit 0, for the configured module, its replacement and a canonical home alike."""

@@ -7,6 +7,7 @@ which flake8 takes on the command line and never matches.
 from __future__ import annotations
 
 import argparse
+import configparser
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from flake8.style_guide import StyleGuideManager
 from flake8.utils import parse_files_to_codes_mapping
 
 from flake8_ssot.adapters.flake8_setup import CommandError, flake8_setup
+from flake8_ssot.engine.flake8_config import OPTIONS_SECTION
 from flake8_ssot.engine.registry import OPTIONS, RULES, heading
 from flake8_ssot.rules.base import Option
 from flake8_ssot.rules.rule import Context
@@ -38,7 +40,27 @@ def describe_config(flake8_args: Sequence[str]) -> tuple[str, list[str]]:
     ]
     for option in OPTIONS:
         lines.extend(describe_option(option, context.settings[option], context))
-    return "\n".join(lines), missing_modules(context)
+    return "\n".join(lines), [*stray_keys(context.settings.config_file), *missing_modules(context)]
+
+
+def stray_keys(config_file: Path | None) -> list[str]:
+    """A warning for each ``ssot-*`` key outside the ``[flake8]`` section (appended at the
+    end of ``setup.cfg``, it lands in the last section): flake8 never reads it there."""
+    if config_file is None:
+        return []
+    parser = configparser.RawConfigParser()
+    try:
+        parser.read(config_file, encoding="UTF-8")
+    except (OSError, UnicodeDecodeError, configparser.Error):
+        return []  # flake8 itself has said what is wrong with the file
+    return [
+        f"flake8-ssot: warning: {config_file}: [{section}] sets {key}, which flake8 reads "
+        f"only in [{OPTIONS_SECTION}]"
+        for section in parser.sections()
+        if section != OPTIONS_SECTION
+        for key in parser.options(section)
+        if key.startswith(("ssot-", "ssot_")) and key not in parser.defaults()
+    ]
 
 
 def missing_modules(context: Context) -> list[str]:
