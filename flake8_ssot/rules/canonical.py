@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flake8_ssot.model.bindings import Binding
 from flake8_ssot.model.imports import is_dotted_name
+from flake8_ssot.model.project import Project
 from flake8_ssot.model.text_scan import searchable_text, word_positions
 from flake8_ssot.rules.base import (
     Code,
@@ -190,45 +191,34 @@ def match(imported: ImportedName, context: Context) -> Hit | None:
     if not context.project.is_first_party(imported.module):
         return None
     project = context.project
-    side_door = project.resolve(imported.module, name)
-    if side_door is None and project.summary(imported.module) is not None:
-        if project.is_submodule(imported.module, name):
-            return None  # ``pkg/Manager.py``: the import gets the submodule, not the symbol
-        summary = project.summary(imported.module)
-        if (
-            summary is not None
-            and not summary.has_getattr
-            and project.surely_lacks(imported.module, name)
-        ):
-            return Hit(
-                imported,
-                imported.module,
-                f"{home}:{name}",
-                home,
-                note=DOES_NOT_DEFINE(module=imported.module, name=name),
-            )
-        if summary is not None and (summary.has_getattr or summary.writes_namespace):
-            # A PEP 562 shim, or a module that sets its names at run time: what it hands
-            # out is not read here, so nothing is advised.
-            kind = SERVED_BY_GETATTR if summary.has_getattr else SETS_AT_RUN_TIME
-            return Hit(
-                imported,
-                imported.module,
-                f"{home}:{name}",
-                home,
-                note=kind(module=imported.module, name=name),
-            )
+    if (
+        project.is_submodule(imported.module, name)
+        and project.origin(imported.module, name) is None
+    ):
+        return None  # ``pkg/Manager.py``: the import gets the submodule, not the symbol
+    note = _why_not_from_home(imported.module, name, home, project)
+    if note is not None:
+        return Hit(imported, imported.module, f"{home}:{name}", home, note=note)
+    return Hit(imported, imported.module, f"{home}:{name}", home, Redirect(home, name))
+
+
+def _why_not_from_home(module: str, name: str, home: str, project: Project) -> Message | None:
+    """Why ``from module import name`` must not move to the home; None when it may."""
+    side_door = project.resolve(module, name)
+    summary = project.summary(module)
+    if side_door is None and summary is not None:
+        if summary.has_getattr:
+            # A PEP 562 shim: what it hands out is not read here, so nothing is advised.
+            return SERVED_BY_GETATTR(module=module, name=name)
+        if summary.writes_namespace:
+            return SETS_AT_RUN_TIME(module=module, name=name)
+        if project.surely_lacks(module, name):
+            return DOES_NOT_DEFINE(module=module, name=name)
     if side_door is not None and side_door != project.resolve(home, name):
         # The side door rebinds the name (a compat alias, a wrapper): importing
         # from the home would hand the caller another object.
-        return Hit(
-            imported,
-            imported.module,
-            f"{home}:{name}",
-            home,
-            note=BINDS_ITSELF(module=imported.module, name=name, home=home),
-        )
-    return Hit(imported, imported.module, f"{home}:{name}", home, Redirect(home, name))
+        return BINDS_ITSELF(module=module, name=name, home=home)
+    return None
 
 
 def fix_name(hit: Hit, context: Context) -> Redirect | Message:
