@@ -57,6 +57,7 @@ class SummaryStore:
         #: Their ``__all__`` when the text alone declares it (see text_scan.all_from_text).
         self._texts_all: dict[str, tuple[str, ...] | None] = {}
         self._reach: dict[str, frozenset[str]] = {}
+        self._computed_all: dict[str, bool] = {}
 
     def summary(self, module: str) -> ModuleSummary | None:
         """What a first-party module binds when it runs; None if it is not on disk.
@@ -122,9 +123,23 @@ class SummaryStore:
                     unread = (*branches, Branch(position, "unread-star"))
                     found.append(Binding(name, source, name, unread, position))
             elif self.star_binds(source, name):
+                if self._all_computed(source):  # ``__all__.remove(...)``: not surely there
+                    branches = (*branches, Branch(position, "computed-all"))
                 found.append(Binding(name, source, name, branches, position))
         found.sort(key=lambda binding: binding.position)
         return found
+
+    def _all_computed(self, module: str) -> bool:
+        """The module has an ``__all__`` whose names are not read (computed, or changed by
+        a call such as ``remove``): what its star import binds is not certain."""
+        if module not in self._computed_all:
+            summary = self.summary(module)
+            self._computed_all[module] = (
+                summary is not None
+                and summary.declared_all is None
+                and holds_word(self.module_source(module) or b"", b"__all__")
+            )
+        return self._computed_all[module]
 
     def star_binds(self, source: str, name: str) -> bool:
         """Whether ``from source import *`` binds ``name`` (read from its text when it can)."""

@@ -331,6 +331,30 @@ def test_a_facade_that_writes_its_own_namespace_is_left(project: Flake8Project) 
     )
 
 
+def test_a_star_import_of_a_computed_all_is_not_taken_for_a_binding(
+    project: Flake8Project,
+) -> None:
+    """``__all__.remove('fields')``: ``from old.impl import *`` in NEW does not bind it."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = old = new\n")
+    project.write("old/__init__.py", "from .impl import fields\n")
+    project.write(
+        "old/impl.py",
+        "__all__ = ['fields', 'other']\n__all__.remove('fields')\n\n\n"
+        "def fields():\n    pass\n\n\ndef other():\n    pass\n",
+    )
+    project.write("new.py", "from old.impl import *\n")
+    user = project.write("user.py", "from old import fields\n")
+    fix(project, "user.py")
+    assert user.read_text(encoding="utf-8") == "from old.impl import fields\n"
+    imported = subprocess.run(
+        [sys.executable, "-c", "import user, old.impl; assert user.fields is old.impl.fields"],
+        cwd=project.root,
+        capture_output=True,
+        check=False,
+    )
+    assert imported.returncode == 0, imported.stderr
+
+
 def test_symlinks_stay_links_and_missing_paths_fail(fix_project: Flake8Project) -> None:
     real = fix_project.write("app/real.py", "from pkg.facade import Manager\n")
     link = fix_project.root / "app" / "link.py"
