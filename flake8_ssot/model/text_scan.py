@@ -112,12 +112,14 @@ _ASCII_NAME = frozenset(b"_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ
 _NAME_BYTES = _ASCII_NAME | frozenset(b".")
 
 
-#: What writes a module's namespace other than by binding statements: ``globals()``,
-#: ``locals()`` or ``vars()`` (also aliased, or through ``__builtins__``), ``exec``, a
-#: frame's or function's globals, or the module object from ``sys.modules``.
+#: What writes a module's own namespace other than by binding statements: a call of
+#: ``globals()``, ``locals()`` or ``vars()``, ``exec(...)``, the module object from
+#: ``sys.modules[__name__]``, or a subscript of a frame's or function's globals or of
+#: ``__builtins__``. A mention in a comment or a read of another module does not count.
 _NAMESPACE_WRITE = re.compile(
-    rb"\b(?:globals|locals|vars|__builtins__|f_globals|__globals__)\b|\bexec\s*\("
-    rb"|\bmodules\s*(?:\[|\.\s*get\b)"
+    rb"\b(?:globals|locals|vars)\s*\(\s*\)|\bexec\s*\("
+    rb"|\bmodules\s*(?:\[|\.\s*get\s*\()\s*__(?:name|spec)__"
+    rb"|\b(?:f_globals|__globals__|__builtins__)\s*\["
 )
 
 

@@ -459,14 +459,20 @@ FACADES = Table(
         # itself) may set any name at run time: its visible imports are not advised.
         case(
             "a-facade-that-writes-its-own-namespace-is-not-read-as-re-exports",
-            "from f import Manager\nfrom g import Manager as M\n",
+            "from f import Manager\nfrom g import Manager as M\nfrom h import Manager as H\n",
             F(1, 0, "SOT101", advised("f", writes_namespace("f", "Manager"))),
             F(2, 0, "SOT101", advised("g", writes_namespace("g", "Manager"))),
+            F(3, 0, "SOT101", advised("h", import_from("Manager", "h.impl"))),
             path="client.py",
             config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
-            "    f = core\n    g = core\n",
+            "    f = core\n    g = core\n    h = core\n",
             files={
                 "core.py": "class Manager: ...\n",
+                # Mentions and reads are no writes: h's names are read as ever.
+                "h/__init__.py": "# callers' globals are read, never written\nimport sys\n"
+                "from .impl import Manager\n"
+                "CALLER = sys._getframe(0).f_globals.get('__name__')\n",
+                "h/impl.py": "class Manager: ...\n",
                 "f/__init__.py": "from .impl import Manager\nglobals()['Manager'] = object\n",
                 "f/impl.py": "class Manager: ...\n",
                 "g/__init__.py": "import sys\nfrom .impl import Manager\n"
