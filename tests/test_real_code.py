@@ -111,7 +111,9 @@ def test_every_stdlib_and_site_packages_file() -> None:
     assert any(text.startswith("SOT501") for text in texts)
     assert any(text.startswith(("SOT401", "SOT402", "SOT403")) for text in texts)
     assert 0 < unparsable < 100
-    assert fixed > 10
+    # Advice takes no guesses (a name a submodule may replace, a module that writes its
+    # namespace): a few stdlib imports are still rewritten.
+    assert fixed > 5
 
 
 @pytest.mark.slow

@@ -362,7 +362,8 @@ def module_statements(
             statement.lines += [
                 f"def _a{counter[0]}(a: '{alias}.{attribute}'):",
                 "    pass",
-                f"{value} = typing.get_type_hints(_a{counter[0]}, globals(), locals())['a']",
+                # As get_type_hints reads it, without its checks (3.10 refuses a module).
+                f"{value} = eval(_a{counter[0]}.__annotations__['a'], globals(), locals())",
             ]
         statement.binds[value] = (
             [REPLACEMENTS[module], attribute] if module in REPLACEMENTS else None
@@ -394,7 +395,7 @@ def client_modules(
     draw: st.DrawFn, facade: Facade, legacy: Legacy
 ) -> tuple[str, dict[str, Origin]]:
     counter = [0]
-    lines = ["import typing"]
+    lines: list[str] = []
     binds: dict[str, Origin] = {}
     for _ in range(draw(st.integers(min_value=1, max_value=5))):
         statement = draw(
