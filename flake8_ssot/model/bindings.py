@@ -18,7 +18,11 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, S
 from typing import NamedTuple
 
 from flake8_ssot.model.class_shapes import ClassShape, is_special_name, shape_of
-from flake8_ssot.model.imports import resolve_relative
+from flake8_ssot.model.imports import (
+    DYNAMIC_IMPORT_MARKERS,
+    collect_imports,
+    resolve_relative,
+)
 from flake8_ssot.model.record import Record
 from flake8_ssot.model.text_scan import (
     global_statement_lines,
@@ -129,8 +133,16 @@ def summarise(
     the cost of reading a module with large classes or tables.
     """
     summary = read_module(tree, module, is_package, source)[0]
-    if source is not None and may_write_namespace(source):
-        return summary._replace(writes_namespace=True)
+    if source is None:
+        return summary
+    if may_write_namespace(source):
+        summary = summary._replace(writes_namespace=True)
+    if any(marker.encode("ascii") in source for marker in DYNAMIC_IMPORT_MARKERS):
+        # ``importlib.import_module('app.models')`` at the top level imports it too.
+        package = module if is_package else module.rpartition(".")[0]
+        text = source.decode("utf-8", "surrogateescape")
+        loaded = {ref.module for ref in collect_imports(tree, text, lambda: package or None)}
+        summary = summary._replace(imported_modules=summary.imported_modules | loaded)
     return summary
 
 

@@ -1082,6 +1082,25 @@ def test_fix_never_loads_a_submodule_that_replaces_its_packages_name(
     )
 
 
+def test_fix_never_closes_a_cycle_through_a_dynamic_import(project: Flake8Project) -> None:
+    """``svc/__init__.py`` imports ``app.models`` with ``importlib`` while it runs."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = oldm = svc.core\n")
+    project.write(
+        "svc/__init__.py", "import importlib\n\nM = importlib.import_module('app.models').M\n"
+    )
+    project.write("svc/core.py", "class Bar:\n    pass\n")
+    project.write("oldm.py", "class Bar:\n    pass\n")
+    project.write("app/__init__.py")
+    models = "from oldm import Bar\n\nM = Bar\n"
+    project.write("app/models.py", models)
+    run = fix(project, "app/models.py")
+    assert (project.root / "app/models.py").read_text(encoding="utf-8") == models
+    assert run.stderr.splitlines()[0] == (
+        "app/models.py:1:1: SOT201 left as is: svc imports app.models (directly or through "
+        "other modules): importing from it here could close an import cycle; rewrite it by hand"
+    )
+
+
 def test_fix_refuses_writes_through_a_module_and_unread_star_sources(
     project: Flake8Project,
 ) -> None:
