@@ -141,7 +141,16 @@ def summarise(
         # ``importlib.import_module('app.models')`` at the top level imports it too.
         package = module if is_package else module.rpartition(".")[0]
         text = source.decode("utf-8", "surrogateescape")
-        loaded = {ref.module for ref in collect_imports(tree, text, lambda: package or None)}
+        bodies = [
+            (node.body[0].lineno, node.end_lineno or node.lineno)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+        ]
+        loaded = {
+            ref.module
+            for ref in collect_imports(tree, text, lambda: package or None)
+            if not any(start <= ref.line <= end for start, end in bodies)  # runs when called
+        }
         summary = summary._replace(imported_modules=summary.imported_modules | loaded)
     return summary
 
