@@ -588,19 +588,21 @@ def _literal_all_addition(statement: ast.stmt) -> tuple[str, ...] | None:
         and statement.target.id == "__all__"
         and isinstance(statement.op, ast.Add)
     ):
-        return _literal_strings(statement.value)
+        return literal_strings(statement.value)
     call = _all_method_call(statement)
     if call is None or len(call.args) != 1 or call.keywords:
         return None
     method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
     if method == "append":
-        return _literal_strings(ast.List(elts=[call.args[0]], ctx=ast.Load()))
+        return literal_strings(ast.List(elts=[call.args[0]], ctx=ast.Load()))
     if method == "extend":
-        return _literal_strings(call.args[0])
+        return literal_strings(call.args[0])
     return None
 
 
-def _literal_strings(node: ast.expr) -> tuple[str, ...] | None:
+def literal_strings(node: ast.expr) -> tuple[str, ...] | None:
+    """``["a", "b"]`` or ``("a",)``: the strings of a literal list or tuple of them; None
+    for anything else."""
     if not isinstance(node, (ast.List, ast.Tuple)):
         return None
     names = tuple(
@@ -650,7 +652,7 @@ def _literal_all(statement: ast.stmt) -> tuple[str, ...] | None:
         )
     ):
         return None
-    return _literal_strings(statement.value)
+    return literal_strings(statement.value)
 
 
 def _target_names(target: ast.expr) -> list[str]:

@@ -18,7 +18,7 @@ import warnings
 from collections.abc import Callable
 from pathlib import Path
 
-from flake8_ssot.model.bindings import ModuleSummary, read_module
+from flake8_ssot.model.bindings import ModuleSummary, literal_strings, read_module
 from flake8_ssot.model.file_system import read_regular
 from flake8_ssot.model.project import Project
 
@@ -137,11 +137,4 @@ def _literal_names(statement: ast.stmt) -> tuple[str, ...] | None:
     value = statement.value if isinstance(statement, (ast.Assign, ast.AnnAssign)) else None
     if isinstance(value, ast.Constant) and isinstance(value.value, str):
         return (value.value,)
-    if not isinstance(value, (ast.List, ast.Tuple)):
-        return None
-    names = tuple(
-        item.value
-        for item in value.elts
-        if isinstance(item, ast.Constant) and isinstance(item.value, str)
-    )
-    return names if len(names) == len(value.elts) else None
+    return None if value is None else literal_strings(value)
