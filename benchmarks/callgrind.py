@@ -1,7 +1,7 @@
 """Instruction counts of ``flake8 -j1`` with and without a plugin, under callgrind.
 
 Usage: python3 benchmarks/callgrind.py [--corpus stdlib|django ...] [--repeat N]
-                                       [--files 100] [--variants bare ssot tidy]
+                                       [--layouts N] [--files 100] [--variants bare ssot tidy]
                                        [--baseline REV] [--key callgrind]
                                        [--cache-dir DIR] [--json PATH]
 
@@ -44,6 +44,16 @@ it), so with a baseline ``ssot`` and ``base`` each read their config from a
 directory of their own (``ssot/`` and ``base/`` of the run's directory). The
 baseline must know the options the config uses (``ssot-cache-dir``, from
 commit 5594123 on).
+
+``--layouts N`` counts every variant under N memory layouts. Two builds
+that do the same work can differ by tens of millions of instructions
+because their objects land elsewhere on the heap (libc ``malloc``'s search
+and pymalloc's pool turnover cost more or less), so one count per build
+cannot tell a change of 0.1% from layout. Layout k runs flake8 through a
+launcher that first allocates ``LAYOUT_BYTES[k]`` bytes and keeps them:
+the same shift for every variant. The change against a baseline is then
+taken per layout (each build against the other under the same shift) and
+reported as the median of those, with the smallest and largest.
 
 Prints a table and stores the figures under ``callgrind`` in each corpus of
 the results JSON, keeping everything else in it.
@@ -89,6 +99,17 @@ PLUGINS = (
     ("base-cold", "SOT"),
     ("tidy", "I25"),
 )
+#: The allocation made before flake8 starts, per layout: below glibc's mmap threshold
+#: (128 KiB), so it moves where malloc places everything after it.
+LAYOUT_BYTES = (0, 40_960, 81_920, 122_880, 20_480, 61_440, 102_400)
+LAUNCHER = """\
+import sys
+
+layout = bytearray(int(sys.argv.pop(1)))
+from flake8.main.cli import main
+
+sys.exit(main())
+"""
 #: Files sampled per corpus: callgrind's 40-fold slowdown makes a hundred take minutes.
 FILES = 100
 #: Findings only one of this checkout and the baseline reports, printed per side.
@@ -188,8 +209,10 @@ def measure(
     jobs: int = JOBS,
     variants: tuple[str, ...] = VARIANTS,
     baseline: Baseline | None = None,
+    layouts: int = 1,
 ) -> dict[str, Any]:
-    """Each variant's instruction count on one corpus, ``repeat`` times, and the overheads.
+    """Each variant's instruction count on one corpus, ``repeat`` times under each of
+    ``layouts`` memory layouts (layout-major in the lists), and the overheads.
 
     The variants may run side by side (``jobs``): a count does not depend on
     what else the machine is doing, only the wall time does. ``base`` and
@@ -209,23 +232,40 @@ def measure(
             own, _ = write_workspace(corpus, directory / subdirectory, count)
             configs.update((name, own) for name in names if name in variants)
 
+    launcher = directory / "launcher.py"
+    launcher.write_text(LAUNCHER, encoding="utf-8")
+
+    def command(name: str, layout: int | None) -> list[str]:
+        arguments = ["-j1", "--config", str(configs[name]), *files]
+        if layout is None:
+            return [str(tools.flake8(env_dirs[name])), *arguments]
+        python = str(tools.python(env_dirs[name]))
+        return [python, str(launcher), str(LAYOUT_BYTES[layout]), *arguments]
+
+    shifts: list[int | None] = [None] if layouts == 1 else list(range(layouts))
+
     def variant(name: str) -> tuple[str, list[int]]:
-        flake8 = [str(tools.flake8(env_dirs[name])), "-j1", "--config", str(configs[name]), *files]
         totals = []
         with tempfile.TemporaryDirectory() as scratch:
             cold = name.endswith("-cold")
+            flake8 = command(name, None)
             # Untimed: writes the .pyc files (and fills the summary cache) the counted runs read.
             untimed = cold_cache(flake8, Path(scratch)) if cold else flake8
             expected = run(untimed, corpus.root, fixed_environment())
             # For a person to read what the counted runs found.
             (directory / f"{name}.out").write_text(expected, encoding="utf-8")
-            for _ in range(repeat):
-                counted = cold_cache(flake8, Path(scratch)) if cold else flake8
-                total, output = instructions(counted, corpus.root, Path(scratch))
-                if output != expected:
-                    raise SystemExit(f"{corpus.name} {name}: callgrind's run found other things")
-                totals.append(total)
-                print(f"  {corpus.name} {name}: {total:,} instructions", file=sys.stderr)
+            for layout in shifts:
+                flake8 = command(name, layout)
+                for _ in range(repeat):
+                    counted = cold_cache(flake8, Path(scratch)) if cold else flake8
+                    total, output = instructions(counted, corpus.root, Path(scratch))
+                    if output != expected:
+                        raise SystemExit(
+                            f"{corpus.name} {name}: callgrind's run found other things"
+                        )
+                    totals.append(total)
+                    shift = "" if layout is None else f" (layout {layout})"
+                    print(f"  {corpus.name} {name}{shift}: {total:,} instructions", file=sys.stderr)
         return expected, totals
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
@@ -244,6 +284,8 @@ def measure(
             ["valgrind", "--version"], capture_output=True, text=True, check=True
         ).stdout.strip(),
         "instructions": counts,
+        "layouts": [0] if layouts == 1 else list(LAYOUT_BYTES[:layouts]),
+        "repeat": repeat,
         "overhead": {name: min(counts[name]) / min(counts["bare"]) - 1 for name, _ in plugins},
         "findings": {
             name: sum(f": {prefix}" in line for line in outputs[name].splitlines())
@@ -252,25 +294,49 @@ def measure(
     }
     if baseline is not None:
         figures["checkout"] = checkout
-        figures.update(against_baseline(corpus.name, baseline, counts, outputs))
+        figures.update(against_baseline(corpus.name, baseline, counts, outputs, repeat))
     return figures
 
 
+def per_layout(totals: list[int], repeat: int) -> list[int]:
+    """The fewest counted under each layout (``totals`` holds ``repeat`` counts per layout)."""
+    return [min(totals[start : start + repeat]) for start in range(0, len(totals), repeat)]
+
+
 def against_baseline(
-    corpus: str, baseline: Baseline, counts: dict[str, list[int]], outputs: dict[str, str]
+    corpus: str,
+    baseline: Baseline,
+    counts: dict[str, list[int]],
+    outputs: dict[str, str],
+    repeat: int = 1,
 ) -> dict[str, Any]:
-    """The commits compared, this checkout's change of instructions against the baseline's
-    (the fewest counted of each), warm and cold, and the findings only one of them reports."""
+    """The commits compared, this checkout's change of instructions against the baseline's,
+    warm and cold, and the findings only one of them reports.
+
+    The change is taken under each layout (the fewest counted of each build there) and
+    the median of those reported, with the smallest and largest: one layout's figure
+    is partly where the heap put things.
+    """
     pairs = [
         (ours, theirs) for ours, theirs in BASE_OF.items() if ours in counts and theirs in counts
     ]
     change = {}
     for ours, theirs in pairs:
-        now, before = min(counts[ours]), min(counts[theirs])
+        shifted = [
+            (now, before)
+            for now, before in zip(
+                per_layout(counts[ours], repeat), per_layout(counts[theirs], repeat), strict=True
+            )
+        ]
+        ranked = sorted(shifted, key=lambda pair: pair[0] - pair[1])
+        now, before = ranked[(len(ranked) - 1) // 2]  # the median layout (the lower of two)
         change[ours] = {
             "against": theirs,
             "instructions": now - before,
             "percent": (now / before - 1) * 100,
+            "per_layout": [now - before for now, before in shifted],
+            "smallest": ranked[0][0] - ranked[0][1],
+            "largest": ranked[-1][0] - ranked[-1][1],
         }
     # Every variant of one checkout finds the same (the cache changes no finding): one pair says it.
     findings: dict[str, list[str]] = {}
@@ -318,7 +384,13 @@ def render(results: dict[str, dict[str, Any]]) -> str:
             if name not in r.get("change", {}):
                 return "-"
             figures = r["change"][name]
-            return f"{bold}{figures['percent']:+.2f}%{bold} ({figures['instructions']:+,})"
+            cell = f"{bold}{figures['percent']:+.2f}%{bold} ({figures['instructions']:+,})"
+            if len(figures.get("per_layout", ())) > 1:
+                cell += (
+                    f", median of {len(figures['per_layout'])} layouts "
+                    f"({figures['smallest']:+,} to {figures['largest']:+,})"
+                )
+            return cell
 
         return cell
 
@@ -373,6 +445,14 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", choices=["stdlib", "django"])
     parser.add_argument("--repeat", type=int, default=1, help="counted runs per variant")
+    parser.add_argument(
+        "--layouts",
+        type=int,
+        default=1,
+        choices=range(1, len(LAYOUT_BYTES) + 1),
+        metavar=f"1-{len(LAYOUT_BYTES)}",
+        help="memory layouts each variant is counted under (1: flake8's own script, as is)",
+    )
     parser.add_argument("--files", type=int, default=FILES, help="files sampled per corpus")
     parser.add_argument("--jobs", type=int, default=JOBS, help="variants measured side by side")
     parser.add_argument(
@@ -416,6 +496,7 @@ def main() -> int:
             args.jobs,
             variants,
             baseline,
+            args.layouts,
         )
         for name in args.corpus or ["stdlib", "django"]
     }
