@@ -60,7 +60,9 @@ def test_explain_without_a_code_lists_every_code(tmp_path: Path) -> None:
     assert run.stdout.splitlines() == [
         "SOT001           flake8-ssot configuration error",
         "SOT101  fixable  import of a deprecated module",
+        "SOT102  fixable  import of a deprecated module past its removal",
         "SOT201  fixable  import of a legacy module",
+        "SOT202  fixable  import of a legacy module past its removal",
         "SOT301           import of a compat shim",
         "SOT401           test class that pytest will not collect: name",
         "SOT402           test class that pytest will not collect: constructor",
@@ -77,7 +79,8 @@ def test_explain_unknown_code(tmp_path: Path) -> None:
     assert run.returncode == 2
     assert run.stderr == (
         "flake8-ssot: unknown code 'SOT999' "
-        "(known: SOT001, SOT101, SOT201, SOT301, SOT401, SOT402, SOT403, SOT404, SOT501, SOT502)\n"
+        "(known: SOT001, SOT101, SOT102, SOT201, SOT202, SOT301, SOT401, SOT402, SOT403, SOT404, "
+        "SOT501, SOT502)\n"
     )
 
 
@@ -100,13 +103,13 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
     assert run.stdout.splitlines() == [
         "flake8-ssot configuration is valid.",
         f"flake8 config file: {project.root}/tox.ini",
-        "ssot-deprecated-modules (SOT101):",
+        "ssot-deprecated-modules (SOT101, SOT102):",
         "  a.facade -> a.facade.core",
         "  a.gone (removed in 1.5)",
-        "ssot-canonical-symbols (SOT101, SOT501, SOT502):",
+        "ssot-canonical-symbols (SOT101, SOT102, SOT501, SOT502):",
         "  a.core:Manager",
         "  a.log:get",
-        "ssot-legacy-modules (SOT201):",
+        "ssot-legacy-modules (SOT201, SOT202):",
         "  a.old -> a.new (removed in 2.0)",
         "ssot-compat-patterns (SOT301): *.shim",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
@@ -116,9 +119,12 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "    python_functions = test",
         "    testpaths = tests",
         "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 9",
-        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
+        "ssot-source-roots (SOT101, SOT102, SOT201, SOT202, SOT301, SOT501, SOT502):",
         f"  {project.root}",
         f"  {project.root}/src",
+        "ssot-project-version (SOT101, SOT102, SOT201, SOT202): unknown: neither setup.cfg "
+        f"[metadata] nor pyproject.toml [project] in {project.root} states a version; no entry "
+        "is overdue",
         f"ssot-cache-dir: {project.root}/.cache/ssot",
     ]
 
@@ -150,9 +156,9 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
     assert default.stdout.splitlines() == [
         "flake8-ssot configuration is valid.",
         "flake8 config file: none",
-        "ssot-deprecated-modules (SOT101): none",
-        "ssot-canonical-symbols (SOT101, SOT501, SOT502): none",
-        "ssot-legacy-modules (SOT201): none",
+        "ssot-deprecated-modules (SOT101, SOT102): none",
+        "ssot-canonical-symbols (SOT101, SOT102, SOT501, SOT502): none",
+        "ssot-legacy-modules (SOT201, SOT202): none",
         "ssot-compat-patterns (SOT301): none",
         "ssot-pytest-config (SOT401, SOT402, SOT403, SOT404): not set (found as pytest finds it)",
         f"  for {repo}: {project.root}/pytest.ini",
@@ -161,8 +167,11 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "    python_functions = test",
         "    testpaths = (none)",
         "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 8",
-        "ssot-source-roots (SOT101, SOT201, SOT301, SOT501, SOT502):",
+        "ssot-source-roots (SOT101, SOT102, SOT201, SOT202, SOT301, SOT501, SOT502):",
         f"  {repo}",
+        "ssot-project-version (SOT101, SOT102, SOT201, SOT202): unknown: neither setup.cfg "
+        f"[metadata] nor pyproject.toml [project] in {repo} states a version; no entry "
+        "is overdue",
         f"ssot-cache-dir: {user_cache_home}/flake8-ssot",
     ]
     assert explicit.stdout.splitlines()[-1] == "ssot-cache-dir: off"

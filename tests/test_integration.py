@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 
 from flake8_ssot.engine.registry import CODES, OPTIONS
-from support import MIGRATION_CONFIG, MIGRATION_FILES, Flake8Project, Flake8Run, flake8_ssot
+from support import MIGRATION_CONFIG, MIGRATION_FILES, Flake8Project, Flake8Run, fix, flake8_ssot
 from tables import (
     RULES,
     Table,
@@ -95,7 +95,7 @@ def test_fix_rewrites_through_the_command(tmp_path: Path) -> None:
 # How flake8 users drive the plugin: stdin, noqa, ignores, config files, jobs, --help.
 
 FACADE_MANAGER = "SOT101 'pkg.facade' is deprecated: import Manager from pkg.facade.manager"
-OLD = "SOT201 'pkg.old' is legacy: use pkg.new"
+OLD = "SOT201 'pkg.old' is legacy (removal due in 2.0): use pkg.new"
 SHIM = (
     "SOT301 'pkg.shim_compat' is a compat shim (matches '*_compat'): "
     "import from the module it wraps"
@@ -131,6 +131,35 @@ def test_noqa(migrating: Flake8Project) -> None:
         "from ..facade import Manager  # noqa\n",
     )
     assert migrating.flake8("pkg/app/mod.py").stdout_lines == [f"pkg/app/mod.py:2:1: {SHIM}"]
+
+
+def test_a_passed_deadline_resurfaces_what_noqa_accepted(migrating: Flake8Project) -> None:
+    """At 2.0, ``pkg.old``'s imports are SOT202: ``# noqa: SOT201`` no longer hides them,
+    CI can select the overdue code alone, and ``fix`` rewrites them as it did."""
+    migrating.write("pkg/app/mod.py", "import pkg.old  # noqa: SOT201\nfrom pkg.old import get\n")
+    migrating.write("pkg/new.py", "def get(): ...\n")
+    before = migrating.flake8("pkg/app/mod.py")
+    assert before.stdout_lines == [f"pkg/app/mod.py:2:1: {OLD}"]
+    migrating.write("setup.cfg", MIGRATION_CONFIG + "ssot-project-version = 2.0\n")
+    overdue = (
+        "SOT202 'pkg.old' is legacy (removal was due in 2.0; the project is at 2.0): use pkg.new"
+    )
+    after = migrating.flake8("--select", "SOT202", "pkg/app/mod.py")
+    assert after.stdout_lines == [
+        f"pkg/app/mod.py:1:1: {overdue}",
+        f"pkg/app/mod.py:2:1: {overdue}",
+    ]
+    fixed = fix(migrating, "pkg/app/mod.py")
+    assert (fixed.returncode, fixed.stdout) == (0, "")
+    assert fixed.stderr.splitlines() == [
+        "pkg/app/mod.py:1:1: SOT202 left as is: `import pkg.old` binds the top-level package; "
+        "rewrite it by hand",
+        "flake8-ssot fix: 1 of 1 files changed; imported names rewritten: SOT202: 1; "
+        "findings left: 1",
+    ]
+    assert (migrating.root / "pkg/app/mod.py").read_text(encoding="utf-8") == (
+        "import pkg.old  # noqa: SOT201\nfrom pkg.new import get\n"
+    )
 
 
 def test_per_file_ignores(migrating: Flake8Project) -> None:

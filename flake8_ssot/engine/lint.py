@@ -64,7 +64,7 @@ def plan_fixes(
     # Only ``fix`` plans edits: the plugin never pays this module's import.
     from flake8_ssot.rules._import_fix import plan_import_fixes
 
-    import_codes = {part.code.code for part in IMPORT_PARTS}
+    import_codes = {code for part in IMPORT_PARTS for code in part.codes}
     imports = [found for found in diagnostics if found.code in import_codes]
     others = [found for found in diagnostics if found.code not in import_codes]
     return [*plan_import_fixes(file, imports, context, IMPORT_PARTS), *others]

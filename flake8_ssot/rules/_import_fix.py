@@ -147,7 +147,7 @@ def plan_import_fixes(
 ) -> list[Diagnostic]:
     """The import rules' diagnostics that flake8 reports, each with its fix."""
     tree, source, filename = file.tree, file.source, file.filename
-    by_code = {part.code.code: part for part in parts}
+    by_code = {code: part for part in parts for code in part.codes}
     findings: dict[tuple[int, int], _Findings] = {}
     for found in diagnostics:
         hits: tuple[Hit, ...] = found.detail  # type: ignore[assignment]
@@ -492,7 +492,7 @@ def _plan_from(
         target = _from_target(finding, module, plan)
         if isinstance(target, Message):
             if finding is not None:
-                _refuse(refusals, finding[0].code.code, target)
+                _refuse(refusals, finding[0].code_of(finding[1]), target)
             targets.append(_Target(module, None))
         else:
             targets.append(target)
@@ -542,7 +542,7 @@ def _from_target(
     problem = plan.own_module_problem(part, hit, target.module)
     if problem is not None:
         return problem
-    return _Target(target.module, part.code.code, target.name)
+    return _Target(target.module, part.code_of(hit), target.name)
 
 
 def _plan_import(
@@ -559,11 +559,11 @@ def _plan_import(
         if finding is None or replacement is None:
             parts.append(_alias_text(alias))
         elif isinstance(replacement, Message):
-            _refuse(refusals, finding[0].code.code, replacement)
+            _refuse(refusals, finding[0].code_of(finding[1]), replacement)
             parts.append(_alias_text(alias))
         else:
             parts.append(replacement)
-            counts[finding[0].code.code] += 1
+            counts[finding[0].code_of(finding[1])] += 1
     text = "import " + ", ".join(parts)
     if text == "import " + ", ".join(_alias_text(alias) for alias in statement.names):
         return None

@@ -365,10 +365,13 @@ def diagnostic(
     *,
     end: tuple[int, int] | None = None,
     detail: object = None,
+    code: str | None = None,
 ) -> Diagnostic:
-    """A diagnostic whose code is its messages' code (they must agree)."""
-    code = messages[0].kind.code
-    assert code is not None and all(message.kind.code == code for message in messages)
+    """A diagnostic whose code is its messages' code (they must agree), unless ``code``
+    escalates it (an overdue deadline: the same words under another code)."""
+    own = messages[0].kind.code
+    assert own is not None and all(message.kind.code == own for message in messages)
+    code = code or own
     end_line, end_col = end if end is not None else (line, col)
     return Diagnostic(
         code, path, line, col, end_line, end_col, tuple(messages), subject, None, detail

@@ -14,6 +14,7 @@ from flake8_ssot.model.bindings import Chosen, Defined, Dynamic, Reexport
 from flake8_ssot.model.project import Project
 from flake8_ssot.rules.base import Code, Message, MessageKind, Option, RawValue, Settings
 from flake8_ssot.rules.canonical import CANONICAL_SYMBOLS
+from flake8_ssot.rules.deadlines import deadline, deadline_text
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
 from flake8_ssot.rules.module_entries import (
     ENTRY_FORM,
@@ -23,7 +24,7 @@ from flake8_ssot.rules.module_entries import (
     parse_module_list,
     replacement_targets,
 )
-from flake8_ssot.rules.project_options import SOURCE_ROOTS
+from flake8_ssot.rules.project_options import PROJECT_VERSION, SOURCE_ROOTS
 from flake8_ssot.rules.rule import (
     Context,
     Hit,
@@ -67,9 +68,34 @@ SOT101 = Code(
     ),
 )
 
-DEPRECATED = MessageKind("SOT101", "deprecated", "'{module}' is deprecated")
+SOT102 = Code(
+    code="SOT102",
+    title="import of a deprecated module past its removal",
+    summary=("the same, once the project version has reached the entry's `removed-in`"),
+    fixable=True,
+    what_it_does=(
+        "Flags what SOT101 flags, for an entry of `ssot-deprecated-modules` with "
+        "`; removed-in VERSION`, once the project's version (`ssot-project-version`, "
+        "else the version setup.cfg or pyproject.toml states) has reached VERSION "
+        "(prereleases count: `2.1rc1` is reached by `2.1`, not by `2.1.dev0`). The "
+        "message is SOT101's, naming both versions."
+    ),
+    why=(
+        "A deadline that passes without a sound is no deadline. Under a code of its own, "
+        "CI can select only the overdue imports while editors show every one, and "
+        "imports accepted under SOT101 (`# noqa: SOT101`, a baseline) are reported again."
+    ),
+    example=(
+        "# ssot-project-version = 2.1\n"
+        "# ssot-deprecated-modules = app.old_api = app.api ; removed-in 2.0\n"
+        "from app.old_api import fetch\n"
+    ),
+    use_instead="from app.api import fetch\n",
+)
+
+DEPRECATED = MessageKind("SOT101", "deprecated", "'{module}' is deprecated{deadline}")
 DEPRECATED_ADVISED = MessageKind(
-    "SOT101", "deprecated-advised", "'{module}' is deprecated: {advice}"
+    "SOT101", "deprecated-advised", "'{module}' is deprecated{deadline}: {advice}"
 )
 # The parts of the advice, each only where it is true of the names it names.
 IMPORT_FROM = MessageKind(None, "import-from", "import {names} from {module}")
@@ -127,15 +153,19 @@ def match(imported: ImportedName, context: Context) -> Hit | None:
     entry = deprecated.get(imported.module)
     if entry is not None:
         if imported.name is None or imported.name == "*":
-            return Hit(imported, entry.module, entry.module, entry.replacement)
+            return _module_hit(imported, entry, context)
         if _is_submodule_import(entry.module, imported.name, context):
             return None
         return _name_hit(imported, entry, imported.name, context)
     as_module = imported.as_module
     if as_module is not None and as_module in deprecated:
-        entry = deprecated[as_module]
-        return Hit(imported, entry.module, entry.module, entry.replacement)
+        return _module_hit(imported, deprecated[as_module], context)
     return None
+
+
+def _module_hit(imported: ImportedName, entry: ModuleEntry, context: Context) -> Hit:
+    due = deadline(entry.removed_in, context.settings)
+    return Hit(imported, entry.module, entry.module, entry.replacement, deadline=due)
 
 
 def _is_submodule_import(facade: str, name: str, context: Context) -> bool:
@@ -202,7 +232,9 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
         summary = project.summary(facade)
         if summary is not None and summary.has_getattr:
             note = GETATTR(module=facade, name=name)
-    return Hit(imported, facade, facade, new, redirect, note)
+    return Hit(
+        imported, facade, facade, new, redirect, note, deadline(entry.removed_in, context.settings)
+    )
 
 
 def _binds_own_object(new: str, name: str, project: Project) -> bool:
@@ -270,10 +302,13 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
                 advice.setdefault(USE(module=hit.replacement), [])
         for key, names in advice.items():
             parts[key] = _advice_part(key, list(dict.fromkeys(names)), facade)
+        due = deadline_text(next(hit.deadline for hit in hits if hit.entry == facade))
         if parts:
-            rendered.append(DEPRECATED_ADVISED(module=facade, advice=tuple(parts.values())))
+            rendered.append(
+                DEPRECATED_ADVISED(module=facade, deadline=due, advice=tuple(parts.values()))
+            )
         else:
-            rendered.append(DEPRECATED(module=facade))
+            rendered.append(DEPRECATED(module=facade, deadline=due))
     return tuple(rendered)
 
 
@@ -303,10 +338,11 @@ def targets(settings: Settings) -> list[Target]:
 
 
 RULE = Rule(
-    codes=(SOT101,),
-    options=(DEPRECATED_MODULES, SOURCE_ROOTS, CANONICAL_SYMBOLS),
+    codes=(SOT101, SOT102),
+    options=(DEPRECATED_MODULES, SOURCE_ROOTS, CANONICAL_SYMBOLS, PROJECT_VERSION),
     imports=ImportPart(
         code=SOT101,
+        overdue=SOT102,
         match=match,
         messages=messages,
         fix_name=name_target,

@@ -43,8 +43,7 @@ def import_findings(
     for (line, col), refs in statements.items():
         hits_by_part = _hits_by_part(refs, context, parts, file_module)
         for part in parts:
-            hits = hits_by_part.get(part)
-            if hits:
+            for code, hits in _by_code(part, hits_by_part.get(part, ())).items():
                 if ends is None:  # only a file with findings pays for the statements' ends
                     ends = _statement_ends(tree, source)
                 findings.append(
@@ -56,9 +55,18 @@ def import_findings(
                         _subject(hits, refs),
                         end=ends.get((line, col)),
                         detail=tuple(hits),
+                        code=code,
                     )
                 )
     return findings
+
+
+def _by_code(part: ImportPart, hits: Sequence[Hit]) -> dict[str, list[Hit]]:
+    """A statement's hits of one rule per code they are reported under (overdue or not)."""
+    grouped: dict[str, list[Hit]] = {}
+    for hit in hits:
+        grouped.setdefault(part.code_of(hit), []).append(hit)
+    return grouped
 
 
 def _statement_ends(tree: ast.Module, source: str) -> dict[tuple[int, int], tuple[int, int]]:

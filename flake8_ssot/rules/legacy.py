@@ -19,6 +19,7 @@ from flake8_ssot.rules.base import (
     RawValue,
     Settings,
 )
+from flake8_ssot.rules.deadlines import deadline, deadline_text
 from flake8_ssot.rules.deprecated import DEPRECATED_MODULES
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
 from flake8_ssot.rules.module_entries import (
@@ -29,7 +30,7 @@ from flake8_ssot.rules.module_entries import (
     parse_module_list,
     replacement_targets,
 )
-from flake8_ssot.rules.project_options import SOURCE_ROOTS
+from flake8_ssot.rules.project_options import PROJECT_VERSION, SOURCE_ROOTS
 from flake8_ssot.rules.rule import (
     Context,
     Hit,
@@ -62,17 +63,47 @@ SOT201 = Code(
     use_instead=("from shared.logging.unified_logging_ssot import get_logger\n"),
 )
 
-LEGACY = MessageKind("SOT201", "legacy", "'{module}' is legacy")
-LEGACY_USE = MessageKind("SOT201", "legacy-use", "'{module}' is legacy: use {replacement}")
+SOT202 = Code(
+    code="SOT202",
+    title="import of a legacy module past its removal",
+    summary="the same, once the project version has reached the entry's `removed-in`",
+    fixable=True,
+    what_it_does=(
+        "Flags what SOT201 flags, for an entry of `ssot-legacy-modules` with "
+        "`; removed-in VERSION`, once the project's version (`ssot-project-version`, "
+        "else the version setup.cfg or pyproject.toml states) has reached VERSION "
+        "(prereleases count: `2.1rc1` is reached by `2.1`, not by `2.1.dev0`). The "
+        "message is SOT201's, naming both versions."
+    ),
+    why=(
+        "The legacy module was to be gone by now. Under a code of its own, CI can select "
+        "only the overdue imports while editors show every one, and imports accepted under "
+        "SOT201 (`# noqa: SOT201`, a baseline) are reported again."
+    ),
+    example=(
+        "# ssot-project-version = 3.0\n"
+        "# ssot-legacy-modules =\n"
+        "#     app.logging_config = shared.logging ; removed-in 3.0\n"
+        "from app.logging_config import get_logger\n"
+    ),
+    use_instead="from shared.logging import get_logger\n",
+)
+
+LEGACY = MessageKind("SOT201", "legacy", "'{module}' is legacy{deadline}")
+LEGACY_USE = MessageKind(
+    "SOT201", "legacy-use", "'{module}' is legacy{deadline}: use {replacement}"
+)
 LEGACY_USE_MISSING = MessageKind(
     "SOT201",
     "legacy-use-missing",
-    "'{module}' is legacy: use {replacement} (it does not define {names})",
+    "'{module}' is legacy{deadline}: use {replacement} (it does not define {names})",
 )
 INSIDE_REPLACED = MessageKind(
-    "SOT201", "inside-replaced", "'{module}' is legacy: '{entry}' is replaced by {replacement}"
+    "SOT201",
+    "inside-replaced",
+    "'{module}' is legacy{deadline}: '{entry}' is replaced by {replacement}",
 )
-INSIDE = MessageKind("SOT201", "inside", "'{module}' is legacy (inside '{entry}')")
+INSIDE = MessageKind("SOT201", "inside", "'{module}' is legacy (inside '{entry}'){deadline}")
 #: What is inside a legacy module has no known counterpart in its replacement.
 SUBTREE = MessageKind(None, "subtree", "no replacement is known for this part of the legacy module")
 
@@ -111,8 +142,10 @@ def match(imported: ImportedName, context: Context) -> Hit | None:
             continue
         entry = enclosing_entry(candidate, legacy)
         if entry is not None:
-            replacement = legacy[entry].replacement
-            return _with_redirect(Hit(imported, candidate, entry, replacement), context)
+            found = legacy[entry]
+            due = deadline(found.removed_in, context.settings)
+            hit = Hit(imported, candidate, entry, found.replacement, deadline=due)
+            return _with_redirect(hit, context)
     return None
 
 
@@ -152,18 +185,22 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
         if hit.subject in seen:
             continue
         seen.add(hit.subject)
+        due = deadline_text(hit.deadline)
         if hit.subject != hit.entry:
             if hit.replacement:
                 rendered.append(
                     INSIDE_REPLACED(
-                        module=hit.subject, entry=hit.entry, replacement=hit.replacement
+                        module=hit.subject,
+                        deadline=due,
+                        entry=hit.entry,
+                        replacement=hit.replacement,
                     )
                 )
             else:
-                rendered.append(INSIDE(module=hit.subject, entry=hit.entry))
+                rendered.append(INSIDE(module=hit.subject, entry=hit.entry, deadline=due))
             continue
         if not hit.replacement:
-            rendered.append(LEGACY(module=hit.subject))
+            rendered.append(LEGACY(module=hit.subject, deadline=due))
             continue
         missing = [
             str(other.imported.name)
@@ -173,10 +210,14 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
         if missing:
             names = ", ".join(dict.fromkeys(missing))
             rendered.append(
-                LEGACY_USE_MISSING(module=hit.subject, replacement=hit.replacement, names=names)
+                LEGACY_USE_MISSING(
+                    module=hit.subject, deadline=due, replacement=hit.replacement, names=names
+                )
             )
         else:
-            rendered.append(LEGACY_USE(module=hit.subject, replacement=hit.replacement))
+            rendered.append(
+                LEGACY_USE(module=hit.subject, deadline=due, replacement=hit.replacement)
+            )
     return tuple(rendered)
 
 
@@ -205,10 +246,11 @@ def validate(settings: Settings) -> None:
 
 
 RULE = Rule(
-    codes=(SOT201,),
-    options=(LEGACY_MODULES, SOURCE_ROOTS),
+    codes=(SOT201, SOT202),
+    options=(LEGACY_MODULES, SOURCE_ROOTS, PROJECT_VERSION),
     imports=ImportPart(
         code=SOT201,
+        overdue=SOT202,
         match=match,
         messages=messages,
         fix_name=fix_name,

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from flake8_ssot.model.imports import is_dotted_name
+from flake8_ssot.model.project_version import pep440
 from flake8_ssot.model.record import Record
 from flake8_ssot.rules.base import ConfigError, RawValue, identifier_text, split_entries
 from flake8_ssot.rules.rule import Target
@@ -55,7 +56,7 @@ def parse_module_entry(option: str, entry: str) -> ModuleEntry:
             raise ConfigError(option, entry, f"unknown key {key!r} (expected 'removed-in VERSION')")
         if removed_in is not None:
             raise ConfigError(option, entry, "'removed-in' is given twice")
-        removed_in = _pep440(value.strip())
+        removed_in = pep440(value.strip())
         if removed_in is None:
             raise ConfigError(option, entry, f"{value.strip()!r} is not a PEP 440 version")
     return ModuleEntry(old, replacement, removed_in)
@@ -88,14 +89,3 @@ def entry_modules(option: str, entries: Mapping[str, ModuleEntry], role: str) ->
 
 def _entry_text(entry: ModuleEntry) -> str:
     return f"{entry.module} = {entry.replacement}" if entry.replacement else entry.module
-
-
-def _pep440(text: str) -> Version | None:
-    """``text`` as a PEP 440 version; None if it is not one."""
-    # Imported for the entries that need it: its import costs more than a file's checks.
-    from packaging import version
-
-    try:
-        return version.Version(text)
-    except version.InvalidVersion:
-        return None

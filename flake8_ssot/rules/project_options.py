@@ -8,13 +8,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flake8_ssot.model.file_system import is_directory
+from flake8_ssot.model.project_version import ProjectVersion, VersionSource, pep440
 from flake8_ssot.model.summary_cache import OFF, user_cache_directory
 from flake8_ssot.rules.base import ConfigError, Option, RawValue, single_value, words
 
+if TYPE_CHECKING:
+    from flake8_ssot.rules.rule import Context
+
 SOURCE_ROOTS_NAME = "ssot-source-roots"
 CACHE_DIR_NAME = "ssot-cache-dir"
+PROJECT_VERSION_NAME = "ssot-project-version"
 
 
 def parse_source_roots(raw: RawValue, config_dir: Path) -> tuple[Path, ...]:
@@ -81,5 +87,36 @@ CACHE_DIR: Option[Path | None] = Option(
     describe=lambda context: [str(context.project.cache.root) if context.project.cache else "off"],
 )
 
+
+def parse_project_version(raw: RawValue, config_dir: Path) -> ProjectVersion:
+    text = single_value(raw)
+    if not text:
+        return ProjectVersion(config_dir)
+    version = pep440(text)
+    if version is None:
+        raise ConfigError(PROJECT_VERSION_NAME, text, "not a PEP 440 version")
+    return ProjectVersion(config_dir, VersionSource(version, PROJECT_VERSION_NAME))
+
+
+def describe_project_version(context: Context) -> list[str]:
+    found = context.settings[PROJECT_VERSION].current
+    if found.version is None:
+        return [f"unknown: {found.source}; no entry is overdue"]
+    return [f"{found.version} (from {found.source})"]
+
+
+PROJECT_VERSION: Option[ProjectVersion] = Option(
+    PROJECT_VERSION_NAME,
+    value="a PEP 440 version",
+    default_text="`[metadata] version` of setup.cfg, else `[project] version` of "
+    "pyproject.toml, beside the config file (none when computed or dynamic)",
+    help="The project's version, against which each entry's 'removed-in' is compared: "
+    "once reached, its imports are SOT102/SOT202. (Default: [metadata] version of "
+    "setup.cfg, else [project] version of pyproject.toml, beside the config file)",
+    parse=parse_project_version,
+    describe=describe_project_version,
+)
+
+
 #: Options of the project as a whole, listed after every rule's own.
-PROJECT_OPTIONS: tuple[Option[object], ...] = (SOURCE_ROOTS, CACHE_DIR)
+PROJECT_OPTIONS: tuple[Option[object], ...] = (SOURCE_ROOTS, PROJECT_VERSION, CACHE_DIR)

@@ -23,6 +23,8 @@ from flake8_ssot.model.record import Record
 from flake8_ssot.rules.base import Code, Diagnostic, Message, Option, Settings
 
 if TYPE_CHECKING:
+    from flake8_ssot.rules.deadlines import Deadline
+
     #: Which import rule matched first, and its hit (whose ``imported`` is the
     #: first statement that asked).
     FirstMatch = tuple["ImportPart", "Hit"]
@@ -118,7 +120,7 @@ class Hit(Record):
     and ``replacement`` the module to use instead, when one is configured.
     """
 
-    __slots__ = ("imported", "subject", "entry", "replacement", "redirect", "note")
+    __slots__ = ("imported", "subject", "entry", "replacement", "redirect", "note", "deadline")
 
     def __init__(
         self,
@@ -128,6 +130,7 @@ class Hit(Record):
         replacement: str | None,
         redirect: Redirect | None = None,
         note: Message | None = None,
+        deadline: Deadline | None = None,
     ) -> None:
         self.imported = imported
         self.subject = subject
@@ -138,18 +141,30 @@ class Hit(Record):
         self.redirect = redirect
         #: Why the name has no redirect, when that is worth telling the user.
         self.note = note
+        #: The entry's ``removed-in``, and whether the project has reached it.
+        self.deadline = deadline
+
+    def _with(self, imported: ImportedName, redirect: Redirect | None, note: Message | None) -> Hit:
+        return Hit(
+            imported, self.subject, self.entry, self.replacement, redirect, note, self.deadline
+        )
 
     def of(self, imported: ImportedName) -> Hit:
         """The same hit for another imported name."""
-        return Hit(imported, self.subject, self.entry, self.replacement, self.redirect, self.note)
+        return self._with(imported, self.redirect, self.note)
 
     def redirected(self, redirect: Redirect) -> Hit:
         """The same hit, with where the name can be imported from instead."""
-        return Hit(self.imported, self.subject, self.entry, self.replacement, redirect, self.note)
+        return self._with(self.imported, redirect, self.note)
 
     def noted(self, note: Message) -> Hit:
         """The same hit, with why the name has no redirect."""
-        return Hit(self.imported, self.subject, self.entry, self.replacement, self.redirect, note)
+        return self._with(self.imported, self.redirect, note)
+
+    @property
+    def overdue(self) -> bool:
+        """The project's version has reached the entry's ``removed-in``."""
+        return self.deadline is not None and self.deadline.reached_by is not None
 
 
 class ImportPart:
@@ -160,6 +175,7 @@ class ImportPart:
 
     __slots__ = (
         "code",
+        "overdue",
         "match",
         "messages",
         "fix_name",
@@ -179,8 +195,11 @@ class ImportPart:
         swaps_module_objects: bool = False,
         keeps_own_files: bool = False,
         retired: Callable[[str, Settings], str | None] | None = None,
+        overdue: Code | None = None,
     ) -> None:
         self.code = code
+        #: The code of a hit whose entry's ``removed-in`` the project has reached.
+        self.overdue = overdue
         #: Whether this imported name is one of the rule's violations, and its facts.
         self.match = match
         #: The messages of one statement's hits (one finding per statement and code).
@@ -198,6 +217,16 @@ class ImportPart:
         #: Why imports of a module are themselves reported by this rule, if they are: a
         #: replacement or home that is one would send users from one finding to the next.
         self.retired = retired
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return (self.code.code,) if self.overdue is None else (self.code.code, self.overdue.code)
+
+    def code_of(self, hit: Hit) -> str:
+        """The code a hit is reported under: the overdue one once its deadline has passed."""
+        if self.overdue is not None and hit.overdue:
+            return self.overdue.code
+        return self.code.code
 
 
 class Rule:

@@ -18,6 +18,7 @@ from tables.kinds import (
     defined_many,
     deprecated,
     does_not_define,
+    due,
     fallback,
     import_as,
     import_from,
@@ -30,6 +31,9 @@ from tables.kinds import (
     use,
     writes_namespace,
 )
+
+#: The deadline of MIGRATION_CONFIG's legacy entry (no project version: never reached).
+DUE = due("2.0")
 
 FORMS = Table(
     "forms",
@@ -126,7 +130,7 @@ FORMS = Table(
             "parenthesised",
             "from pkg import (\n    facade,  # the facade\n    old,\n)\n",
             F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
-            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
         ),
         # In pkg/app/__init__.py, "from .. import" is relative to pkg.
         case(

@@ -14,12 +14,20 @@ def config_error(error: str) -> M:
 # SOT101 and the parts of its advice
 
 
-def deprecated(module: str) -> M:
-    return m("deprecated", module=module)
+def deprecated(module: str, deadline: M | str = "") -> M:
+    return m("deprecated", module=module, deadline=deadline)
 
 
-def advised(module: str, *advice: M) -> M:
-    return m("deprecated-advised", module=module, advice=advice)
+def advised(module: str, *advice: M, deadline: M | str = "") -> M:
+    return m("deprecated-advised", module=module, advice=advice, deadline=deadline)
+
+
+def due(removed_in: str) -> M:
+    return m("removal-due", removed_in=removed_in)
+
+
+def overdue(removed_in: str, version: str) -> M:
+    return m("removal-overdue", removed_in=removed_in, version=version)
 
 
 def import_from(names: str, module: str) -> M:
@@ -78,24 +86,32 @@ def use(module: str) -> M:
 # SOT201
 
 
-def legacy(module: str) -> M:
-    return m("legacy", module=module)
+def legacy(module: str, deadline: M | str = "") -> M:
+    return m("legacy", module=module, deadline=deadline)
 
 
-def legacy_use(module: str, replacement: str) -> M:
-    return m("legacy-use", module=module, replacement=replacement)
+def legacy_use(module: str, replacement: str, deadline: M | str = "") -> M:
+    return m("legacy-use", module=module, replacement=replacement, deadline=deadline)
 
 
-def legacy_use_missing(module: str, replacement: str, names: str) -> M:
-    return m("legacy-use-missing", module=module, replacement=replacement, names=names)
+def legacy_use_missing(module: str, replacement: str, names: str, deadline: M | str = "") -> M:
+    return m(
+        "legacy-use-missing",
+        module=module,
+        replacement=replacement,
+        names=names,
+        deadline=deadline,
+    )
 
 
-def inside_replaced(module: str, entry: str, replacement: str) -> M:
-    return m("inside-replaced", module=module, entry=entry, replacement=replacement)
+def inside_replaced(module: str, entry: str, replacement: str, deadline: M | str = "") -> M:
+    return m(
+        "inside-replaced", module=module, entry=entry, replacement=replacement, deadline=deadline
+    )
 
 
-def inside(module: str, entry: str) -> M:
-    return m("inside", module=module, entry=entry)
+def inside(module: str, entry: str, deadline: M | str = "") -> M:
+    return m("inside", module=module, entry=entry, deadline=deadline)
 
 
 # SOT301

@@ -8,17 +8,24 @@ as it reads names.
 from __future__ import annotations
 
 from support import MIGRATION_CONFIG, MIGRATION_FILES
-from tables import F, Table, case
+from tables import F, M, Table, case
 from tables.kinds import (
     advised,
     compat,
+    deprecated,
+    due,
+    import_from,
     inside_replaced,
     legacy_use,
     legacy_use_missing,
+    overdue,
     second_definition,
     uncollected_name,
     use,
 )
+
+#: The deadline of MIGRATION_CONFIG's legacy entry (no project version: never reached).
+DUE = due("2.0")
 
 #: Names that may be bound to something other than the alias of import_module or
 #: __import__ somewhere in the file: none of them is taken for a dynamic import.
@@ -50,40 +57,40 @@ FORMS = Table(
         case(
             "in-except-handler",
             "try:\n    pass\nexcept ImportError:\n    import pkg.old\n",
-            F(4, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(4, 4, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
         ),
         case(
             "class-body",
             "class C:\n    import pkg.old\n",
-            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
         ),
         case(
             "nested-blocks",
             "with open('x') as f:\n    for x in f:\n        while x:\n            import pkg.old\n",
-            F(4, 12, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(4, 12, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
         ),
         case(
             "import-module-name",
             "from importlib import import_module\nx = [import_module('pkg.old.sub')]\n",
-            F(2, 5, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new")),
+            F(2, 5, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new", deadline=DUE)),
         ),
         case(
             "importlib-relative-literal",
             "import importlib\nm = importlib.import_module('.old', 'pkg')\n",
-            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
         ),
         case(
             "dunder-in-lambda",
             "def f():\n    return lambda: __import__('pkg.old')\n",
-            F(2, 19, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(2, 19, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
         ),
         # ``fromlist`` loads each name that is a submodule, as ``from pkg import old`` does.
         case(
             "dunder-fromlist",
             "m = __import__('pkg', fromlist=['old'])\nn = __import__('pkg', None, None, ('old',))\n"
             "o = __import__('pkg', fromlist=names)\n",
-            F(1, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
-            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(1, 4, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
+            F(2, 4, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
         ),
         # While the migration runs, the replacement and the legacy module's own files
         # import the old module: no finding (SQLAlchemy's sqlalchemy.util, attrs' attrs).
@@ -108,37 +115,37 @@ FORMS = Table(
         case(
             "legacy-from",
             "from pkg.old import thing\n",
-            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "thing")),
+            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "thing", deadline=DUE)),
         ),
         case(
             "legacy-submodule",
             "import pkg.old.sub\n",
-            F(1, 0, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new")),
+            F(1, 0, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new", deadline=DUE)),
         ),
         case(
             "legacy-from-sub",
             "from pkg.old.sub import x\n",
-            F(1, 0, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new")),
+            F(1, 0, "SOT201", inside_replaced("pkg.old.sub", "pkg.old", "pkg.new", deadline=DUE)),
         ),
         case(
             "legacy-from-parent-sub",
             "from pkg.old import sub\n",
-            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "sub")),
+            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "sub", deadline=DUE)),
         ),
         case(
             "legacy-from-parent",
             "from pkg import old\n",
-            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
         ),
         case(
             "legacy-relative",
             "from ..old import sub\n",
-            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "sub")),
+            F(1, 0, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "sub", deadline=DUE)),
         ),
         case(
             "two-classes-one-statement",
             "import pkg.old, pkg.shim_compat\n",
-            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(1, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
             F(1, 0, "SOT301", compat("pkg.shim_compat", "*_compat")),
         ),
         case(
@@ -148,8 +155,8 @@ FORMS = Table(
                 1,
                 0,
                 "SOT201",
-                legacy_use("pkg.old", "pkg.new"),
-                inside_replaced("pkg.old.sub", "pkg.old", "pkg.new"),
+                legacy_use("pkg.old", "pkg.new", deadline=DUE),
+                inside_replaced("pkg.old.sub", "pkg.old", "pkg.new", deadline=DUE),
             ),
         ),
         # Aliases of import_module, importlib, builtins and __import__, at module and
@@ -171,18 +178,36 @@ FORMS = Table(
             "il.__import__('pkg.old')\n"
             "y = im(\n    '.old',\n    'pkg',\n)\n"
             "ｆetch('pkg.old')\n",
-            F(4, 0, "SOT201", legacy_use("pkg.old", "pkg.new"), path="pkg/app/ends.py"),
-            F(3, 11, "SOT201", legacy_use("pkg.old", "pkg.new"), path="pkg/app/inner.py"),
-            F(7, 20, "SOT201", legacy_use("pkg.old", "pkg.new"), path="pkg/app/inner.py"),
+            F(
+                4,
+                0,
+                "SOT201",
+                legacy_use("pkg.old", "pkg.new", deadline=DUE),
+                path="pkg/app/ends.py",
+            ),
+            F(
+                3,
+                11,
+                "SOT201",
+                legacy_use("pkg.old", "pkg.new", deadline=DUE),
+                path="pkg/app/inner.py",
+            ),
+            F(
+                7,
+                20,
+                "SOT201",
+                legacy_use("pkg.old", "pkg.new", deadline=DUE),
+                path="pkg/app/inner.py",
+            ),
             F(7, 49, "SOT301", compat("pkg.shim_compat", "*_compat"), path="pkg/app/inner.py"),
-            F(7, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
-            F(8, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
-            F(9, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
-            F(10, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(7, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
+            F(8, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
+            F(9, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
+            F(10, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
             F(11, 5, "SOT301", compat("pkg.shim_compat", "*_compat")),
-            F(12, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
-            F(13, 4, "SOT201", legacy_use("pkg.old", "pkg.new")),
-            F(17, 0, "SOT201", legacy_use("pkg.old", "pkg.new")),
+            F(12, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
+            F(13, 4, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
+            F(17, 0, "SOT201", legacy_use("pkg.old", "pkg.new", deadline=DUE)),
             path="pkg/app/top.py",
             files={
                 "pkg/app/inner.py": "def first():\n"
@@ -308,4 +333,142 @@ PROJECTS = Table(
     ),
 )
 
-TABLES = (FORMS, PROJECTS)
+#: A deprecated facade and a legacy module, each with a deadline.
+DEADLINE_CONFIG = """\
+[flake8]
+select = SOT
+ssot-deprecated-modules =
+    app.old_api = app.api ; removed-in 2.0
+    app.plain
+ssot-legacy-modules =
+    app.logcfg = app.log ; removed-in 2.1rc1
+"""
+DEADLINE_SOURCE = "from app.old_api import fetch\nimport app.logcfg, app.plain\n"
+
+
+def metadata(version: str) -> str:
+    """setup.cfg with ``[metadata] version`` and the deadline config."""
+    return f"[metadata]\nversion = {version}\n\n{DEADLINE_CONFIG}"
+
+
+def pyproject(project_table: str) -> dict[str, str]:
+    return {"pyproject.toml": f"[project]\nname = 'app'\n{project_table}\n"}
+
+
+def fetch_advice(deadline: M) -> M:
+    return advised("app.old_api", import_from("fetch", "app.api"), deadline=deadline)
+
+
+#: removed-in 2.0 and 2.1rc1 against the project's version, wherever it is stated.
+DEADLINES = Table(
+    "deadlines",
+    config=DEADLINE_CONFIG,
+    files={
+        "app/__init__.py": "",
+        "app/api.py": "def fetch(): ...\n",
+        "app/old_api.py": "from app.api import fetch\n",
+        "app/plain.py": "",
+        "app/logcfg.py": "",
+        "app/log.py": "",
+    },
+    path="{}.py",
+    cases=(
+        case(
+            "no-version-anywhere-names-the-deadline",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT101", fetch_advice(due("2.0"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(2, 0, "SOT201", legacy_use("app.logcfg", "app.log", deadline=due("2.1rc1"))),
+        ),
+        case(
+            "setup-cfg-metadata-before-the-deadlines",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT101", fetch_advice(due("2.0"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(2, 0, "SOT201", legacy_use("app.logcfg", "app.log", deadline=due("2.1rc1"))),
+            config=metadata("1.9.5"),
+        ),
+        # One statement, two entries: the overdue one alone moves to SOT102.
+        case(
+            "setup-cfg-metadata-past-one-deadline",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT102", fetch_advice(overdue("2.0", "2.1.dev0"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(2, 0, "SOT201", legacy_use("app.logcfg", "app.log", deadline=due("2.1rc1"))),
+            config=metadata("2.1.dev0"),
+        ),
+        case(
+            "a-release-candidate-reaches-its-own-deadline",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT102", fetch_advice(overdue("2.0", "2.1rc1"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(
+                2,
+                0,
+                "SOT202",
+                legacy_use("app.logcfg", "app.log", deadline=overdue("2.1rc1", "2.1rc1")),
+            ),
+            config=metadata("2.1rc1"),
+        ),
+        case(
+            "pyproject-project-version",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT102", fetch_advice(overdue("2.0", "3.0"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(
+                2,
+                0,
+                "SOT202",
+                legacy_use("app.logcfg", "app.log", deadline=overdue("2.1rc1", "3.0")),
+            ),
+            files=pyproject('version = "3.0"'),
+        ),
+        case(
+            "pyproject-dynamic-version-never-escalates",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT101", fetch_advice(due("2.0"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(2, 0, "SOT201", legacy_use("app.logcfg", "app.log", deadline=due("2.1rc1"))),
+            files=pyproject('dynamic = ["version"]\nversion = "3.0"'),
+        ),
+        case(
+            "setup-cfg-attr-version-never-escalates",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT101", fetch_advice(due("2.0"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(2, 0, "SOT201", legacy_use("app.logcfg", "app.log", deadline=due("2.1rc1"))),
+            config=metadata("attr: app.__version__"),
+            files=pyproject('version = "3.0"'),
+        ),
+        # A pyproject.toml that is no TOML stops nothing: no version, no escalation.
+        case(
+            "broken-pyproject-never-escalates",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT101", fetch_advice(due("2.0"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(2, 0, "SOT201", legacy_use("app.logcfg", "app.log", deadline=due("2.1rc1"))),
+            files={"pyproject.toml": "[project\nversion = '9'\n"},
+            log=(
+                "flake8-ssot: {root}/pyproject.toml: cannot read pytest configuration: "
+                "Expected ']' at the end of a table declaration (at line 1, column 9) "
+                "(SOT401-SOT404 skipped for the files it governs)",
+            ),
+        ),
+        # The option wins over setup.cfg (and the deprecated facade escalates too).
+        case(
+            "option-wins-over-metadata",
+            DEADLINE_SOURCE,
+            F(1, 0, "SOT102", fetch_advice(overdue("2.0", "2.1"))),
+            F(2, 0, "SOT101", deprecated("app.plain")),
+            F(
+                2,
+                0,
+                "SOT202",
+                legacy_use("app.logcfg", "app.log", deadline=overdue("2.1rc1", "2.1")),
+            ),
+            config=metadata("1.0") + "ssot-project-version = 2.1\n",
+        ),
+    ),
+)
+
+TABLES = (FORMS, PROJECTS, DEADLINES)
