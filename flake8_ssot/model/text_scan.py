@@ -114,12 +114,16 @@ _NAME_BYTES = _ASCII_NAME | frozenset(b".")
 
 #: What writes a module's own namespace other than by binding statements: a call of
 #: ``globals()``, ``locals()`` or ``vars()``, ``exec(...)``, the module object from
-#: ``sys.modules[__name__]``, or a subscript of a frame's or function's globals or of
-#: ``__builtins__``. A mention in a comment or a read of another module does not count.
+#: ``sys.modules[__name__]``, or an item of a frame's or function's globals or of
+#: ``__builtins__`` assigned, deleted or updated. A mention in a comment, or a read
+#: (``sys._getframe(1).f_globals['__name__']``, common in libraries), does not count.
 _NAMESPACE_WRITE = re.compile(
     rb"\b(?:globals|locals|vars)\s*\(\s*\)|\bexec\s*\("
     rb"|\bmodules\s*(?:\[|\.\s*get\s*\()\s*__(?:name|spec)__"
-    rb"|\b(?:f_globals|__globals__|__builtins__)\s*\["
+    rb"|\b(?:f_globals|__globals__|__builtins__)\s*"
+    rb"(?:\[[^\]\r\n]*\]\s*(?:=(?!=)|[-+*/%&|^@]=|<<=|>>=|//=|\*\*=)"
+    rb"|\.\s*(?:update|setdefault|pop|popitem|clear|__setitem__|__delitem__)\s*\()"
+    rb"|\bdel\b[^\r\n#]*\b(?:f_globals|__globals__|__builtins__)\s*\["
 )
 
 

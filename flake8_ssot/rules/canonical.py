@@ -54,7 +54,10 @@ SOT501 = Code(
         "`async def Name` or binding `Name = ...` of a name registered in "
         "`ssot-canonical-symbols` (definitions under module-level `if`/`try` blocks count). "
         "A home may be a public re-export: the definition it re-exports is the one "
-        "definition, and importing from the defining module is SOT502's side door."
+        "definition, and importing from the defining module is SOT502's side door. A home "
+        "that serves the name only from its module `__getattr__` (a lazy package "
+        "`__init__` that imports it under `if TYPE_CHECKING:`, as pydantic's does) is not "
+        "read, so no definition of that name is reported."
     ),
     why=(
         "A second definition is a second source of truth: callers split between two "
@@ -85,7 +88,10 @@ SOT502 = Code(
         "`from pkg import Name` where `pkg/Name.py` is a submodule. The home is advised "
         "only where the side door hands out the home's very object: not where it binds "
         "the name itself, serves it from a module `__getattr__`, or writes its own "
-        "namespace at run time."
+        "namespace at run time. A home that serves the name from its own module "
+        "`__getattr__` is advised but never rewritten to: what it serves is not read. "
+        "Imports inside the home's own package are not reported (a package's modules "
+        "import from each other, not from their package's `__init__`)."
     ),
     why=(
         "Importing a canonical symbol through a side door (a re-exporting package, a module "
@@ -143,6 +149,18 @@ NOT_DEFINED = MessageKind(
     "SOT502",
     "not-defined",
     "'{name}' imported from {module}, which does not define it: import from {home}",
+)
+HOME_SERVES = MessageKind(
+    None,
+    "home-serves",
+    "{home} serves {name} from its module __getattr__, which is not read: "
+    "whether it is {module}'s object is not known",
+)
+LAZY_HOME = MessageKind(
+    "SOT502",
+    "lazy-home",
+    "'{name}' imported from {module}: import from {home} (which serves it from its module "
+    "__getattr__)",
 )
 NOT_FROM_HOME = MessageKind(
     None, "not-from-home", "{module} does not import the name from its home"
@@ -214,11 +232,24 @@ def _why_not_from_home(module: str, name: str, home: str, project: Project) -> M
             return SETS_AT_RUN_TIME(module=module, name=name)
         if project.surely_lacks(module, name):
             return DOES_NOT_DEFINE(module=module, name=name)
-    if side_door is not None and side_door != project.resolve(home, name):
+    if side_door is None:
+        return None
+    at_home = project.resolve(home, name)
+    if at_home is None and _serves_lazily(home, project):
+        # pydantic's ``__init__``: names imported under ``if TYPE_CHECKING:`` and served by
+        # ``__getattr__``, so the side door is most likely the very source: say import
+        # from the home, but ``fix`` cannot tell it is the same object.
+        return HOME_SERVES(home=home, name=name, module=module)
+    if side_door != at_home:
         # The side door rebinds the name (a compat alias, a wrapper): importing
         # from the home would hand the caller another object.
         return BINDS_ITSELF(module=module, name=name, home=home)
     return None
+
+
+def _serves_lazily(home: str, project: Project) -> bool:
+    summary = project.summary(home)
+    return summary is not None and summary.has_getattr
 
 
 def fix_name(hit: Hit, context: Context) -> Redirect | Message:
@@ -253,6 +284,8 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
             rendered.append(SET_AT_RUN_TIME(name=name, module=hit.subject, home=home))
         elif hit.note is not None and hit.note.kind is DOES_NOT_DEFINE:
             rendered.append(NOT_DEFINED(name=name, module=hit.subject, home=home))
+        elif hit.note is not None and hit.note.kind is HOME_SERVES:
+            rendered.append(LAZY_HOME(name=name, module=hit.subject, home=home))
         else:
             rendered.append(REBOUND(name=name, module=hit.subject, home=home))
     return tuple(rendered)

@@ -317,6 +317,20 @@ def test_a_submodule_a_getattr_shim_or_a_namespace_writer_is_left(project: Flake
     ]
 
 
+def test_a_side_door_of_a_home_served_by_getattr_is_left(project: Flake8Project) -> None:
+    client = write_case(
+        project.root, canonical.SIDE_DOORS, "a-home-that-serves-the-name-from-getattr"
+    )
+    before = client.read_text(encoding="utf-8")
+    run = fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == before
+    assert run.stderr.splitlines() == [
+        "client.py:1:1: SOT502 left as is: app.served serves Served from its module "
+        "__getattr__, which is not read: whether it is app.served.impl's object is not known",
+        "flake8-ssot fix: 0 of 1 files changed; imported names rewritten: none; findings left: 1",
+    ]
+
+
 def test_a_facade_that_writes_its_own_namespace_is_left(project: Flake8Project) -> None:
     client = write_case(
         project.root,
@@ -330,7 +344,7 @@ def test_a_facade_that_writes_its_own_namespace_is_left(project: Flake8Project) 
     )
     assert run.stderr.splitlines()[-1] == (
         "flake8-ssot fix: 1 of 1 files changed; imported names rewritten: SOT101: 1; "
-        "findings left: 2"
+        "findings left: 3"
     )
 
 
@@ -1169,3 +1183,35 @@ def test_a_diff_reader_that_stops_early_costs_no_file(migrating: Flake8Project) 
         path.read_text(encoding="utf-8") == "from pkg.facade import Manager\n"
         for path in (migrating.root / "app").glob("mod*.py")
     )
+
+
+def test_diff_counts_what_the_rewrite_leaves(project: Flake8Project) -> None:
+    """pydantic's ``from pydantic.v1 import BaseModel`` moves to ``pydantic.v1.main``, which
+    is a side door of the canonical ``pydantic:BaseModel`` (another object): that finding
+    is left after the rewrite, and ``--diff`` says so as ``fix`` does."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nselect = SOT\nssot-deprecated-modules = v1\n"
+        "ssot-canonical-symbols = pkg:BaseModel\n",
+    )
+    project.write("pkg/__init__.py", "class BaseModel: ...\n")
+    project.write("v1/__init__.py", "from .main import BaseModel\n")
+    project.write("v1/main.py", "class BaseModel: ...\n")
+    client = project.write("client.py", "from v1 import BaseModel as V1\n")
+    left = [
+        "client.py:1:1: SOT502 left as is: v1.main binds BaseModel itself, not by importing "
+        "it from pkg",
+    ]
+    diff = fix(project, "--diff", "client.py")
+    assert diff.stderr.splitlines() == [
+        *left,
+        "flake8-ssot fix: 1 of 1 files would change; imported names rewritten: SOT101: 1; "
+        "findings left: 1",
+    ]
+    run = fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == "from v1.main import BaseModel as V1\n"
+    assert run.stderr.splitlines() == [
+        *left,
+        "flake8-ssot fix: 1 of 1 files changed; imported names rewritten: SOT101: 1; "
+        "findings left: 1",
+    ]

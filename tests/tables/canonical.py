@@ -6,6 +6,7 @@ from tables import F, Table, case
 from tables.kinds import (
     advised,
     import_from,
+    lazy_home,
     not_defined,
     rebound,
     second_definition,
@@ -239,18 +240,26 @@ SIDE_DOORS = Table(
                 "    raise AttributeError(name)\n",
             },
         ),
-        # A home that serves the name from its module ``__getattr__``: which definition it
-        # hands out is not read, so none is called a second one.
+        # A home that serves the name from its module ``__getattr__`` (pydantic's lazy
+        # ``__init__``, its imports under ``if TYPE_CHECKING:``): which definition it hands
+        # out is not read, so none is called a second one, and importing from the module
+        # that defines it is advised to the home, as a side door, never as a rebinding
+        # (fix/test_fix.py checks that fix leaves it).
         case(
             "a-home-that-serves-the-name-from-getattr",
-            None,
+            "from app.served.impl import Served\n",
+            F(1, 0, "SOT502", lazy_home("Served", "app.served.impl", "app.served")),
+            path="client.py",
             config="[flake8]\nselect = SOT\nssot-canonical-symbols = app.served:Served\n",
             files={
-                "app/served/__init__.py": "def __getattr__(name):\n"
+                "app/served/__init__.py": "from typing import TYPE_CHECKING\n"
+                "if TYPE_CHECKING:\n    from .impl import Served\n"
+                "def __getattr__(name):\n"
                 "    from app.served.impl import Served\n    return Served\n",
                 "app/served/impl.py": "class Served: ...\n",
+                "app/other.py": "def Served(): ...\n",
             },
-            lint=("app/served/impl.py",),
+            lint=("app/served/impl.py", "app/other.py"),
         ),
         # SQLAlchemy's ``sqlalchemy.orm:declarative_base``: the home re-exports it from
         # ``decl_api``. That definition is the one definition; importing from ``decl_api``

@@ -463,20 +463,29 @@ FACADES = Table(
         # itself) may set any name at run time: its visible imports are not advised.
         case(
             "a-facade-that-writes-its-own-namespace-is-not-read-as-re-exports",
-            "from f import Manager\nfrom g import Manager as M\nfrom h import Manager as H\n",
+            "from f import Manager\nfrom g import Manager as M\nfrom h import Manager as H\n"
+            "from k import Manager as K\n",
             F(1, 0, "SOT101", advised("f", writes_namespace("f", "Manager"))),
             F(2, 0, "SOT101", advised("g", writes_namespace("g", "Manager"))),
             F(3, 0, "SOT101", advised("h", import_from("Manager", "h.impl"))),
+            F(4, 0, "SOT101", advised("k", writes_namespace("k", "Manager"))),
             path="client.py",
             config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
-            "    f = core\n    g = core\n    h = core\n",
+            "    f = core\n    g = core\n    h = core\n    k = core\n",
             files={
                 "core.py": "class Manager: ...\n",
-                # Mentions and reads are no writes: h's names are read as ever.
+                # Mentions and reads are no writes: h's names are read as ever (pydantic's
+                # ``create_model`` reads its caller's ``f_globals['__name__']``).
                 "h/__init__.py": "# callers' globals are read, never written\nimport sys\n"
                 "from .impl import Manager\n"
-                "CALLER = sys._getframe(0).f_globals.get('__name__')\n",
+                "CALLER = sys._getframe(0).f_globals.get('__name__')\n"
+                "def module_of(f):\n    return f.f_globals['__name__']\n"
+                "if sys._getframe(0).f_globals['__name__'] == 'h':\n"
+                "    NAME = Manager.__init__.__globals__['__name__']\n",
                 "h/impl.py": "class Manager: ...\n",
+                "k/__init__.py": "import sys\nfrom .impl import Manager\n"
+                "sys._getframe(0).f_globals['Manager'] = None\n",
+                "k/impl.py": "class Manager: ...\n",
                 "f/__init__.py": "from .impl import Manager\nglobals()['Manager'] = object\n",
                 "f/impl.py": "class Manager: ...\n",
                 "g/__init__.py": "import sys\nfrom .impl import Manager\n"

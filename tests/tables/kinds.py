@@ -159,6 +159,10 @@ def side_door(names: str, module: str, home: str) -> M:
     return m("side-door", names=names, module=module, home=home)
 
 
+def lazy_home(name: str, module: str, home: str) -> M:
+    return m("lazy-home", name=name, module=module, home=home)
+
+
 def rebound(name: str, module: str, home: str) -> M:
     return m("rebound", name=name, module=module, home=home)
 

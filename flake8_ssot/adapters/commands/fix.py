@@ -73,10 +73,11 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
             else:
                 changed_files += 1
                 rewritten.update(result.rewritten)
-                if not (diff or check):
-                    # Report what is left where it now is, as flake8 will report it.
-                    reported = _reported_by_flake8(style_guides, options, filename, result.fixed)
-                    left = fix_source(result.fixed, filename, context, reported).leftovers
+                # What is left is what flake8 will report once the rewrite is in (a name
+                # moved from a facade to a side door of a canonical symbol is SOT502 then),
+                # where it will be: the same with --diff and --check as without.
+                reported = _reported_by_flake8(style_guides, options, filename, result.fixed)
+                left = fix_source(result.fixed, filename, context, reported).leftovers
         leftovers += _print_leftovers(filename, left)
     progress.done()
     verb = "would change" if (diff or check) else "changed"
