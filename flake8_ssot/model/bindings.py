@@ -138,18 +138,25 @@ def summarise(
     if may_write_namespace(source):
         summary = summary._replace(writes_namespace=True)
     if any(marker.encode("ascii") in source for marker in DYNAMIC_IMPORT_MARKERS):
-        # ``importlib.import_module('app.models')`` at the top level imports it too.
+        # ``importlib.import_module('app.models')`` at the top level imports it too. Import
+        # statements are the reader's (it knows ``if TYPE_CHECKING:``); a call in a function
+        # body runs when called, and one under ``if TYPE_CHECKING:`` never runs.
         package = module if is_package else module.rpartition(".")[0]
         text = source.decode("utf-8", "surrogateescape")
-        bodies = [
-            (node.body[0].lineno, node.end_lineno or node.lineno)
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
-        ]
+        statements = set()
+        not_run = []
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                statements.add((node.lineno, node.col_offset))
+            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or (
+                isinstance(node, ast.If) and _is_type_checking(node.test)
+            ):
+                not_run.append((node.body[0].lineno, node.body[-1].end_lineno or node.lineno))
         loaded = {
             ref.module
             for ref in collect_imports(tree, text, lambda: package or None)
-            if not any(start <= ref.line <= end for start, end in bodies)  # runs when called
+            if (ref.line, ref.col) not in statements
+            and not any(start <= ref.line <= end for start, end in not_run)
         }
         summary = summary._replace(imported_modules=summary.imported_modules | loaded)
     return summary

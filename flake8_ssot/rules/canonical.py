@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from flake8_ssot.model.bindings import Binding
+from flake8_ssot.model.bindings import Binding, Dynamic
 from flake8_ssot.model.imports import is_dotted_name
 from flake8_ssot.model.project import Project
 from flake8_ssot.model.text_scan import searchable_text, word_positions
@@ -156,6 +156,18 @@ HOME_SERVES = MessageKind(
     "{home} serves {name} from its module __getattr__, which is not read: "
     "whether it is {module}'s object is not known",
 )
+HOME_MAY_SET = MessageKind(
+    None,
+    "home-may-set",
+    "{home} may set {name} at run time (it writes its own namespace): whether it is "
+    "{module}'s object is not known",
+)
+DYNAMIC_HOME = MessageKind(
+    "SOT502",
+    "dynamic-home",
+    "'{name}' imported from {module}: import from {home} (which binds it, and may set it at "
+    "run time: it writes its own namespace)",
+)
 LAZY_HOME = MessageKind(
     "SOT502",
     "lazy-home",
@@ -235,6 +247,10 @@ def _why_not_from_home(module: str, name: str, home: str, project: Project) -> M
     if side_door is None:
         return None
     at_home = project.resolve(home, name)
+    if at_home is None and isinstance(project.origin(home, name), Dynamic):
+        # SQLAlchemy's ``sqlalchemy.orm`` ends with ``__go(locals())``: it imports the name
+        # like any re-export, but what it binds in the end is not read.
+        return HOME_MAY_SET(home=home, name=name, module=module)
     if at_home is None and _serves_lazily(home, project):
         # pydantic's ``__init__``: names imported under ``if TYPE_CHECKING:`` and served by
         # ``__getattr__``, so the side door is most likely the very source: say import
@@ -286,6 +302,8 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
             rendered.append(NOT_DEFINED(name=name, module=hit.subject, home=home))
         elif hit.note is not None and hit.note.kind is HOME_SERVES:
             rendered.append(LAZY_HOME(name=name, module=hit.subject, home=home))
+        elif hit.note is not None and hit.note.kind is HOME_MAY_SET:
+            rendered.append(DYNAMIC_HOME(name=name, module=hit.subject, home=home))
         else:
             rendered.append(REBOUND(name=name, module=hit.subject, home=home))
     return tuple(rendered)

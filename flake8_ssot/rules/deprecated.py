@@ -126,6 +126,12 @@ REPLACEMENT_OWN_MANY = MessageKind(
     "replacement-own-many",
     "import {names} from {module}, the replacement's own objects ({facade} defines others)",
 )
+REPLACEMENT_UNREAD = MessageKind(
+    None,
+    "replacement-unread",
+    "{name} is defined in {facade} itself; {module} binds one too, but may set it at run "
+    "time (it writes its own namespace), so it is not advised",
+)
 FALLBACK = MessageKind(
     None,
     "fallback",
@@ -216,6 +222,8 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
         elif new is not None and _binds_own_object(new, name, project):
             redirect = Redirect(new, name)
             note = REPLACEMENT_OWN(names=name, module=new, facade=facade)
+        elif new is not None and isinstance(project.origin(new, name), Dynamic):
+            note = REPLACEMENT_UNREAD(name=name, module=new, facade=facade)
         else:
             note = DEFINED_ONE(names=name, module=facade)
     elif isinstance(found, Dynamic):

@@ -331,6 +331,19 @@ def test_a_side_door_of_a_home_served_by_getattr_is_left(project: Flake8Project)
     ]
 
 
+def test_a_side_door_of_a_home_that_writes_its_namespace_is_left(
+    project: Flake8Project,
+) -> None:
+    client = write_case(project.root, canonical.SIDE_DOORS, "a-home-that-writes-its-own-namespace")
+    before = client.read_text(encoding="utf-8")
+    run = fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == before
+    assert run.stderr.splitlines()[0] == (
+        "client.py:1:1: SOT502 left as is: app.orm2 may set Session at run time (it writes "
+        "its own namespace): whether it is app.orm2.session's object is not known"
+    )
+
+
 def test_a_facade_that_writes_its_own_namespace_is_left(project: Flake8Project) -> None:
     client = write_case(
         project.root,
@@ -1112,6 +1125,31 @@ def test_fix_never_closes_a_cycle_through_a_dynamic_import(project: Flake8Projec
     assert run.stderr.splitlines()[0] == (
         "app/models.py:1:1: SOT201 left as is: svc imports app.models (directly or through "
         "other modules): importing from it here could close an import cycle; rewrite it by hand"
+    )
+
+
+def test_imports_that_never_run_close_no_cycle(project: Flake8Project) -> None:
+    """SQLAlchemy's ``util/preloaded.py``: imports under ``if TYPE_CHECKING:`` and an
+    ``__import__`` in a function body run at no import of the module, even when the file
+    has a dynamic import: the rewrite to ``svc.core`` closes no cycle."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-legacy-modules = oldm = svc.core\n")
+    project.write(
+        "svc/__init__.py",
+        "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from app import models\n"
+        "    __import__('app.models')\n"
+        "def load(name):\n    return __import__(name, globals(), locals())\n",
+    )
+    project.write("svc/core.py", "class Bar:\n    pass\n")
+    project.write("oldm.py", "from svc.core import Bar\n")
+    project.write("app/__init__.py")
+    project.write("app/models.py", "from oldm import Bar\n\nM = Bar\n")
+    run = fix(project, "app/models.py")
+    assert run.stderr.splitlines() == [
+        "flake8-ssot fix: 1 of 1 files changed; imported names rewritten: SOT201: 1; "
+        "findings left: 0"
+    ]
+    assert (project.root / "app/models.py").read_text(encoding="utf-8") == (
+        "from svc.core import Bar\n\nM = Bar\n"
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from tables import F, Table, case
 from tables.kinds import (
     advised,
+    dynamic_home,
     import_from,
     lazy_home,
     not_defined,
@@ -260,6 +261,21 @@ SIDE_DOORS = Table(
                 "app/other.py": "def Served(): ...\n",
             },
             lint=("app/served/impl.py", "app/other.py"),
+        ),
+        # SQLAlchemy 2.0: ``sqlalchemy.orm`` re-exports ``Session`` and ends with
+        # ``__go(locals())``, which may set any of its names: the home is advised, the
+        # defining module is not called a second definition, and fix leaves it.
+        case(
+            "a-home-that-writes-its-own-namespace",
+            "from app.orm2.session import Session\n",
+            F(1, 0, "SOT502", dynamic_home("Session", "app.orm2.session", "app.orm2")),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-canonical-symbols = app.orm2:Session\n",
+            files={
+                "app/orm2/__init__.py": "from .session import Session\n\n\n"
+                "def __go(lcls):\n    pass\n\n\n__go(locals())\n",
+                "app/orm2/session.py": "class Session: ...\n",
+            },
         ),
         # SQLAlchemy's ``sqlalchemy.orm:declarative_base``: the home re-exports it from
         # ``decl_api``. That definition is the one definition; importing from ``decl_api``

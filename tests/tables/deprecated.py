@@ -26,6 +26,7 @@ from tables.kinds import (
     legacy_use,
     legacy_use_missing,
     replacement_own,
+    replacement_unread,
     served_by_getattr,
     uncollected_name,
     use,
@@ -491,6 +492,27 @@ FACADES = Table(
                 "g/__init__.py": "import sys\nfrom .impl import Manager\n"
                 "setattr(sys.modules[__name__], 'Manager', None)\n",
                 "g/impl.py": "class Manager: ...\n",
+            },
+        ),
+        # SQLAlchemy 2.0: ``sqlalchemy.ext.declarative`` defines its own ``declarative_base``
+        # (a deprecation wrapper); the replacement ``sqlalchemy.orm`` imports its own, but
+        # ends with ``__go(locals())``: the message says why it is not advised.
+        case(
+            "a-replacement-that-writes-its-own-namespace-is-named-not-advised",
+            "from ext import declarative_base\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised("ext", replacement_unread("declarative_base", "orm", "ext")),
+            ),
+            path="client.py",
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules = ext = orm\n",
+            files={
+                "ext.py": "def declarative_base(): ...\n",
+                "orm/__init__.py": "from .decl_api import declarative_base\n\n\n"
+                "def __go(lcls):\n    pass\n\n\n__go(locals())\n",
+                "orm/decl_api.py": "def declarative_base(): ...\n",
             },
         ),
         # Found by the second hostile round and the httpx trial, each a wrong rewrite before:

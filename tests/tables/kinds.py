@@ -159,6 +159,14 @@ def side_door(names: str, module: str, home: str) -> M:
     return m("side-door", names=names, module=module, home=home)
 
 
+def dynamic_home(name: str, module: str, home: str) -> M:
+    return m("dynamic-home", name=name, module=module, home=home)
+
+
+def replacement_unread(name: str, module: str, facade: str) -> M:
+    return m("replacement-unread", name=name, module=module, facade=facade)
+
+
 def lazy_home(name: str, module: str, home: str) -> M:
     return m("lazy-home", name=name, module=module, home=home)
 
