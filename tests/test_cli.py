@@ -266,7 +266,8 @@ FLAKE8_ERRORS = [
     ),
     (
         ["fix", "--ssot-legacy-modules", "a..b", "m.py"],
-        "flake8-ssot: ssot-legacy-modules: entry 'a..b': 'a..b' is not a dotted module name",
+        "flake8-ssot: ssot-legacy-modules: entry 'a..b': 'a..b' is not a dotted module name"
+        " (expected `OLD [= NEW] [; removed-in VERSION]`)",
         1,
     ),
     (

@@ -41,7 +41,9 @@ def parse_module_entry(option: str, entry: str) -> ModuleEntry:
     old, equals, new = head.partition("=")
     old, new = identifier_text(old), identifier_text(new)
     if not is_dotted_name(old):
-        raise ConfigError(option, entry, f"{old!r} is not a dotted module name")
+        raise ConfigError(
+            option, entry, f"{old!r} is not a dotted module name (expected `{ENTRY_FORM}`)"
+        )
     replacement: str | None = None
     if equals:
         if not is_dotted_name(new):

@@ -17,13 +17,19 @@ MALFORMED = [
         "bad-dotted-name",
         "ssot-deprecated-modules = pkg..facade",
         "flake8-ssot: ssot-deprecated-modules: entry 'pkg..facade': 'pkg..facade' is not "
-        "a dotted module name",
+        "a dotted module name (expected `OLD [= NEW] [; removed-in VERSION]`)",
     ),
     (
         "keyword-in-name",
         "ssot-deprecated-modules = pkg.class",
         "flake8-ssot: ssot-deprecated-modules: entry 'pkg.class': 'pkg.class' is not a "
-        "dotted module name",
+        "dotted module name (expected `OLD [= NEW] [; removed-in VERSION]`)",
+    ),
+    (
+        "an-arrow-for-equals",
+        "ssot-legacy-modules = a.old -> a.new",
+        "flake8-ssot: ssot-legacy-modules: entry 'a.old -> a.new': 'a.old -> a.new' is not a "
+        "dotted module name (expected `OLD [= NEW] [; removed-in VERSION]`)",
     ),
     (
         "bad-replacement",
