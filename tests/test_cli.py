@@ -125,6 +125,7 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "ssot-project-version (SOT101, SOT102, SOT201, SOT202): unknown: neither setup.cfg "
         f"[metadata] nor pyproject.toml [project] in {project.root} states a version; no entry "
         "is overdue",
+        "ssot-baseline: not set",
         f"ssot-cache-dir: {project.root}/.cache/ssot",
     ]
 
@@ -172,6 +173,7 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "ssot-project-version (SOT101, SOT102, SOT201, SOT202): unknown: neither setup.cfg "
         f"[metadata] nor pyproject.toml [project] in {repo} states a version; no entry "
         "is overdue",
+        "ssot-baseline: not set",
         f"ssot-cache-dir: {user_cache_home}/flake8-ssot",
     ]
     assert explicit.stdout.splitlines()[-1] == "ssot-cache-dir: off"

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from flake8.exceptions import ExecutionError
 
 from flake8_ssot import __version__
+from flake8_ssot.adapters.commands.baseline import run_baseline
 from flake8_ssot.adapters.commands.check_config import describe_config
 from flake8_ssot.adapters.commands.explain import run_explain
 from flake8_ssot.adapters.commands.fix import run_fix
@@ -41,6 +42,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--diff", action="store_true", help="print a unified diff and write nothing"
     )
     fix_parser.add_argument("--check", action="store_true", help="exit 1 if any file would change")
+    baseline_parser = commands.add_parser(
+        "baseline",
+        help="record the findings flake8 reports today in the baseline file, so that only "
+        "new ones are reported; further arguments are flake8's",
+        description="Record the SOT findings flake8 reports (after noqa, per-file-ignores "
+        "and --select) in the file `ssot-baseline` names (default: .ssot-baseline.json "
+        "beside the config file). Any other argument is passed to flake8's option parsing.",
+    )
+    baseline_mode = baseline_parser.add_mutually_exclusive_group()
+    baseline_mode.add_argument(
+        "--prune", action="store_true", help="drop entries that no longer occur; never add"
+    )
+    baseline_mode.add_argument(
+        "--check", action="store_true", help="exit 1 when entries are stale; write nothing"
+    )
     commands.add_parser(
         "check-config",
         help="validate the ssot-* options flake8 would read, and print them; "
@@ -71,6 +87,8 @@ def _run_command(
         return run_explain(args.code)
     if args.command == "fix":
         return run_fix(flake8_args, diff=args.diff, check=args.check)
+    if args.command == "baseline":
+        return run_baseline(flake8_args, prune=args.prune, check=args.check)
     description, warnings = describe_config(flake8_args)
     print(description)
     for warning in warnings:

@@ -18,9 +18,11 @@ from collections.abc import Iterator, Sequence
 from typing import Any, ClassVar
 
 from flake8.options.manager import OptionManager
+from flake8.violation import Violation
 
 from flake8_ssot import __version__
 from flake8_ssot.adapters.flake8_settings import print_to_log, settings_from_flake8
+from flake8_ssot.engine.baseline import Baseline, baseline_of, relative_path
 from flake8_ssot.engine.lint import lint_file, start
 from flake8_ssot.engine.registry import OPTIONS
 from flake8_ssot.rules.base import ConfigError, Diagnostic
@@ -38,6 +40,13 @@ class SsotChecker:
     context: ClassVar[Context | None] = None
     #: The configuration error, when flake8 lints one file or stdin with a bad configuration.
     config_error: ClassVar[ConfigError | None] = None
+    #: The findings ``ssot-baseline`` accepts, read once per process.
+    baseline: ClassVar[Baseline | None] = None
+    #: flake8's ``--disable-noqa``: noqa comments then hide nothing, from the baseline too.
+    disable_noqa: ClassVar[bool] = False
+    #: The commands read flake8's options through this plugin too, but act on every
+    #: finding (``fix`` pays down baselined debt; ``baseline`` writes the file).
+    reads_baseline: ClassVar[bool] = True
 
     def __init__(self, tree: ast.AST, filename: str, lines: Sequence[str]) -> None:
         self.tree = tree
@@ -66,8 +75,13 @@ class SsotChecker:
         """
         cls.context = None
         cls.config_error = None
+        cls.baseline = None
+        cls.disable_noqa = bool(getattr(options, "disable_noqa", False))
         try:
-            cls.context = start(settings_from_flake8(options, sys.argv[1:]), print_to_log)
+            context = start(settings_from_flake8(options, sys.argv[1:]), print_to_log)
+            if cls.reads_baseline:
+                cls.baseline = baseline_of(context.settings)
+            cls.context = context
         except ConfigError as error:
             if not _lints_one_file(filenames):
                 raise SystemExit(str(error)) from None
@@ -83,8 +97,21 @@ class SsotChecker:
         if context is None or not isinstance(self.tree, ast.Module):
             return
         file = LintedFile(self.tree, "".join(self.lines), self.filename)
-        for diagnostic in lint_file(file, context):
+        diagnostics = lint_file(file, context)
+        baseline = type(self).baseline
+        if baseline is not None and diagnostics:
+            path = relative_path(self.filename, context.settings.config_dir)
+            diagnostics = baseline.new_findings(diagnostics, path, self._not_inline_ignored)
+        for diagnostic in diagnostics:
             yield _flake8_line(diagnostic)
+
+    def _not_inline_ignored(self, diagnostic: Diagnostic) -> bool:
+        """flake8 reports it: no noqa comment on its line hides it (flake8's own test)."""
+        line = self.lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(self.lines) else ""
+        violation = Violation(
+            diagnostic.code, self.filename, diagnostic.line, diagnostic.col + 1, "", line
+        )
+        return not violation.is_inline_ignored(type(self).disable_noqa)
 
 
 def _flake8_line(diagnostic: Diagnostic) -> tuple[int, int, str, type[Any]]:

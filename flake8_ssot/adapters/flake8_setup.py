@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from flake8.exceptions import ExecutionError
 from flake8.options.parse_args import parse_args
 
+from flake8_ssot.adapters.flake8_plugin import SsotChecker
 from flake8_ssot.adapters.flake8_settings import print_to_log, settings_from_flake8
 from flake8_ssot.engine.lint import start
 from flake8_ssot.rules.base import ConfigError
@@ -45,6 +46,7 @@ def flake8_setup(flake8_args: Sequence[str]) -> tuple[argparse.Namespace, Contex
     configuration) is passed through, unless the configuration is refused:
     then the one line is all there is to say.
     """
+    SsotChecker.reads_baseline = False
     captured = io.StringIO()
     try:
         with contextlib.redirect_stderr(captured):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 SOURCE_ROOTS_NAME = "ssot-source-roots"
 CACHE_DIR_NAME = "ssot-cache-dir"
 PROJECT_VERSION_NAME = "ssot-project-version"
+BASELINE_NAME = "ssot-baseline"
 
 
 def parse_source_roots(raw: RawValue, config_dir: Path) -> tuple[Path, ...]:
@@ -118,5 +119,31 @@ PROJECT_VERSION: Option[ProjectVersion] = Option(
 )
 
 
+def parse_baseline(raw: RawValue, config_dir: Path) -> Path | None:
+    """The baseline file's path (read when flake8 starts, not here: the ``baseline``
+    command writes it)."""
+    value = single_value(raw)
+    if not value:
+        return None
+    if "\0" in value:
+        raise ConfigError(BASELINE_NAME, value, "a path cannot hold a NUL character")
+    return Path(os.path.abspath(config_dir / value))
+
+
+BASELINE: Option[Path | None] = Option(
+    BASELINE_NAME,
+    value="a JSON file written by `flake8-ssot baseline`, relative to the config file's directory",
+    default_text="none: every finding is reported",
+    help="Findings recorded by 'flake8-ssot baseline' in this file (relative to the "
+    "config file's directory) are not reported; new ones are. (Default: none)",
+    parse=parse_baseline,
+)
+
+
 #: Options of the project as a whole, listed after every rule's own.
-PROJECT_OPTIONS: tuple[Option[object], ...] = (SOURCE_ROOTS, PROJECT_VERSION, CACHE_DIR)
+PROJECT_OPTIONS: tuple[Option[object], ...] = (
+    SOURCE_ROOTS,
+    PROJECT_VERSION,
+    BASELINE,
+    CACHE_DIR,
+)

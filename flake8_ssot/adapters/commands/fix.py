@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import errno
-import io
 import os
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from flake8.discover_files import expand_paths
 from flake8.formatting.default import Nothing
-from flake8.processor import FileProcessor
 from flake8.style_guide import StyleGuideManager
 
+from flake8_ssot.adapters.flake8_files import files_to_lint, reported_by_flake8
 from flake8_ssot.adapters.flake8_setup import flake8_setup
 from flake8_ssot.fix.apply import Leftover, fix_source
 from flake8_ssot.model.source_file import NotWritten, SourceFile, read_source, write_atomically
@@ -38,14 +35,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
             file=sys.stderr,
         )
         return 2
-    files = _distinct_files(
-        expand_paths(
-            paths=options.filenames,
-            stdin_display_name=options.stdin_display_name,
-            filename_patterns=options.filename,
-            exclude=options.exclude,
-        )
-    )
+    files = files_to_lint(options)
     style_guides = StyleGuideManager(options, Nothing(options))
     progress = Progress(len(files))
     failed = 0
@@ -60,7 +50,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
             print(f"{filename}: cannot read: {error}", file=sys.stderr)
             failed += 1
             continue
-        reported = _reported_by_flake8(style_guides, options, filename, source.text)
+        reported = reported_by_flake8(style_guides, options, filename, source.text)
         result = fix_source(source.text, filename, context, reported)
         if result.error is not None:
             print(f"{filename}: {result.error}", file=sys.stderr)
@@ -76,7 +66,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
                 # What is left is what flake8 will report once the rewrite is in (a name
                 # moved from a facade to a side door of a canonical symbol is SOT502 then),
                 # where it will be: the same with --diff and --check as without.
-                reported = _reported_by_flake8(style_guides, options, filename, result.fixed)
+                reported = reported_by_flake8(style_guides, options, filename, result.fixed)
                 left = fix_source(result.fixed, filename, context, reported).leftovers
         leftovers += _print_leftovers(filename, left)
     progress.done()
@@ -92,18 +82,6 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
     if failed:
         return 2
     return 1 if check and changed_files else 0
-
-
-def _distinct_files(paths: Iterable[str]) -> list[str]:
-    """Each file once, however often and under whatever spelling it was given.
-
-    ``app/a.py`` and ``./app/a.py`` (or a symlink to it) are one file: fixing
-    it twice would print two diffs and count it twice.
-    """
-    by_file: dict[str, str] = {}
-    for path in sorted(paths):
-        by_file.setdefault(os.path.realpath(path), path)
-    return sorted(by_file.values())
 
 
 def _deliver(
@@ -148,38 +126,6 @@ def _print_diff(filename: str, before: bytes, after: bytes) -> None:
 
 def _lf_lines(data: bytes) -> list[bytes]:
     return [match.group() for match in re.finditer(rb"[^\n]*\n|[^\n]+\Z", data)]
-
-
-def _reported_by_flake8(
-    style_guides: StyleGuideManager, options: argparse.Namespace, filename: str, text: str
-) -> Callable[[str, int], bool]:
-    """flake8's own verdict for a code on a line, by flake8's own code.
-
-    The file's lines as flake8 reads them (universal newlines), its
-    ``# flake8: noqa``, its noqa line for a statement continued with a
-    backslash, select/ignore/per-file-ignores and ``--disable-noqa``.
-    """
-    lines = io.StringIO(text, newline=None).readlines()
-    processor = FileProcessor(filename, options, lines=lines)
-    if processor.should_ignore_file():
-        return lambda code, line: False
-    # Without the text "noqa" anywhere, no line can carry a noqa comment, and
-    # flake8's map of continued statements to their noqa line (it tokenizes the
-    # whole file in pure Python) cannot change the verdict.
-    has_noqa = _NOQA.search(text) is not None
-
-    def reported(code: str, line: int) -> bool:
-        if has_noqa:
-            physical_line = processor.noqa_line_for(line)
-        else:
-            physical_line = lines[line - 1] if 0 < line <= len(lines) else ""
-        return style_guides.handle_error(code, filename, line, 0, "", physical_line) > 0
-
-    return reported
-
-
-#: What flake8's noqa comments all hold, whatever their case.
-_NOQA = re.compile("noqa", re.IGNORECASE)
 
 
 def _print_leftovers(filename: str, leftovers: list[Leftover]) -> int:
