@@ -78,16 +78,20 @@ def _from_setup_cfg(directory: Path) -> VersionSource | None:
 
 def _from_pyproject(directory: Path) -> VersionSource | None:
     path = directory / "pyproject.toml"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as error:  # undecodable bytes are a ValueError
+        return VersionSource(None, f"{path} cannot be read: {error}")
+    # Imported for a file that exists: its import costs more than a file's checks.
     if sys.version_info >= (3, 11):
         import tomllib
     else:
         import tomli as tomllib
     try:
-        document = tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, RecursionError, MemoryError) as error:
-        # TOMLDecodeError is a ValueError; so are undecodable bytes.
+        document = tomllib.loads(text)
+    except (ValueError, RecursionError, MemoryError) as error:  # TOMLDecodeError is a ValueError
         return VersionSource(None, f"{path} cannot be read: {error}")
     project = document.get("project")
     if not isinstance(project, dict):
@@ -96,10 +100,10 @@ def _from_pyproject(directory: Path) -> VersionSource | None:
     dynamic = project.get("dynamic")
     if isinstance(dynamic, list) and "version" in dynamic:
         return VersionSource(None, f"{where} is dynamic")
-    text = project.get("version")
-    if not isinstance(text, str):
+    stated = project.get("version")
+    if not isinstance(stated, str):
         return None
-    return _stated(text.strip(), where)
+    return _stated(stated.strip(), where)
 
 
 class ProjectVersion:
