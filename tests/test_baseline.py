@@ -9,6 +9,7 @@ back under their overdue code.
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -103,7 +104,7 @@ def test_prune_drops_what_is_gone_and_check_says_what_is_stale(accepted: Flake8P
         "pkg/app/b.py: SOT101 pkg.facade | from pkg.facade import Manager: recorded 1 more "
         "than occur",
         "pkg/app/b.py: SOT201 pkg.old | from pkg.old import get: recorded 1 more than occur",
-        "flake8-ssot baseline: .ssot-baseline.json: 2 stale",
+        "flake8-ssot baseline: .ssot-baseline.json: 2 stale findings",
     ]
     prune = flake8_ssot("baseline", "--prune", "pkg/app", cwd=accepted.root)
     assert prune.returncode == 0
@@ -170,5 +171,118 @@ def test_a_missing_or_corrupt_baseline_is_one_line(
     # One file, as editors lint it: the line reaches the editor as a finding.
     one = project.flake8("m.py")
     assert one.stdout_lines == [f"m.py:1:1: SOT001 {line}"]
-    # The commands that act on every finding do not need it.
-    assert flake8_ssot("baseline", ".", cwd=project.root).returncode == 0
+    # fix acts on every finding and does not read it; baseline writes a missing one, and
+    # leaves a corrupt one (it would lose what that records of files it does not lint).
+    assert fix(project, "m.py").returncode == 0
+    assert flake8_ssot("baseline", ".", cwd=project.root).returncode == (
+        0 if content is None else 2
+    )
+
+
+def test_a_run_over_part_of_the_tree_keeps_the_rest(accepted: Flake8Project) -> None:
+    """pre-commit passes only the changed files: what the baseline records of the others
+    (or of codes the run does not select) is not stale, and stays."""
+    before = (accepted.root / ".ssot-baseline.json").read_text(encoding="utf-8")
+    accepted.write("pkg/app/b.py", "from pkg.facade.manager import Manager\n")
+    check = flake8_ssot("baseline", "--check", "pkg/app/a.py", cwd=accepted.root)
+    assert (check.returncode, check.stderr) == (
+        0,
+        "flake8-ssot baseline: .ssot-baseline.json: nothing stale\n",
+    )
+    selected = flake8_ssot("baseline", "--prune", "--select", "SOT101", "pkg", cwd=accepted.root)
+    assert selected.stderr == (
+        "flake8-ssot baseline: 1 stale finding dropped from .ssot-baseline.json\n"
+    )
+    recorded = json.loads((accepted.root / ".ssot-baseline.json").read_text(encoding="utf-8"))
+    assert [(one["code"], one["path"]) for one in recorded["findings"]] == [
+        ("SOT201", "pkg/app/a.py"),
+        ("SOT201", "pkg/app/b.py"),
+    ]
+    again = flake8_ssot("baseline", "pkg/app/a.py", cwd=accepted.root)
+    assert again.stderr == "flake8-ssot baseline: 1 finding recorded in .ssot-baseline.json\n"
+    assert (accepted.root / ".ssot-baseline.json").read_text(encoding="utf-8") != before
+    assert json.loads((accepted.root / ".ssot-baseline.json").read_text(encoding="utf-8")) == (
+        recorded
+    )
+
+
+def test_a_noqa_copy_of_a_continued_statement_uses_up_nothing(project: Flake8Project) -> None:
+    project.write("setup.cfg", CONFIG)
+    for relative, text in MIGRATION_FILES.items():
+        project.write(relative, text)
+    project.write(
+        "pkg/app/a.py",
+        "from pkg.old import \\\n    sub  # noqa: SOT201\nfrom pkg.old import sub\n",
+    )
+    assert flake8_ssot("baseline", "pkg/app", cwd=project.root).returncode == 0
+    run = project.flake8("pkg/app")
+    assert (run.stdout_lines, run.returncode) == ([], 0)
+
+
+def test_a_checkout_reached_through_a_symlink_is_the_same_checkout(
+    accepted: Flake8Project,
+) -> None:
+    link = accepted.root.parent / f"{accepted.root.name}-link"
+    link.symlink_to(accepted.root)
+    run = accepted.flake8(str(link / "pkg/app/b.py"))
+    assert (run.stdout_lines, run.returncode) == ([], 0)
+    source = (accepted.root / "pkg/app/b.py").read_text(encoding="utf-8")
+    stdin = accepted.flake8("-", "--stdin-display-name", str(link / "pkg/app/b.py"), stdin=source)
+    assert (stdin.stdout_lines, stdin.returncode) == ([], 0)
+
+
+def test_the_file_keeps_its_mode(accepted: Flake8Project) -> None:
+    baseline = accepted.root / ".ssot-baseline.json"
+    assert baseline.stat().st_mode & 0o777 == 0o666 & ~_umask()
+    baseline.chmod(0o640)
+    assert flake8_ssot("baseline", "pkg/app", cwd=accepted.root).returncode == 0
+    assert baseline.stat().st_mode & 0o777 == 0o640
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_fifos_are_refused_never_waited_on(project: Flake8Project) -> None:
+    """A FIFO named pyproject.toml (the project version) or as the baseline: one line, no
+    hang, whether flake8 or check-config reads it."""
+    project.write("setup.cfg", MIGRATION_CONFIG)
+    project.write("m.py", "import pkg.old\n")
+    os.mkfifo(project.root / "pyproject.toml")
+    run = project.flake8("m.py")
+    assert run.stdout_lines == [f"m.py:1:1: {OLD}"]  # no version: the deadline is not reached
+    described = flake8_ssot("check-config", cwd=project.root)
+    assert described.returncode == 0
+    assert (
+        "ssot-project-version (SOT101, SOT102, SOT201, SOT202): unknown: "
+        f"{project.root}/pyproject.toml cannot be read: [Errno 22] not a regular file; "
+        "no entry is overdue"
+    ) in described.stdout.splitlines()
+    project.write("setup.cfg", CONFIG)
+    os.mkfifo(project.root / ".ssot-baseline.json")
+    line = (
+        "flake8-ssot: ssot-baseline: entry '.ssot-baseline.json': cannot be read: "
+        "[Errno 22] not a regular file\n"
+    )
+    assert project.flake8(".").stderr == line
+    assert flake8_ssot("check-config", cwd=project.root).stderr == line
+
+
+def test_check_config_refuses_what_flake8_refuses(project: Flake8Project) -> None:
+    project.write("setup.cfg", CONFIG)
+    project.write(".ssot-baseline.json", '{"flake8-ssot-baseline": true, "findings": []}')
+    run = flake8_ssot("check-config", cwd=project.root)
+    assert (run.returncode, run.stdout) == (1, "")
+    assert run.stderr == (
+        "flake8-ssot: ssot-baseline: entry '.ssot-baseline.json': not a baseline "
+        '("flake8-ssot-baseline": 1 is missing)\n'
+    )
+    write = flake8_ssot("baseline", ".", cwd=project.root)
+    assert (write.returncode, write.stderr) == (
+        2,
+        "flake8-ssot baseline: .ssot-baseline.json: not a baseline "
+        '("flake8-ssot-baseline": 1 is missing) (remove it to record afresh)\n',
+    )

@@ -14,16 +14,16 @@ from flake8.processor import FileProcessor
 from flake8.style_guide import StyleGuideManager
 
 
-def files_to_lint(options: argparse.Namespace) -> list[str]:
-    """The files flake8 lints with these options (paths, ``--exclude``, ``--filename``)."""
-    return _distinct(
-        expand_paths(
-            paths=options.filenames,
-            stdin_display_name=options.stdin_display_name,
-            filename_patterns=options.filename,
-            exclude=options.exclude,
-        )
+def files_to_lint(options: argparse.Namespace, *, distinct: bool = True) -> list[str]:
+    """The files flake8 lints with these options (paths, ``--exclude``, ``--filename``),
+    sorted; with ``distinct``, each file once however it was named (for rewriting it)."""
+    paths = expand_paths(
+        paths=options.filenames,
+        stdin_display_name=options.stdin_display_name,
+        filename_patterns=options.filename,
+        exclude=options.exclude,
     )
+    return _distinct(paths) if distinct else sorted(set(paths))
 
 
 def _distinct(paths: Iterable[str]) -> list[str]:
@@ -51,19 +51,29 @@ def reported_by_flake8(
     processor = FileProcessor(filename, options, lines=lines)
     if processor.should_ignore_file():
         return lambda code, line: False
+    noqa_line = _noqa_lines(processor, lines)
+
+    def reported(code: str, line: int) -> bool:
+        return style_guides.handle_error(code, filename, line, 0, "", noqa_line(line)) > 0
+
+    return reported
+
+
+def noqa_line_for(
+    filename: str, options: argparse.Namespace, lines: list[str]
+) -> Callable[[int], str]:
+    """The text flake8 looks for a line's noqa comment in: the whole statement for one
+    continued with a backslash, the whole string for a line inside a multi-line string."""
+    return _noqa_lines(FileProcessor(filename, options, lines=lines), lines)
+
+
+def _noqa_lines(processor: FileProcessor, lines: list[str]) -> Callable[[int], str]:
     # Without the text "noqa" anywhere, no line can carry a noqa comment, and
     # flake8's map of continued statements to their noqa line (it tokenizes the
     # whole file in pure Python) cannot change the verdict.
-    has_noqa = _NOQA.search(text) is not None
-
-    def reported(code: str, line: int) -> bool:
-        if has_noqa:
-            physical_line = processor.noqa_line_for(line)
-        else:
-            physical_line = lines[line - 1] if 0 < line <= len(lines) else ""
-        return style_guides.handle_error(code, filename, line, 0, "", physical_line) > 0
-
-    return reported
+    if not any(_NOQA.search(line) for line in lines):
+        return lambda line: lines[line - 1] if 0 < line <= len(lines) else ""
+    return lambda line: processor.noqa_line_for(line) or ""
 
 
 #: What flake8's noqa comments all hold, whatever their case.

@@ -14,13 +14,14 @@ import argparse
 import ast
 import os
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, ClassVar
 
 from flake8.options.manager import OptionManager
 from flake8.violation import Violation
 
 from flake8_ssot import __version__
+from flake8_ssot.adapters.flake8_files import noqa_line_for
 from flake8_ssot.adapters.flake8_settings import print_to_log, settings_from_flake8
 from flake8_ssot.engine.baseline import Baseline, baseline_of, relative_path
 from flake8_ssot.engine.lint import lint_file, start
@@ -42,8 +43,8 @@ class SsotChecker:
     config_error: ClassVar[ConfigError | None] = None
     #: The findings ``ssot-baseline`` accepts, read once per process.
     baseline: ClassVar[Baseline | None] = None
-    #: flake8's ``--disable-noqa``: noqa comments then hide nothing, from the baseline too.
-    disable_noqa: ClassVar[bool] = False
+    #: flake8's options, for reading noqa comments as flake8 does (``--disable-noqa``).
+    options: ClassVar[argparse.Namespace | None] = None
     #: The commands read flake8's options through this plugin too, but act on every
     #: finding (``fix`` pays down baselined debt; ``baseline`` writes the file).
     reads_baseline: ClassVar[bool] = True
@@ -76,7 +77,7 @@ class SsotChecker:
         cls.context = None
         cls.config_error = None
         cls.baseline = None
-        cls.disable_noqa = bool(getattr(options, "disable_noqa", False))
+        cls.options = options
         try:
             context = start(settings_from_flake8(options, sys.argv[1:]), print_to_log)
             if cls.reads_baseline:
@@ -101,17 +102,29 @@ class SsotChecker:
         baseline = type(self).baseline
         if baseline is not None and diagnostics:
             path = relative_path(self.filename, context.settings.config_dir)
-            diagnostics = baseline.new_findings(diagnostics, path, self._not_inline_ignored)
+            diagnostics = baseline.new_findings(diagnostics, path, self._reported())
         for diagnostic in diagnostics:
             yield _flake8_line(diagnostic)
 
-    def _not_inline_ignored(self, diagnostic: Diagnostic) -> bool:
-        """flake8 reports it: no noqa comment on its line hides it (flake8's own test)."""
-        line = self.lines[diagnostic.line - 1] if 0 < diagnostic.line <= len(self.lines) else ""
-        violation = Violation(
-            diagnostic.code, self.filename, diagnostic.line, diagnostic.col + 1, "", line
-        )
-        return not violation.is_inline_ignored(type(self).disable_noqa)
+    def _reported(self) -> Callable[[Diagnostic], bool]:
+        """flake8 reports it: no noqa comment hides it (read as flake8 reads them, a
+        statement continued over several lines included)."""
+        options = type(self).options
+        assert options is not None
+        noqa_line = noqa_line_for(self.filename, options, list(self.lines))
+
+        def reported(diagnostic: Diagnostic) -> bool:
+            violation = Violation(
+                diagnostic.code,
+                self.filename,
+                diagnostic.line,
+                diagnostic.col + 1,
+                "",
+                noqa_line(diagnostic.line),
+            )
+            return not violation.is_inline_ignored(options.disable_noqa)
+
+        return reported
 
 
 def _flake8_line(diagnostic: Diagnostic) -> tuple[int, int, str, type[Any]]:

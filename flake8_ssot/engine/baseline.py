@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
+from flake8_ssot.model.file_system import read_regular
 from flake8_ssot.rules.base import ConfigError, Diagnostic, Settings
 from flake8_ssot.rules.project_options import BASELINE
 
@@ -34,8 +35,18 @@ class BaselineError(Exception):
 
 
 def relative_path(filename: str, config_dir: Path) -> str:
-    """``filename`` (as flake8 names it) relative to the config file's directory, posix."""
-    relative = os.path.relpath(os.path.abspath(filename), config_dir)
+    """``filename`` (as flake8 names it) relative to the config file's directory, posix.
+
+    Directories are compared as what they really are (a checkout reached through a
+    symlink, macOS's ``/tmp``), the file keeps its own name (a symlinked file is
+    a file of its own to flake8). On another Windows drive it stays absolute.
+    """
+    directory, name = os.path.split(os.path.abspath(filename))
+    real = os.path.join(os.path.realpath(directory), name)
+    try:
+        relative = os.path.relpath(real, os.path.realpath(config_dir))
+    except ValueError:
+        relative = real
     return Path(relative).as_posix()
 
 
@@ -90,8 +101,12 @@ def loads(text: str) -> Baseline:
         document = json.loads(text)
     except (ValueError, RecursionError) as error:
         raise BaselineError(f"not JSON: {error}") from None
-    if not isinstance(document, dict) or document.get("flake8-ssot-baseline") != FORMAT:
+    if not isinstance(document, dict) or type(document.get("flake8-ssot-baseline")) is not int:
         raise BaselineError(f'not a baseline ("flake8-ssot-baseline": {FORMAT} is missing)')
+    if document["flake8-ssot-baseline"] != FORMAT:
+        raise BaselineError(
+            f"format {document['flake8-ssot-baseline']} is not this version's ({FORMAT})"
+        )
     findings = document.get("findings")
     if not isinstance(findings, list):
         raise BaselineError('"findings" is not a list')
@@ -112,7 +127,8 @@ def loads(text: str) -> Baseline:
 def read_baseline(path: Path) -> Baseline:
     """The baseline file at ``path``; BaselineError when it is missing or no baseline."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # A FIFO is refused, never waited on; a BOM (PowerShell writes one) is no error.
+        text = read_regular(path).decode("utf-8-sig")
     except FileNotFoundError:
         raise BaselineError("no such file (write it with `flake8-ssot baseline`)") from None
     except (OSError, UnicodeDecodeError) as error:

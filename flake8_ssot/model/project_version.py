@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from flake8_ssot.model.file_system import read_regular
 from flake8_ssot.model.record import Record
 
 if TYPE_CHECKING:
@@ -64,7 +65,9 @@ def _from_setup_cfg(directory: Path) -> VersionSource | None:
     path = directory / "setup.cfg"
     parser = configparser.RawConfigParser()
     try:
-        parser.read(path, encoding="utf-8")
+        parser.read_string(read_regular(path).decode("utf-8"), str(path))
+    except FileNotFoundError:
+        return None
     except (OSError, UnicodeDecodeError, configparser.Error) as error:
         return VersionSource(None, f"{path} cannot be read: {error}")
     if not parser.has_option("metadata", "version"):
@@ -79,7 +82,7 @@ def _from_setup_cfg(directory: Path) -> VersionSource | None:
 def _from_pyproject(directory: Path) -> VersionSource | None:
     path = directory / "pyproject.toml"
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")  # a FIFO is refused, never waited on
     except FileNotFoundError:
         return None
     except (OSError, ValueError) as error:  # undecodable bytes are a ValueError
@@ -101,8 +104,10 @@ def _from_pyproject(directory: Path) -> VersionSource | None:
     if isinstance(dynamic, list) and "version" in dynamic:
         return VersionSource(None, f"{where} is dynamic")
     stated = project.get("version")
-    if not isinstance(stated, str):
+    if stated is None:
         return None
+    if not isinstance(stated, str):
+        return VersionSource(None, f"{where} is {stated!r}, not a string")
     return _stated(stated.strip(), where)
 
 

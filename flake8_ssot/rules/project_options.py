@@ -127,7 +127,7 @@ def parse_baseline(raw: RawValue, config_dir: Path) -> Path | None:
         return None
     if "\0" in value:
         raise ConfigError(BASELINE_NAME, value, "a path cannot hold a NUL character")
-    return Path(os.path.abspath(config_dir / value))
+    return Path(os.path.abspath(config_dir / os.path.expanduser(value)))
 
 
 BASELINE: Option[Path | None] = Option(

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from flake8.formatting.default import Nothing
-from flake8.style_guide import StyleGuideManager
+from flake8.style_guide import Decision, StyleGuideManager
 
 from flake8_ssot.adapters.flake8_files import files_to_lint, reported_by_flake8
 from flake8_ssot.adapters.flake8_setup import flake8_setup
@@ -39,8 +40,11 @@ from flake8_ssot.rules.rule import Context, LintedFile
 def run_baseline(flake8_args: Sequence[str], *, prune: bool, check: bool) -> int:
     """Write (or prune, or check) the baseline file; the exit status.
 
-    0: written, or nothing stale with ``--check``; 1: stale entries with
-    ``--check``; 2: the file cannot be read or written, or stdin was given.
+    Only the files and codes this run lints are its business: what the file
+    records of other files (a run over ``tests/`` alone, pre-commit's changed
+    files) or of codes not selected stays as it is. 0: written, or nothing
+    stale with ``--check``; 1: stale entries with ``--check``; 2: the file
+    cannot be read or written, or stdin was given.
     """
     options, context = flake8_setup(flake8_args)
     if "-" in options.filenames:
@@ -52,33 +56,58 @@ def run_baseline(flake8_args: Sequence[str], *, prune: bool, check: bool) -> int
         return 2
     settings = context.settings
     target = settings[BASELINE] or settings.config_dir / DEFAULT_NAME
-    current = _reported_findings(options, context)
     shown = relative_path(str(target), Path.cwd())
-    if not (prune or check):
-        return _write(target, current, f"{sum(current.values())} findings recorded in {shown}")
+    current, in_scope = _reported_findings(options, context)
     try:
         recorded = read_baseline(target).counts
     except BaselineError as error:
-        print(f"flake8-ssot baseline: {shown}: {error}", file=sys.stderr)
-        return 2
-    stale = {key: count - current[key] for key, count in recorded.items() if count > current[key]}
+        if prune or check or not _missing(target):
+            # Writing over it would lose what it records of other files: say so instead.
+            hint = "" if prune or check else " (remove it to record afresh)"
+            print(f"flake8-ssot baseline: {shown}: {error}{hint}", file=sys.stderr)
+            return 2
+        recorded = {}
+    others = {key: count for key, count in recorded.items() if not in_scope(key)}
+    ours = {key: count for key, count in recorded.items() if in_scope(key)}
+    stale = {key: count - current[key] for key, count in ours.items() if count > current[key]}
     if check:
         for (code, path, subject), count in sorted(stale.items()):
             print(f"{path}: {code} {subject}: recorded {count} more than occur", file=sys.stderr)
-        verdict = f"{sum(stale.values())} stale" if stale else "nothing stale"
+        verdict = _count(sum(stale.values()), "stale finding") if stale else "nothing stale"
         print(f"flake8-ssot baseline: {shown}: {verdict}", file=sys.stderr)
         return 1 if stale else 0
-    kept = {key: min(count, current[key]) for key, count in recorded.items() if current[key]}
-    dropped = sum(recorded.values()) - sum(kept.values())
-    return _write(target, kept, f"{dropped} stale findings dropped from {shown}")
+    if prune:
+        kept = {key: min(count, current[key]) for key, count in ours.items() if current[key]}
+        dropped = sum(stale.values())
+        return _write(
+            target, {**others, **kept}, f"{_count(dropped, 'stale finding')} dropped from {shown}"
+        )
+    written = sum(current.values())
+    return _write(
+        target, {**others, **current}, f"{_count(written, 'finding')} recorded in {shown}"
+    )
 
 
-def _reported_findings(options: argparse.Namespace, context: Context) -> Counter[Key]:
-    """The plugin's findings flake8 reports in the files it lints, counted per key."""
+def _missing(target: Path) -> bool:
+    return not os.path.lexists(target)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def _reported_findings(
+    options: argparse.Namespace, context: Context
+) -> tuple[Counter[Key], Callable[[Key], bool]]:
+    """The plugin's findings flake8 reports in the files it lints, counted per key, and
+    whether a key is this run's business (a file it lints, a code flake8 reports there)."""
     style_guides = StyleGuideManager(options, Nothing(options))
     config_dir = context.settings.config_dir
     found: Counter[Key] = Counter()
-    for filename in files_to_lint(options):
+    linted: dict[str, str] = {}
+    for filename in files_to_lint(options, distinct=False):
+        path = relative_path(filename, config_dir)
+        linted[path] = filename
         try:
             text = read_source(Path(filename)).text
         except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
@@ -87,23 +116,33 @@ def _reported_findings(options: argparse.Namespace, context: Context) -> Counter
         if tree is None:
             continue
         reported = reported_by_flake8(style_guides, options, filename, text)
-        path = relative_path(filename, config_dir)
         for diagnostic in lint_file(LintedFile(tree, text, filename), context):
             if reported(diagnostic.code, diagnostic.line):
                 found[key_of(diagnostic, path)] += 1
-    return found
+
+    def in_scope(key: Key) -> bool:
+        code, path, _ = key
+        filename = linted.get(path)
+        if filename is None:
+            return False
+        decision = style_guides.style_guide_for(filename).decider.decision_for(code)
+        return decision is Decision.Selected
+
+    return found, in_scope
 
 
-def _write(target: Path, counts: dict[Key, int] | Counter[Key], summary: str) -> int:
-    """Replace the file in one rename (LF line ends on every system)."""
+def _write(target: Path, counts: Mapping[Key, int], summary: str) -> int:
+    """Replace the file in one rename (LF line ends on every system), keeping its mode."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        mode = _mode_for(target)
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=".ssot-baseline.", suffix=".tmp"
         )
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
                 stream.write(dumps(counts))
+            os.chmod(temporary, mode)
             os.replace(temporary, target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
@@ -113,3 +152,14 @@ def _write(target: Path, counts: dict[Key, int] | Counter[Key], summary: str) ->
         return 2
     print(f"flake8-ssot baseline: {summary}", file=sys.stderr)
     return 0
+
+
+def _mode_for(target: Path) -> int:
+    """The file's own mode, or what a new file gets under the umask (it is committed and
+    read by CI, often as another user: never the temporary file's 0600)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -18,9 +18,10 @@ from flake8.style_guide import StyleGuideManager
 from flake8.utils import parse_files_to_codes_mapping
 
 from flake8_ssot.adapters.flake8_setup import CommandError, flake8_setup
+from flake8_ssot.engine.baseline import baseline_of
 from flake8_ssot.engine.flake8_config import OPTIONS_SECTION
 from flake8_ssot.engine.registry import OPTIONS, RULES, heading
-from flake8_ssot.rules.base import Option
+from flake8_ssot.rules.base import ConfigError, Option
 from flake8_ssot.rules.rule import Context
 
 
@@ -34,6 +35,10 @@ def describe_config(flake8_args: Sequence[str]) -> tuple[str, list[str]]:
     """
     options, context = flake8_setup(flake8_args)
     validate_as_flake8(options)
+    try:
+        baseline_of(context.settings)  # flake8 reads it (the commands do not)
+    except ConfigError as error:
+        raise CommandError(str(error)) from None
     lines = [
         "flake8-ssot configuration is valid.",
         f"flake8 config file: {context.settings.config_file or 'none'}",
