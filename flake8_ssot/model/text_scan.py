@@ -110,6 +110,8 @@ _GLOBAL_STATEMENT = re.compile(rb"global[ \t\f\\\r\n]")
 #: The ASCII bytes of a Python name.
 _ASCII_NAME = frozenset(b"_0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _NAME_BYTES = _ASCII_NAME | frozenset(b".")
+#: Bytes that continue a name (a word boundary is not between one of them and a letter).
+_NAME_BYTE_VALUES = _ASCII_NAME | frozenset(range(0x80, 0x100))
 
 
 #: What writes a module's own namespace other than by binding statements: a call of
@@ -117,13 +119,28 @@ _NAME_BYTES = _ASCII_NAME | frozenset(b".")
 #: ``sys.modules[__name__]``, or an item of a frame's or function's globals or of
 #: ``__builtins__`` assigned, deleted or updated. A mention in a comment, or a read
 #: (``sys._getframe(1).f_globals['__name__']``, common in libraries), does not count.
-_NAMESPACE_WRITE = re.compile(
-    rb"\b(?:globals|locals|vars)\s*\(\s*\)|\bexec\s*\("
-    rb"|\bmodules\s*(?:\[|\.\s*get\s*\()\s*__(?:name|spec)__"
-    rb"|\b(?:f_globals|__globals__|__builtins__)\s*"
-    rb"(?:\[[^\]\r\n]*\]\s*(?:=(?!=)|[-+*/%&|^@]=|<<=|>>=|//=|\*\*=)"
+_GLOBALS_ITEM_WRITE = (
+    rb"\s*(?:\[[^\]\r\n]*\]\s*(?:=(?!=)|[-+*/%&|^@]=|<<=|>>=|//=|\*\*=)"
     rb"|\.\s*(?:update|setdefault|pop|popitem|clear|__setitem__|__delitem__)\s*\()"
-    rb"|\bdel\b[^\r\n#]*\b(?:f_globals|__globals__|__builtins__)\s*\["
+)
+#: Each form's word, and its pattern starting with that word. The words are looked
+#: for first (a substring search is several times cheaper than a regex scan), and a
+#: pattern runs only over a text that holds its word; one pattern of alternatives
+#: starting with ``\b`` cost a third of summarising a module.
+_NAMESPACE_WRITES = tuple(
+    (word, re.compile(pattern))
+    for word, pattern in (
+        (b"globals", rb"globals\s*\(\s*\)"),
+        (b"locals", rb"locals\s*\(\s*\)"),
+        (b"vars", rb"vars\s*\(\s*\)"),
+        (b"exec", rb"exec\s*\("),
+        (b"modules", rb"modules\s*(?:\[|\.\s*get\s*\()\s*__(?:name|spec)__"),
+        (b"f_globals", rb"f_globals" + _GLOBALS_ITEM_WRITE),
+        (b"__globals__", rb"__globals__" + _GLOBALS_ITEM_WRITE),
+        (b"__builtins__", rb"__builtins__" + _GLOBALS_ITEM_WRITE),
+        (b"globals", rb"del\b[^\r\n#]*\b(?:f_globals|__globals__)\s*\["),
+        (b"__builtins__", rb"del\b[^\r\n#]*\b__builtins__\s*\["),
+    )
 )
 
 
@@ -131,7 +148,17 @@ def may_write_namespace(source: bytes) -> bool:
     """Whether the module's text may write its own namespace at run time (a comment or
     string that names one of those is taken for one: the answer only makes its names
     less certain)."""
-    return _NAMESPACE_WRITE.search(source) is not None
+    for word, pattern in _NAMESPACE_WRITES:
+        if word not in source:
+            continue
+        position = 0
+        while (found := pattern.search(source, position)) is not None:
+            start = found.start()
+            # A word of its own: ``myglobals()`` is no call of ``globals``.
+            if start == 0 or source[start - 1] not in _NAME_BYTE_VALUES:
+                return True
+            position = start + 1
+    return False
 
 
 def global_statement_lines(source: bytes) -> list[int]:
