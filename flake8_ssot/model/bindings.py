@@ -20,7 +20,7 @@ from typing import NamedTuple
 from flake8_ssot.model.class_shapes import ClassShape, is_special_name, shape_of
 from flake8_ssot.model.imports import (
     DYNAMIC_IMPORT_MARKERS,
-    collect_imports,
+    dynamic_imports,
     resolve_relative,
 )
 from flake8_ssot.model.record import Record
@@ -138,28 +138,41 @@ def summarise(
     if may_write_namespace(source):
         summary = summary._replace(writes_namespace=True)
     if any(marker.encode("ascii") in source for marker in DYNAMIC_IMPORT_MARKERS):
-        # ``importlib.import_module('app.models')`` at the top level imports it too. Import
-        # statements are the reader's (it knows ``if TYPE_CHECKING:``); a call in a function
-        # body runs when called, and one under ``if TYPE_CHECKING:`` never runs.
+        # ``importlib.import_module('app.models')`` at the top level imports it too; a call
+        # in a function body runs when called, and one under ``if TYPE_CHECKING:`` never.
         package = module if is_package else module.rpartition(".")[0]
         text = source.decode("utf-8", "surrogateescape")
-        statements = set()
-        not_run = []
-        for node in ast.walk(tree):
-            if isinstance(node, (ast.Import, ast.ImportFrom)):
-                statements.add((node.lineno, node.col_offset))
-            elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) or (
-                isinstance(node, ast.If) and _is_type_checking(node.test)
-            ):
-                not_run.append((node.body[0].lineno, node.body[-1].end_lineno or node.lineno))
+        called = dynamic_imports(tree, text, lambda: package or None)
+        not_run = _not_run_at_import(tree) if called else []
         loaded = {
             ref.module
-            for ref in collect_imports(tree, text, lambda: package or None)
-            if (ref.line, ref.col) not in statements
-            and not any(start <= ref.line <= end for start, end in not_run)
+            for ref in called
+            if not any(start <= ref.line <= end for start, end in not_run)
         }
         summary = summary._replace(imported_modules=summary.imported_modules | loaded)
     return summary
+
+
+def _not_run_at_import(tree: ast.Module) -> list[tuple[int, int]]:
+    """The line ranges of function bodies and ``if TYPE_CHECKING:`` blocks, found by a
+    walk over statements only (expressions hold no such block)."""
+    ranges = []
+    pending: list[ast.stmt] = list(tree.body)
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or (
+            isinstance(statement, ast.If) and _is_type_checking(statement.test)
+        ):
+            last = statement.body[-1]
+            ranges.append((statement.body[0].lineno, last.end_lineno or last.lineno))
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            pending.extend(getattr(statement, field, ()))
+        for handler in getattr(statement, "handlers", ()):
+            pending.extend(handler.body)
+        for case in getattr(statement, "cases", ()):
+            pending.extend(case.body)
+    return ranges
 
 
 def read_module(

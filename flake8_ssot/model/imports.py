@@ -123,6 +123,23 @@ def collect_imports(
     return refs
 
 
+def dynamic_imports(
+    tree: ast.AST, source: str, package_of_file: Callable[[], str | None]
+) -> list[ImportRef]:
+    """Only the dynamic imports of :func:`collect_imports` (with a literal name)."""
+    text = searchable_text(source)
+    if not any(marker in text for marker in DYNAMIC_IMPORT_MARKERS):
+        return []
+    package_cache: list[str | None] = []
+
+    def package() -> str | None:
+        if not package_cache:
+            package_cache.append(package_of_file())
+        return package_cache[0]
+
+    return _dynamic_imports(tree, text, import_statements(tree, source), package)
+
+
 def import_statements(tree: ast.AST, source: str) -> list[ast.Import | ast.ImportFrom]:
     """Import statements at any depth, found without visiting expressions.
 
