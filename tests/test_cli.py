@@ -93,13 +93,25 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "ssot-pytest-version = 9\nssot-cache-dir = .cache/ssot\n",
     )
     project.write("src/a/__init__.py")
-    for module in ("old", "new", "facade/__init__", "facade/core", "gone", "core", "log"):
+    for module in ("old", "new", "facade/__init__", "facade/core", "gone"):
         project.write(f"src/a/{module}.py")
+    project.write("src/a/core.py", "class Manager: ...\n")
+    project.write("src/a/log.py", "def get(): ...\n")
     project.write(
         "pytest.toml", "[pytest]\ntestpaths = ['tests']\npython_classes = ['Test*', 'Check']\n"
     )
     run = flake8_ssot("check-config", cwd=project.root)
-    assert (run.stderr, run.returncode) == ("", 0)
+    no_version = (
+        f"no project version (neither setup.cfg [metadata] nor pyproject.toml [project] in "
+        f"{project.root} states a version)"
+    )
+    assert run.returncode == 0
+    assert run.stderr.splitlines() == [
+        "flake8-ssot: warning: ssot-deprecated-modules: entry 'a.gone': its removed-in 1.5 is "
+        f"never reached: {no_version}",
+        "flake8-ssot: warning: ssot-legacy-modules: entry 'a.old = a.new': its removed-in 2.0 "
+        f"is never reached: {no_version}",
+    ]
     assert run.stdout.splitlines() == [
         "flake8-ssot configuration is valid.",
         f"flake8 config file: {project.root}/tox.ini",
@@ -365,3 +377,41 @@ def test_check_config_warns_of_modules_no_source_root_holds(project: Flake8Proje
         "flake8-ssot: warning: ssot-canonical-symbols: entry 'app.modles:User': the home "
         "'app.modles' is not found under the source roots",
     ]
+
+
+def test_check_config_errors_and_warnings_that_need_the_project(project: Flake8Project) -> None:
+    """Valid as written, but cannot work: a home that does not define its symbol is an
+    error (exit 1); a deadline with no project version to reach it is a warning."""
+    project.write(
+        "setup.cfg",
+        "[flake8]\nssot-deprecated-modules =\n    a.old = a.new ; removed-in 2.0\n    a.plain\n"
+        "ssot-legacy-modules = a.legacy ; removed-in 3.0\n"
+        "ssot-canonical-symbols = a.new:fetch, a.new:missing, thirdparty:Thing\n",
+    )
+    for module in ("__init__", "old", "plain", "legacy"):
+        project.write(f"a/{module}.py")
+    project.write("a/new.py", "def fetch(): ...\n")
+    run = flake8_ssot("check-config", cwd=project.root)
+    no_version = (
+        f"no project version (neither setup.cfg [metadata] nor pyproject.toml [project] in "
+        f"{project.root} states a version)"
+    )
+    assert run.returncode == 1
+    assert run.stderr.splitlines() == [
+        "flake8-ssot: warning: ssot-canonical-symbols: entry 'thirdparty:Thing': the home "
+        "'thirdparty' is not found under the source roots",
+        "flake8-ssot: warning: ssot-deprecated-modules: entry 'a.old = a.new': its removed-in "
+        f"2.0 is never reached: {no_version}",
+        "flake8-ssot: warning: ssot-legacy-modules: entry 'a.legacy': its removed-in 3.0 is "
+        f"never reached: {no_version}",
+        "flake8-ssot: error: ssot-canonical-symbols: entry 'a.new:missing': a.new does not "
+        "define missing",
+    ]
+    project.write(
+        "setup.cfg",
+        "[metadata]\nversion = 1.0\n\n[flake8]\n"
+        "ssot-deprecated-modules = a.old = a.new ; removed-in 2.0\n"
+        "ssot-canonical-symbols = a.new:fetch\n",
+    )
+    clean = flake8_ssot("check-config", cwd=project.root)
+    assert (clean.returncode, clean.stderr) == (0, "")

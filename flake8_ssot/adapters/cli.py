@@ -89,8 +89,8 @@ def _run_command(
         return run_fix(flake8_args, diff=args.diff, check=args.check)
     if args.command == "baseline":
         return run_baseline(flake8_args, prune=args.prune, check=args.check)
-    description, warnings = describe_config(flake8_args)
+    description, warnings, errors = describe_config(flake8_args)
     print(description)
-    for warning in warnings:
-        print(warning, file=sys.stderr)
-    return 0
+    for problem in (*warnings, *errors):
+        print(problem, file=sys.stderr)
+    return 1 if errors else 0

@@ -37,6 +37,7 @@ from flake8_ssot.rules.rule import (
     ImportPart,
     LintedFile,
     Redirect,
+    Review,
     Rule,
     Target,
 )
@@ -393,6 +394,21 @@ def targets(settings: Settings) -> list[Target]:
     ]
 
 
+def review(context: Context) -> list[Review]:
+    """A home under the source roots that surely does not bind its symbol: every import
+    of the name would be sent where it is not."""
+    return [
+        Review(
+            True,
+            CANONICAL_SYMBOLS.name,
+            f"{home}:{name}",
+            f"{home} does not define {name}",
+        )
+        for name, home in context.settings[CANONICAL_SYMBOLS].items()
+        if context.project.is_first_party(home) and context.project.binds(home, name) is False
+    ]
+
+
 RULE = Rule(
     codes=(SOT501, SOT502),
     options=(CANONICAL_SYMBOLS, SOURCE_ROOTS),
@@ -405,4 +421,5 @@ RULE = Rule(
     ),
     check_file=definitions,
     targets=targets,
+    review=review,
 )

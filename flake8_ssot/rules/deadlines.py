@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from flake8_ssot.model.record import Record
 from flake8_ssot.rules.base import Argument, MessageKind, Settings
+from flake8_ssot.rules.module_entries import ModuleEntry, entry_text
 from flake8_ssot.rules.project_options import PROJECT_VERSION
+from flake8_ssot.rules.rule import Review
 
 if TYPE_CHECKING:
     from packaging.version import Version
@@ -55,3 +57,24 @@ def deadline(removed_in: Version | None, settings: Settings) -> Deadline | None:
 def deadline_text(found: Deadline | None) -> Argument:
     """The deadline's part of a message; nothing for an entry without one."""
     return "" if found is None else found.text
+
+
+def unreachable_deadlines(
+    option: str, entries: dict[str, ModuleEntry], settings: Settings
+) -> list[Review]:
+    """A warning for each entry with ``removed-in`` while the project has no version:
+    that deadline can never pass."""
+    found = settings[PROJECT_VERSION].current
+    if found.version is not None:
+        return []
+    return [
+        Review(
+            False,
+            option,
+            entry_text(entry),
+            f"its removed-in {entry.removed_in} is never reached: no project version "
+            f"({found.source})",
+        )
+        for entry in entries.values()
+        if entry.removed_in is not None
+    ]

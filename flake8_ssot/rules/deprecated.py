@@ -14,7 +14,7 @@ from flake8_ssot.model.bindings import Chosen, Defined, Dynamic, Reexport
 from flake8_ssot.model.project import Project
 from flake8_ssot.rules.base import Code, Message, MessageKind, Option, RawValue, Settings
 from flake8_ssot.rules.canonical import CANONICAL_SYMBOLS
-from flake8_ssot.rules.deadlines import deadline, deadline_text
+from flake8_ssot.rules.deadlines import deadline, deadline_text, unreachable_deadlines
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
 from flake8_ssot.rules.module_entries import (
     ENTRY_FORM,
@@ -361,6 +361,9 @@ RULE = Rule(
         retired=retired,
     ),
     targets=targets,
+    review=lambda context: unreachable_deadlines(
+        DEPRECATED_MODULES.name, context.settings[DEPRECATED_MODULES], context.settings
+    ),
     named_modules=lambda settings: entry_modules(
         DEPRECATED_MODULES.name, settings[DEPRECATED_MODULES], "deprecated module"
     ),

@@ -19,7 +19,7 @@ from flake8_ssot.rules.base import (
     RawValue,
     Settings,
 )
-from flake8_ssot.rules.deadlines import deadline, deadline_text
+from flake8_ssot.rules.deadlines import deadline, deadline_text, unreachable_deadlines
 from flake8_ssot.rules.deprecated import DEPRECATED_MODULES
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
 from flake8_ssot.rules.module_entries import (
@@ -264,6 +264,9 @@ RULE = Rule(
     ),
     validate=validate,
     targets=targets,
+    review=lambda context: unreachable_deadlines(
+        LEGACY_MODULES.name, context.settings[LEGACY_MODULES], context.settings
+    ),
     named_modules=lambda settings: entry_modules(
         LEGACY_MODULES.name, settings[LEGACY_MODULES], "legacy module"
     ),

@@ -86,8 +86,8 @@ def replacement_targets(option: str, entries: Mapping[str, ModuleEntry]) -> list
 
 def entry_modules(option: str, entries: Mapping[str, ModuleEntry], role: str) -> list[Target]:
     """Each module a module list names as the one to move away from."""
-    return [Target(option, _entry_text(entry), role, entry.module) for entry in entries.values()]
+    return [Target(option, entry_text(entry), role, entry.module) for entry in entries.values()]
 
 
-def _entry_text(entry: ModuleEntry) -> str:
+def entry_text(entry: ModuleEntry) -> str:
     return f"{entry.module} = {entry.replacement}" if entry.replacement else entry.module

@@ -241,6 +241,7 @@ class Rule:
         "prepare",
         "targets",
         "named_modules",
+        "review",
         "every_option",
     )
 
@@ -254,6 +255,7 @@ class Rule:
         prepare: Callable[[Context], None] | None = None,
         targets: Callable[[Settings], Sequence[Target]] | None = None,
         named_modules: Callable[[Settings], Sequence[Target]] | None = None,
+        review: Callable[[Context], Sequence[Review]] | None = None,
         every_option: bool = False,
     ) -> None:
         self.codes = codes
@@ -270,6 +272,9 @@ class Rule:
         #: The modules the configuration names as the problem (a deprecated facade):
         #: with the targets, what ``check-config`` looks for under the source roots.
         self.named_modules = named_modules
+        #: What ``check-config`` finds wrong that needs the project read (a home that
+        #: does not define its symbol), beyond what parsing refuses.
+        self.review = review
         #: Any option can cause its findings (configuration errors), not only its own.
         self.every_option = every_option
 
@@ -285,3 +290,20 @@ class Target(Record):
         #: What the module is to the entry: "replacement", "home".
         self.role = role
         self.module = module
+
+
+class Review(Record):
+    """One mistake ``check-config`` finds in an entry: an error (exit 1) or a warning."""
+
+    __slots__ = ("error", "option", "entry", "problem")
+
+    def __init__(self, error: bool, option: str, entry: str, problem: str) -> None:
+        self.error = error
+        self.option = option
+        self.entry = entry
+        self.problem = problem
+
+    @property
+    def line(self) -> str:
+        level = "error" if self.error else "warning"
+        return f"flake8-ssot: {level}: {self.option}: entry {self.entry!r}: {self.problem}"

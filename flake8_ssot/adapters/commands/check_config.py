@@ -25,8 +25,9 @@ from flake8_ssot.rules.base import ConfigError, Option
 from flake8_ssot.rules.rule import Context
 
 
-def describe_config(flake8_args: Sequence[str]) -> tuple[str, list[str]]:
-    """What the plugin understood from flake8's configuration, one section per option.
+def describe_config(flake8_args: Sequence[str]) -> tuple[str, list[str], list[str]]:
+    """What the plugin understood from flake8's configuration, one section per option,
+    then the warnings and the errors (entries valid as written that cannot work).
 
     The configuration is first validated as flake8 validates it before it
     lints (``per-file-ignores``, ignore codes in a config file), and codes
@@ -45,7 +46,16 @@ def describe_config(flake8_args: Sequence[str]) -> tuple[str, list[str]]:
     ]
     for option in OPTIONS:
         lines.extend(describe_option(option, context.settings[option], context))
-    return "\n".join(lines), [*stray_keys(context.settings.config_file), *missing_modules(context)]
+    reviews = [found for rule in RULES if rule.review for found in rule.review(context)]
+    return (
+        "\n".join(lines),
+        [
+            *stray_keys(context.settings.config_file),
+            *missing_modules(context),
+            *(found.line for found in reviews if not found.error),
+        ],
+        [found.line for found in reviews if found.error],
+    )
 
 
 def stray_keys(config_file: Path | None) -> list[str]:
