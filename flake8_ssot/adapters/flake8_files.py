@@ -7,11 +7,21 @@ import argparse
 import io
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable
 
 from flake8.discover_files import expand_paths
 from flake8.processor import FileProcessor
 from flake8.style_guide import StyleGuideManager
+
+
+def refuses_stdin(options: argparse.Namespace, command: str, why: str) -> bool:
+    """Whether flake8 was given ``-``, which a command acting on files on disk cannot
+    take: then its one line is on stderr."""
+    if "-" not in options.filenames:
+        return False
+    print(f"flake8-ssot {command}: {why}; give it file or directory paths", file=sys.stderr)
+    return True
 
 
 def files_to_lint(options: argparse.Namespace, *, distinct: bool = True) -> list[str]:

@@ -11,6 +11,7 @@ is reported.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections import Counter
@@ -42,12 +43,19 @@ def relative_path(filename: str, config_dir: Path) -> str:
     a file of its own to flake8). On another Windows drive it stays absolute.
     """
     directory, name = os.path.split(os.path.abspath(filename))
-    real = os.path.join(os.path.realpath(directory), name)
+    real = os.path.join(_real_directory(directory), name)
     try:
-        relative = os.path.relpath(real, os.path.realpath(config_dir))
+        relative = os.path.relpath(real, _real_directory(str(config_dir)))
     except ValueError:
         relative = real
     return Path(relative).as_posix()
+
+
+@functools.lru_cache(maxsize=1024)
+def _real_directory(directory: str) -> str:
+    """The directory's real path, resolved once per directory and process (the plugin
+    asks for every file with findings)."""
+    return os.path.realpath(directory)
 
 
 def key_of(diagnostic: Diagnostic, path: str) -> Key:

@@ -93,13 +93,7 @@ def collect_imports(
     ``package_of_file`` is called only if a relative import needs it, since
     naming the file's package touches the file system.
     """
-    package_cache: list[str | None] = []
-
-    def package() -> str | None:
-        if not package_cache:
-            package_cache.append(package_of_file())
-        return package_cache[0]
-
+    package = _once(package_of_file)
     refs: list[ImportRef] = []
     statements = import_statements(tree, source)
     for statement in statements:
@@ -123,6 +117,18 @@ def collect_imports(
     return refs
 
 
+def _once(package_of_file: Callable[[], str | None]) -> Callable[[], str | None]:
+    """``package_of_file``, called at most once (naming a package touches the file system)."""
+    found: list[str | None] = []
+
+    def package() -> str | None:
+        if not found:
+            found.append(package_of_file())
+        return found[0]
+
+    return package
+
+
 def dynamic_imports(
     tree: ast.AST, source: str, package_of_file: Callable[[], str | None]
 ) -> list[ImportRef]:
@@ -130,13 +136,7 @@ def dynamic_imports(
     text = searchable_text(source)
     if not any(marker in text for marker in DYNAMIC_IMPORT_MARKERS):
         return []
-    package_cache: list[str | None] = []
-
-    def package() -> str | None:
-        if not package_cache:
-            package_cache.append(package_of_file())
-        return package_cache[0]
-
+    package = _once(package_of_file)
     return _dynamic_imports(tree, text, import_statements(tree, source), package)
 
 

@@ -177,7 +177,7 @@ def global_statement_lines(source: bytes) -> list[int]:
 
 
 #: Bytes that make ``__all__`` beside them part of a longer name or the string ``"__all__"``.
-_NOT_ALONE = _ASCII_NAME | frozenset(b"'\"") | frozenset(range(0x80, 0x100))  # non-ASCII: a name
+_NOT_ALONE = _NAME_BYTE_VALUES | frozenset(b"'\"")
 _ALL_LITERAL_START = re.compile(rb"__all__[ \t]*=[ \t]*([\[(])")
 _REST_OF_LINE = re.compile(rb"[ \t]*(?:#[^\r\n]*)?(?:\r\n|\r|\n|$)")
 

@@ -20,7 +20,11 @@ from pathlib import Path
 from flake8.formatting.default import Nothing
 from flake8.style_guide import Decision, StyleGuideManager
 
-from flake8_ssot.adapters.flake8_files import files_to_lint, reported_by_flake8
+from flake8_ssot.adapters.flake8_files import (
+    files_to_lint,
+    refuses_stdin,
+    reported_by_flake8,
+)
 from flake8_ssot.adapters.flake8_setup import flake8_setup
 from flake8_ssot.engine.baseline import (
     DEFAULT_NAME,
@@ -47,12 +51,9 @@ def run_baseline(flake8_args: Sequence[str], *, prune: bool, check: bool) -> int
     cannot be read or written, or stdin was given.
     """
     options, context = flake8_setup(flake8_args)
-    if "-" in options.filenames:
-        print(
-            "flake8-ssot baseline: a baseline records files on disk and does not read stdin; "
-            "give it file or directory paths",
-            file=sys.stderr,
-        )
+    if refuses_stdin(
+        options, "baseline", "a baseline records files on disk and does not read stdin"
+    ):
         return 2
     settings = context.settings
     target = settings[BASELINE] or settings.config_dir / DEFAULT_NAME

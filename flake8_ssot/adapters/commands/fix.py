@@ -14,7 +14,11 @@ from pathlib import Path
 from flake8.formatting.default import Nothing
 from flake8.style_guide import StyleGuideManager
 
-from flake8_ssot.adapters.flake8_files import files_to_lint, reported_by_flake8
+from flake8_ssot.adapters.flake8_files import (
+    files_to_lint,
+    refuses_stdin,
+    reported_by_flake8,
+)
 from flake8_ssot.adapters.flake8_setup import flake8_setup
 from flake8_ssot.fix.apply import Leftover, fix_source
 from flake8_ssot.model.source_file import NotWritten, SourceFile, read_source, write_atomically
@@ -28,12 +32,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
     run goes on with the next file).
     """
     options, context = flake8_setup(flake8_args)
-    if "-" in options.filenames:
-        print(
-            "flake8-ssot fix: fix rewrites files in place and does not read stdin; "
-            "give it file or directory paths",
-            file=sys.stderr,
-        )
+    if refuses_stdin(options, "fix", "fix rewrites files in place and does not read stdin"):
         return 2
     files = files_to_lint(options)
     style_guides = StyleGuideManager(options, Nothing(options))
