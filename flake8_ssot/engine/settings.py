@@ -15,6 +15,7 @@ from pathlib import Path
 
 from flake8_ssot.engine.registry import IMPORT_PARTS, OPTION_NAMES, OPTIONS, RULES
 from flake8_ssot.rules.base import ConfigError, RawValue, Settings
+from flake8_ssot.rules.rule import Retirement
 
 
 class UnknownOptionError(ConfigError):
@@ -52,20 +53,45 @@ def refuse_circular_targets(settings: Settings) -> None:
     ``old = new`` where ``new`` is deprecated, inside a legacy module or a
     compat shim, or a canonical home inside a legacy module, sends users
     (and ``fix``) from one finding to the next forever. The test is the
-    import rules' own matching, so it cannot drift from what they report.
+    import rules' own matching, so it cannot drift from what they report;
+    the error names where the chain of replacements ends, or its cycle.
     """
     for rule in RULES:
         if rule.targets is None:
             continue
         for target in rule.targets(settings):
-            for part in IMPORT_PARTS:
-                problem = part.retired(target.module, settings) if part.retired else None
-                if problem is not None:
-                    raise ConfigError(
-                        target.option,
-                        target.entry,
-                        f"the {target.role} '{target.module}' {problem}",
-                    )
+            retirement = _retirement(target.module, settings)
+            if retirement is not None:
+                raise ConfigError(
+                    target.option,
+                    target.entry,
+                    f"the {target.role} '{target.module}' {retirement.problem}"
+                    f"{_chain(target.module, settings)}",
+                )
+
+
+def _retirement(module: str, settings: Settings) -> Retirement | None:
+    for part in IMPORT_PARTS:
+        retirement = part.retired(module, settings) if part.retired else None
+        if retirement is not None:
+            return retirement
+    return None
+
+
+def _chain(module: str, settings: Settings) -> str:
+    """Where following the replacements from a retired ``module`` leads: to a module no
+    rule reports (use it instead), round in a cycle, or to an entry with no replacement."""
+    path = [module]
+    while (retirement := _retirement(path[-1], settings)) is not None:
+        successor = retirement.successor
+        if successor is None or successor == path[-1]:
+            return ""  # no replacement, or one inside its own legacy subtree: said already
+        if successor in path:
+            cycle = " -> ".join(f"'{link}'" for link in (*path[path.index(successor) :], successor))
+            return f"; its replacements go round in a cycle: {cycle}"
+        path.append(successor)
+    links = " -> ".join(f"'{link}'" for link in path)
+    return f"; follow its replacements ({links}) and name the end, '{path[-1]}', instead"
 
 
 #: The spellings flake8 reads from a config file: dashes, or underscores throughout.

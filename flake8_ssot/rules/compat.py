@@ -19,7 +19,15 @@ from flake8_ssot.rules.base import (
     words,
 )
 from flake8_ssot.rules.project_options import SOURCE_ROOTS
-from flake8_ssot.rules.rule import Context, Hit, ImportedName, ImportPart, Redirect, Rule
+from flake8_ssot.rules.rule import (
+    Context,
+    Hit,
+    ImportedName,
+    ImportPart,
+    Redirect,
+    Retirement,
+    Rule,
+)
 
 SOT301 = Code(
     code="SOT301",
@@ -142,12 +150,12 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
     return tuple(COMPAT(module=subject, pattern=pattern) for subject, pattern in subjects)
 
 
-def retired(module: str, settings: Settings) -> str | None:
+def retired(module: str, settings: Settings) -> Retirement | None:
     """Why imports of ``module`` are themselves reported, if it is a shim."""
     pattern = matching_pattern(module, settings[COMPAT_PATTERNS])
-    if pattern is not None:
-        return f"matches the compat pattern '{pattern}'"
-    return None
+    if pattern is None:
+        return None
+    return Retirement(f"matches the compat pattern '{pattern}'", None)
 
 
 RULE = Rule(

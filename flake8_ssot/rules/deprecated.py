@@ -31,6 +31,7 @@ from flake8_ssot.rules.rule import (
     ImportedName,
     ImportPart,
     Redirect,
+    Retirement,
     Rule,
     Target,
 )
@@ -333,11 +334,12 @@ def _advice_part(key: object, names: list[str], facade: str) -> Message:
     return (DEFINED_MANY if len(names) > 1 else DEFINED_ONE)(names=", ".join(names), module=module)
 
 
-def retired(module: str, settings: Settings) -> str | None:
+def retired(module: str, settings: Settings) -> Retirement | None:
     """Why imports of ``module`` are themselves reported, if they are deprecated."""
-    if module in settings[DEPRECATED_MODULES]:
-        return f"is itself listed in {DEPRECATED_MODULES.name}"
-    return None
+    entry = settings[DEPRECATED_MODULES].get(module)
+    if entry is None:
+        return None
+    return Retirement(f"is itself listed in {DEPRECATED_MODULES.name}", entry.replacement)
 
 
 def targets(settings: Settings) -> list[Target]:

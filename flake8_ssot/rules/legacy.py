@@ -37,6 +37,7 @@ from flake8_ssot.rules.rule import (
     ImportedName,
     ImportPart,
     Redirect,
+    Retirement,
     Rule,
     Target,
 )
@@ -221,12 +222,14 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
     return tuple(rendered)
 
 
-def retired(module: str, settings: Settings) -> str | None:
+def retired(module: str, settings: Settings) -> Retirement | None:
     """Why imports of ``module`` are themselves reported, if it is legacy."""
     legacy = enclosing_entry(module, settings[LEGACY_MODULES])
-    if legacy is not None:
-        return f"lies inside the legacy module '{legacy}'"
-    return None
+    if legacy is None:
+        return None
+    return Retirement(
+        f"lies inside the legacy module '{legacy}'", settings[LEGACY_MODULES][legacy].replacement
+    )
 
 
 def targets(settings: Settings) -> list[Target]:

@@ -194,7 +194,7 @@ class ImportPart:
         fix_module: Callable[[Hit, Context], str | Message | None],
         swaps_module_objects: bool = False,
         keeps_own_files: bool = False,
-        retired: Callable[[str, Settings], str | None] | None = None,
+        retired: Callable[[str, Settings], Retirement | None] | None = None,
         overdue: Code | None = None,
     ) -> None:
         self.code = code
@@ -290,6 +290,18 @@ class Target(Record):
         #: What the module is to the entry: "replacement", "home".
         self.role = role
         self.module = module
+
+
+class Retirement(Record):
+    """Why imports of a module are reported by an import rule, and where it sends them."""
+
+    __slots__ = ("problem", "successor")
+
+    def __init__(self, problem: str, successor: str | None) -> None:
+        #: "is itself listed in ssot-deprecated-modules", ...
+        self.problem = problem
+        #: The entry's replacement, if it has one: the next link of a chain.
+        self.successor = successor
 
 
 class Review(Record):

@@ -71,7 +71,8 @@ MALFORMED = [
         "ssot-legacy-modules = app.oldlog = app.newlog\n"
         "ssot-canonical-symbols = app.oldlog:get_logger",
         "flake8-ssot: ssot-canonical-symbols: entry 'app.oldlog:get_logger': the home "
-        "'app.oldlog' lies inside the legacy module 'app.oldlog'",
+        "'app.oldlog' lies inside the legacy module 'app.oldlog'; follow its replacements "
+        "('app.oldlog' -> 'app.newlog') and name the end, 'app.newlog', instead",
     ),
     (
         "replacement-inside-the-legacy-subtree",
@@ -88,6 +89,30 @@ MALFORMED = [
     (
         "replacement-is-deprecated",
         "ssot-deprecated-modules =\n    a.facade = a.other\n    a.other = a.core",
+        "flake8-ssot: ssot-deprecated-modules: entry 'a.facade = a.other': the "
+        "replacement 'a.other' is itself listed in ssot-deprecated-modules; follow its "
+        "replacements ('a.other' -> 'a.core') and name the end, 'a.core', instead",
+    ),
+    (
+        "replacement-chain-through-a-legacy-module",
+        "ssot-deprecated-modules =\n    a.facade = a.other\n    a.other = a.old.api\n"
+        "ssot-legacy-modules = a.old = a.core",
+        "flake8-ssot: ssot-deprecated-modules: entry 'a.facade = a.other': the "
+        "replacement 'a.other' is itself listed in ssot-deprecated-modules; follow its "
+        "replacements ('a.other' -> 'a.old.api' -> 'a.core') and name the end, 'a.core', "
+        "instead",
+    ),
+    (
+        "replacement-cycle",
+        "ssot-deprecated-modules =\n    a.one = a.two\n    a.two = a.three\n"
+        "ssot-legacy-modules = a.three = a.one",
+        "flake8-ssot: ssot-deprecated-modules: entry 'a.one = a.two': the replacement "
+        "'a.two' is itself listed in ssot-deprecated-modules; its replacements go round "
+        "in a cycle: 'a.two' -> 'a.three' -> 'a.one' -> 'a.two'",
+    ),
+    (
+        "replacement-without-its-own-replacement",
+        "ssot-deprecated-modules =\n    a.facade = a.other\n    a.other",
         "flake8-ssot: ssot-deprecated-modules: entry 'a.facade = a.other': the "
         "replacement 'a.other' is itself listed in ssot-deprecated-modules",
     ),
