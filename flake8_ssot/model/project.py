@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flake8_ssot.model.bindings import Binding, Chosen, ModuleSummary, Origin
+from flake8_ssot.model.bindings import Binding, Chosen, Defined, ModuleSummary, Origin
+from flake8_ssot.model.definers import DefinerIndex
 from flake8_ssot.model.module_finder import ModuleFinder, ModuleName
 from flake8_ssot.model.summary_cache import SummaryCache
 from flake8_ssot.model.summary_store import SummaryStore
@@ -25,6 +26,7 @@ class Project:
         self.summaries = SummaryStore(self.modules, cache)
         #: Also where the stdlib class lookups of test discovery are kept.
         self.cache = cache
+        self.definers = DefinerIndex(source_roots)
 
     def module_name(self, filename: str) -> ModuleName:
         return self.modules.module_name(filename)
@@ -63,6 +65,21 @@ class Project:
 
     def imported_by(self, module: str) -> frozenset[str]:
         return self.summaries.imported_by(module)
+
+    def defined_in(self, name: str) -> tuple[str, ...]:
+        """The first-party modules that define ``name`` themselves at their top level
+        (a class, a function, an assignment), each confirmed by its summary."""
+        names = {
+            self.modules.module_name(str(path)).dotted for path in self.definers.candidates(name)
+        }
+        return tuple(
+            sorted(
+                module
+                for module in names
+                if all(part.isidentifier() for part in module.split("."))
+                and isinstance(self.summaries.origin(module, name), Defined)
+            )
+        )
 
 
 # A tree helper, not the project's: its callers (the checks) still import it from here.

@@ -6,6 +6,7 @@ the disease; only the facade's own names are reported.
 """
 
 from __future__ import annotations
+import __future__
 
 from pathlib import Path
 from typing import cast
@@ -53,7 +54,9 @@ SOT101 = Code(
         "object. A name the facade makes itself (a deprecation wrapper) goes to the "
         "replacement's own object of that name, where it has one: that swap is what "
         "configuring the replacement asks for. A module that does not bind the name is "
-        "never advised (a facade's `except ImportError: name = None` fallback stays)."
+        "never advised (a facade's `except ImportError: name = None` fallback stays). A "
+        "name the facade does not provide at all fails to import: the message says so and "
+        "names the one first-party module that defines it, where `fix` sends it."
     ),
     why=(
         "A package facade that re-exports everything keeps every caller coupled to it, and "
@@ -133,6 +136,25 @@ REPLACEMENT_UNREAD = MessageKind(
     "{name} is defined in {facade} itself; {module} binds one too, but may set it at run "
     "time (it writes its own namespace), so it is not advised",
 )
+# A name the facade does not provide at all: the import fails today.
+NOT_PROVIDED_ONE = MessageKind(
+    None,
+    "not-provided-one",
+    "{facade} does not provide {name}, so this import fails: import it from {module}, "
+    "the one first-party module that defines it",
+)
+NOT_PROVIDED_MANY = MessageKind(
+    None,
+    "not-provided-many",
+    "{facade} does not provide {name}, so this import fails; {modules} each define one",
+)
+NOT_PROVIDED_NONE = MessageKind(
+    None,
+    "not-provided-none",
+    "{facade} does not provide {name}, so this import fails, and no first-party module defines it",
+)
+#: The advice of imports that fail at run time, which ``status`` lists first.
+FAILING_IMPORTS = (NOT_PROVIDED_ONE, NOT_PROVIDED_MANY, NOT_PROVIDED_NONE)
 FALLBACK = MessageKind(
     None,
     "fallback",
@@ -237,6 +259,9 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
         note = STAR_UNREAD(module=facade, name=name, source=unread)
     elif new is not None and project.binds(new, name):
         redirect = Redirect(new, name)
+    elif name not in __future__.all_feature_names and project.surely_lacks(facade, name):
+        # (The summaries leave out ``from __future__ import annotations``, which binds.)
+        redirect, note = _not_provided(facade, name, project)
     else:
         summary = project.summary(facade)
         if summary is not None and summary.has_getattr:
@@ -244,6 +269,20 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
     return Hit(
         imported, facade, facade, new, redirect, note, deadline(entry.removed_in, context.settings)
     )
+
+
+def _not_provided(facade: str, name: str, project: Project) -> tuple[Redirect | None, Message]:
+    """A name the facade does not provide at all (a re-export commented out while callers
+    still import it): the one module that defines it, if exactly one does. The import
+    fails today, so sending it there changes nothing that worked."""
+    modules = [module for module in project.defined_in(name) if module != facade]
+    if len(modules) == 1:
+        return Redirect(modules[0], name), NOT_PROVIDED_ONE(
+            facade=facade, name=name, module=modules[0]
+        )
+    if modules:
+        return None, NOT_PROVIDED_MANY(facade=facade, name=name, modules=", ".join(modules))
+    return None, NOT_PROVIDED_NONE(facade=facade, name=name)
 
 
 def _binds_own_object(new: str, name: str, project: Project) -> bool:
@@ -293,7 +332,9 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
                 continue
             name = hit.imported.name
             redirect = hit.redirect
-            if redirect is not None and hit.note is not None and name is not None:
+            if hit.note is not None and hit.note.kind in FAILING_IMPORTS:
+                advice.setdefault(hit.note, [])
+            elif redirect is not None and hit.note is not None and name is not None:
                 key: object = (REPLACEMENT_OWN, redirect.module)
                 advice.setdefault(key, []).append(name)
             elif redirect is not None and name is not None and redirect.name == name:

@@ -301,6 +301,40 @@ def test_fix_goes_to_the_replacement_binding_the_same_object_never_to_a_module_l
     )
 
 
+def test_a_name_the_facade_stopped_providing_goes_to_the_one_module_defining_it(
+    project: Flake8Project,
+) -> None:
+    """The re-export was commented out while callers still import it: the import fails
+    today, and after fix it binds the class its one defining module holds."""
+    project.write("setup.cfg", "[flake8]\nselect = SOT\nssot-deprecated-modules = ws\n")
+    project.write("ws/__init__.py", "from .manager import Manager\n# from .router import Router\n")
+    project.write("ws/manager.py", "class Manager: ...\n")
+    project.write("ws/router.py", "class Router: ...\n")
+    project.write("ws/other.py", "class Other: ...\n")
+    project.write("other.py", "class Other: ...\n")
+    client = project.write("client.py", "from ws import Manager, Router\nfrom ws import Other\n")
+    probe = "import client, ws.router; print(client.Router is ws.router.Router)"
+    before = subprocess.run(
+        [sys.executable, "-c", probe], cwd=project.root, capture_output=True, text=True
+    )
+    assert "ImportError: cannot import name 'Router' from 'ws'" in before.stderr
+    run = fix(project, "client.py")
+    assert client.read_text(encoding="utf-8") == (
+        "from ws.manager import Manager\nfrom ws.router import Router\nfrom ws import Other\n"
+    )
+    assert run.stderr.splitlines() == [
+        "client.py:3:1: SOT101 left as is: ws does not provide Other, so this import fails; "
+        "other, ws.other each define one",
+        "flake8-ssot fix: 1 of 1 files changed; imported names rewritten: SOT101: 2; "
+        "findings left: 1",
+    ]
+    client.write_text("from ws.manager import Manager\nfrom ws.router import Router\n")
+    after = subprocess.run(
+        [sys.executable, "-c", probe], cwd=project.root, capture_output=True, text=True
+    )
+    assert (after.returncode, after.stdout) == (0, "True\n")
+
+
 def test_a_submodule_a_getattr_shim_or_a_namespace_writer_is_left(project: Flake8Project) -> None:
     client = write_case(
         project.root, canonical.SIDE_DOORS, "a-submodule-or-a-getattr-shim-is-no-plain-side-door"

@@ -25,6 +25,7 @@ from tables.kinds import (
     inside,
     legacy_use,
     legacy_use_missing,
+    not_provided,
     replacement_own,
     replacement_unread,
     served_by_getattr,
@@ -77,9 +78,42 @@ FORMS = Table(
             F(1, 0, "SOT101", advised("pkg.facade", import_from("speedup", "pkg.facade.fast"))),
         ),
         case(
-            "untraced-name-falls-back-to-new",
+            "name-nothing-provides",
             "from pkg.facade import Unknown\n",
-            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+            F(1, 0, "SOT101", advised("pkg.facade", not_provided("pkg.facade", "Unknown"))),
+        ),
+        case(
+            "name-the-facade-stopped-providing",
+            "from pkg.facade import Manager, MessageRouter\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised(
+                    "pkg.facade",
+                    import_from("Manager", "pkg.facade.manager"),
+                    not_provided("pkg.facade", "MessageRouter", "pkg.routing"),
+                ),
+            ),
+            files={
+                **MIGRATION_FILES,
+                "pkg/facade/__init__.py": "from .manager import Manager\n"
+                "# from pkg.routing import MessageRouter\n",
+                "pkg/routing.py": "import enum\nclass MessageRouter: ...\n",
+                "pkg/app/uses.py": "class Uses:\n    MessageRouter = None\n",
+                "pkg/.hidden/copy.py": "class MessageRouter: ...\n",
+            },
+        ),
+        case(
+            "name-the-facade-stopped-providing-defined-twice",
+            "from pkg.facade import Ctx\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised("pkg.facade", not_provided("pkg.facade", "Ctx", "pkg.a", "pkg.b")),
+            ),
+            files={**MIGRATION_FILES, "pkg/a.py": "class Ctx: ...\n", "pkg/b.py": "Ctx = dict\n"},
         ),
         case(
             "star",
@@ -210,7 +244,11 @@ REPLACEMENTS = Table(
                 1,
                 0,
                 "SOT101",
-                advised("eng", import_from("Engine", "eng.impl"), use("eng.fallback")),
+                advised(
+                    "eng",
+                    import_from("Engine", "eng.impl"),
+                    not_provided("eng", "Hidden", "eng.impl"),
+                ),
             ),
             path="app.py",
             config="[flake8]\nselect = SOT\nssot-deprecated-modules = eng = eng.fallback\n",
@@ -670,8 +708,8 @@ FACADES = Table(
             "a-star-source-is-read-by-its-parse-not-its-text",
             "from f1 import B\nfrom f2 import C\nfrom f3 import D\n",
             F(1, 0, "SOT101", advised("f1", import_from("B", "f1.star"))),
-            F(2, 0, "SOT101", advised("f2", use("core"))),
-            F(3, 0, "SOT101", advised("f3", use("core"))),
+            F(2, 0, "SOT101", advised("f2", not_provided("f2", "C"))),
+            F(3, 0, "SOT101", advised("f3", not_provided("f3", "D"))),
             path="client.py",
             config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
             "    f1 = core\n    f2 = core\n    f3 = core\n",

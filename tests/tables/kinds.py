@@ -67,6 +67,15 @@ def does_not_define(module: str, name: str) -> M:
     return m("does-not-define", module=module, name=name)
 
 
+def not_provided(facade: str, name: str, *modules: str) -> M:
+    """A name the facade does not provide at all, and the modules that define one."""
+    if len(modules) == 1:
+        return m("not-provided-one", facade=facade, name=name, module=modules[0])
+    if modules:
+        return m("not-provided-many", facade=facade, name=name, modules=", ".join(modules))
+    return m("not-provided-none", facade=facade, name=name)
+
+
 def fallback(module: str, name: str, source: str) -> M:
     return m("fallback", module=module, name=name, source=source)
 
