@@ -14,6 +14,7 @@ from flake8_ssot.adapters.commands.baseline import run_baseline
 from flake8_ssot.adapters.commands.check_config import describe_config
 from flake8_ssot.adapters.commands.explain import run_explain
 from flake8_ssot.adapters.commands.fix import run_fix
+from flake8_ssot.adapters.commands.status import add_status_parser, run_status
 from flake8_ssot.adapters.flake8_setup import CommandError, flake8_error_line
 from flake8_ssot.engine.registry import CODES
 
@@ -57,6 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     baseline_mode.add_argument(
         "--check", action="store_true", help="exit 1 when entries are stale; write nothing"
     )
+    add_status_parser(commands)
     commands.add_parser(
         "check-config",
         help="validate the ssot-* options flake8 would read, and print them; "
@@ -89,6 +91,12 @@ def _run_command(
         return run_fix(flake8_args, diff=args.diff, check=args.check)
     if args.command == "baseline":
         return run_baseline(flake8_args, prune=args.prune, check=args.check)
+    if args.command == "status":
+        if args.chart is not None and args.history is None:
+            parser.error("status: --chart draws the --history file: give --history FILE too")
+        return run_status(
+            flake8_args, output_format=args.output_format, history=args.history, chart=args.chart
+        )
     description, warnings, errors = describe_config(flake8_args)
     print(description)
     for problem in (*warnings, *errors):

@@ -194,12 +194,15 @@ class MessageKind:
     module, and compared as that one object.
     """
 
-    __slots__ = ("code", "name", "template")
+    __slots__ = ("code", "name", "template", "broken")
 
-    def __init__(self, code: str | None, name: str, template: str) -> None:
+    def __init__(self, code: str | None, name: str, template: str, broken: bool = False) -> None:
         self.code = code
         self.name = name
         self.template = template
+        #: It words an import that does not get what it names today (it fails, or gets a
+        #: fallback value): ``status`` lists those first.
+        self.broken = broken
 
     def __call__(self, **args: Argument) -> Message:
         return Message(self, tuple(args.items()))
@@ -224,6 +227,16 @@ class Message(Record):
     @property
     def text(self) -> str:
         return self.kind.template.format(**{name: _rendered(value) for name, value in self.args})
+
+    @property
+    def broken(self) -> bool:
+        """Whether it, or advice inside it, words an import that does not get what it names."""
+        return self.kind.broken or any(
+            item.broken
+            for _, value in self.args
+            for item in (value if isinstance(value, tuple) else (value,))
+            if isinstance(item, Message)
+        )
 
 
 Argument: TypeAlias = str | int | Message | tuple[Message, ...] | tuple[str, ...]

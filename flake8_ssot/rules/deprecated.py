@@ -142,23 +142,26 @@ NOT_PROVIDED_ONE = MessageKind(
     "not-provided-one",
     "{facade} does not provide {name}, so this import fails: import it from {module}, "
     "the one first-party module that defines it",
+    broken=True,
 )
 NOT_PROVIDED_MANY = MessageKind(
     None,
     "not-provided-many",
     "{facade} does not provide {name}, so this import fails; {modules} each define one",
+    broken=True,
 )
 NOT_PROVIDED_NONE = MessageKind(
     None,
     "not-provided-none",
     "{facade} does not provide {name}, so this import fails, and no first-party module defines it",
+    broken=True,
 )
-#: The advice of imports that fail at run time, which ``status`` lists first.
-FAILING_IMPORTS = (NOT_PROVIDED_ONE, NOT_PROVIDED_MANY, NOT_PROVIDED_NONE)
+NOT_PROVIDED = (NOT_PROVIDED_ONE, NOT_PROVIDED_MANY, NOT_PROVIDED_NONE)
 FALLBACK = MessageKind(
     None,
     "fallback",
     "{module}.{name} is its fallback value: {source} does not define {name}",
+    broken=True,
 )
 
 
@@ -332,7 +335,7 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
                 continue
             name = hit.imported.name
             redirect = hit.redirect
-            if hit.note is not None and hit.note.kind in FAILING_IMPORTS:
+            if hit.note is not None and hit.note.kind in NOT_PROVIDED:
                 advice.setdefault(hit.note, [])
             elif redirect is not None and hit.note is not None and name is not None:
                 key: object = (REPLACEMENT_OWN, redirect.module)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import stat
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -20,12 +18,10 @@ from pathlib import Path
 from flake8.formatting.default import Nothing
 from flake8.style_guide import Decision, StyleGuideManager
 
-from flake8_ssot.adapters.flake8_files import (
-    files_to_lint,
-    refuses_stdin,
-    reported_by_flake8,
-)
+from flake8_ssot.adapters.flake8_files import refuses_stdin
 from flake8_ssot.adapters.flake8_setup import flake8_setup
+from flake8_ssot.adapters.output_file import replace_text
+from flake8_ssot.adapters.reported_findings import reported_findings
 from flake8_ssot.engine.baseline import (
     DEFAULT_NAME,
     BaselineError,
@@ -35,10 +31,8 @@ from flake8_ssot.engine.baseline import (
     read_baseline,
     relative_path,
 )
-from flake8_ssot.engine.lint import lint_file, parse
-from flake8_ssot.model.source_file import read_source
 from flake8_ssot.rules.project_options import BASELINE
-from flake8_ssot.rules.rule import Context, LintedFile
+from flake8_ssot.rules.rule import Context
 
 
 def run_baseline(flake8_args: Sequence[str], *, prune: bool, check: bool) -> int:
@@ -103,23 +97,12 @@ def _reported_findings(
     """The plugin's findings flake8 reports in the files it lints, counted per key, and
     whether a key is this run's business (a file it lints, a code flake8 reports there)."""
     style_guides = StyleGuideManager(options, Nothing(options))
-    config_dir = context.settings.config_dir
     found: Counter[Key] = Counter()
     linted: dict[str, str] = {}
-    for filename in files_to_lint(options, distinct=False):
-        path = relative_path(filename, config_dir)
-        linted[path] = filename
-        try:
-            text = read_source(Path(filename)).text
-        except (OSError, UnicodeDecodeError, SyntaxError, LookupError):
-            continue  # flake8 reports what it cannot read; there is nothing to record
-        tree = parse(text, filename)
-        if tree is None:
-            continue
-        reported = reported_by_flake8(style_guides, options, filename, text)
-        for diagnostic in lint_file(LintedFile(tree, text, filename), context):
-            if reported(diagnostic.code, diagnostic.line):
-                found[key_of(diagnostic, path)] += 1
+    for linted_file in reported_findings(options, context, style_guides, "baseline"):
+        linted[linted_file.path] = linted_file.filename
+        for diagnostic in linted_file.diagnostics:
+            found[key_of(diagnostic, linted_file.path)] += 1
 
     def in_scope(key: Key) -> bool:
         code, path, _ = key
@@ -133,34 +116,10 @@ def _reported_findings(
 
 
 def _write(target: Path, counts: Mapping[Key, int], summary: str) -> int:
-    """Replace the file in one rename (LF line ends on every system), keeping its mode."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        mode = _mode_for(target)
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=".ssot-baseline.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(dumps(counts))
-            os.chmod(temporary, mode)
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        replace_text(target, dumps(counts))
     except OSError as error:
         print(f"flake8-ssot baseline: cannot write {target}: {error}", file=sys.stderr)
         return 2
     print(f"flake8-ssot baseline: {summary}", file=sys.stderr)
     return 0
-
-
-def _mode_for(target: Path) -> int:
-    """The file's own mode, or what a new file gets under the umask (it is committed and
-    read by CI, often as another user: never the temporary file's 0600)."""
-    try:
-        return stat.S_IMODE(os.stat(target).st_mode)
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask

@@ -20,6 +20,7 @@ from flake8_ssot.adapters.flake8_files import (
     reported_by_flake8,
 )
 from flake8_ssot.adapters.flake8_setup import flake8_setup
+from flake8_ssot.adapters.progress import Progress
 from flake8_ssot.fix.apply import Leftover, fix_source
 from flake8_ssot.model.source_file import NotWritten, SourceFile, read_source, write_atomically
 
@@ -36,7 +37,7 @@ def run_fix(flake8_args: Sequence[str], *, diff: bool, check: bool) -> int:
         return 2
     files = files_to_lint(options)
     style_guides = StyleGuideManager(options, Nothing(options))
-    progress = Progress(len(files))
+    progress = Progress("fix", len(files))
     failed = 0
     changed_files = 0
     rewritten: Counter[str] = Counter()
@@ -140,19 +141,3 @@ def _print_leftovers(filename: str, leftovers: list[Leftover]) -> int:
 
 def _position(leftover: Leftover) -> tuple[int, int]:
     return leftover.line, leftover.col
-
-
-class Progress:
-    """A one-line progress count on stderr, only for a terminal and a long run."""
-
-    def __init__(self, total: int) -> None:
-        self.total = total
-        self.enabled = total >= 200 and sys.stderr.isatty()
-
-    def show(self, done: int) -> None:
-        if self.enabled and (done % 50 == 0 or done == self.total):
-            print(f"\rflake8-ssot fix: {done}/{self.total} files", end="", file=sys.stderr)
-
-    def done(self) -> None:
-        if self.enabled:
-            print(file=sys.stderr)

@@ -1,0 +1,35 @@
+"""Files the commands write for the user (a baseline, a chart): whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def replace_text(target: Path, text: str) -> None:
+    """Write ``text`` (LF line ends on every system) over ``target`` in one rename, keeping
+    its mode; OSError when it cannot be written."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(target)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".ssot.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _mode_for(target: Path) -> int:
+    """The file's own mode, or what a new file gets under the umask (it is committed and
+    read by CI, often as another user: never the temporary file's 0600)."""
+    try:
+        return stat.S_IMODE(os.stat(target).st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
