@@ -30,6 +30,7 @@ from flake8_ssot.engine.proposal import (
     relevant_words,
     render,
 )
+from flake8_ssot.engine.registry import OPTIONS
 from flake8_ssot.engine.settings import build_settings
 from flake8_ssot.model.file_system import absolute_path
 from flake8_ssot.rules import discovery
@@ -52,7 +53,7 @@ def run_init(flake8_args: Sequence[str], *, write: bool) -> int:
         sites, imports = pool.definitions(duplicate_candidates(facts))
         proposal = propose(facts, sites, imports, context.project.is_first_party)
         target = context.settings.config_file or Path.cwd() / NEW_CONFIG
-        kept = _kept(options, proposal, target)
+        kept = _kept(options, target)
         raw = {**raw_values(options), **_unset(proposal.raw(), kept)}
         try:
             settings = build_settings(
@@ -87,15 +88,17 @@ def run_init(flake8_args: Sequence[str], *, write: bool) -> int:
     return status
 
 
-def _kept(options: argparse.Namespace, proposal: Proposal, target: Path) -> dict[str, str]:
-    """The proposed options that the configuration sets already, and where."""
+def _kept(options: argparse.Namespace, target: Path) -> dict[str, str]:
+    """The ``ssot-*`` options the configuration sets already, and where: they stay as
+    they are, and the findings counted are theirs too."""
     in_file = keys_in_section(target)
-    current = raw_values(options)
     shown = os.path.relpath(target) if target.is_absolute() else str(target)
+    current = raw_values(options)
     return {
-        option: shown if option in in_file else "the command line"
-        for option in proposal.entries
-        if option in in_file or words(current[option])
+        option.name: shown if option.name in in_file else "the command line"
+        for option in OPTIONS
+        if option.name in in_file
+        or (words(current[option.name]) and current[option.name] != option.default)
     }
 
 
