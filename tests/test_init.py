@@ -110,11 +110,12 @@ PROPOSAL = [
     "    # its names come from app.ws.events, app.ws.manager",
     "    app.ws",
     "ssot-compat-patterns =",
-    "    # app.ws_compat: its name says compat shim (app/ws_compat.py)",
+    "    # app.ws_compat: only re-exports app.ws.manager (app/ws_compat.py)",
     "    *_compat",
     "ssot-canonical-symbols =",
     "    # Registry: defined in 4 modules; home app.core.registry: app.old.registry, "
-    "app.unified follow it; 3 import(s) of it",
+    "app.unified alias it, only call it, or subclass it adding nothing; imported from there "
+    "by 3 modules",
     "    #   app/core/registry.py:1 class Registry",
     "    #   app/old/registry.py:4 class Registry(app.core.registry:Registry) (adds nothing)",
     "    #   app/plugins/registry.py:1 class Registry",

@@ -49,6 +49,9 @@ CONVENTIONAL_NAMES = frozenset(
 )
 #: How many first-party modules must define a name before it is a candidate.
 DUPLICATE_MODULES = 3
+#: How many names defined in several modules, none following another, are listed
+#: in full for review (the most defined first); the rest are only named.
+REVIEWED_NAMES = 10
 
 
 class Entry(NamedTuple):
@@ -169,6 +172,10 @@ def _deprecation(
         why = [f"{module}: warns of its deprecation when imported ({path}:{facts.import_warning})"]
         if sources:
             why.append(f"its names come from {', '.join(sources)}")
+        if facts.own_public:
+            # Its own names have no replacement to name.
+            why.append(f"no replacement: it defines {_listed(facts.own_public)} itself")
+            return module, None, tuple(why), True
         return module, _one(sources), tuple(why), True
     if facts.getattr_warning is not None:
         sources = first_party(facts.getattr_sources)
@@ -178,8 +185,10 @@ def _deprecation(
         ]
         if sources:
             why.append(f"it fetches the moved names from {', '.join(sources)}")
-        if facts.own_public:
-            why.append(f"not proposed: it also defines {_listed(facts.own_public)} itself")
+        api = (*facts.own_public, *_handed_on(facts, is_first_party))
+        if api:
+            # Only the names it serves from __getattr__ moved: the module stays.
+            why.append(f"not proposed: it also binds {_listed(api)}")
             return module, None, tuple(why), False
         return module, _one(sources), tuple(why), True
     if facts.wrappers:
@@ -197,6 +206,20 @@ def _deprecation(
             return module, None, tuple(why), False
         return module, _one(delegates), tuple(why), True
     return None
+
+
+def _handed_on(facts: FileFacts, is_first_party: Callable[[str], bool]) -> list[str]:
+    """The public names a module imports from first-party modules: an API it hands on
+    (``warnings`` or ``import_module`` imported for its own use are not)."""
+    return [
+        name
+        for source, _, name in (found.partition(":") for found in facts.reexported)
+        if source != facts.module and is_first_party(source)
+    ]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _one(modules: Sequence[str]) -> str | None:
@@ -222,10 +245,19 @@ def _compat_entries(
         if found.is_test or found.module in deprecated:
             continue
         last = found.module.rpartition(".")[2]
-        if "compat" in last:
-            why = f"{found.module}: its name says compat shim ({found.path})"
-        elif found.reexports_only and is_first_party(found.reexports_only):
+        if found.reexports_only and is_first_party(found.reexports_only):
             why = f"{found.module}: only re-exports {found.reexports_only} ({found.path})"
+        elif "compat" in last and _handed_on(found, is_first_party) and not found.defines:
+            why = (
+                f"{found.module}: its name says compat, and it hands on "
+                f"{_listed(_handed_on(found, is_first_party))} without defining anything "
+                f"({found.path})"
+            )
+        elif "compat" in last:
+            what = f"defines {_listed(found.defines)}" if found.defines else "imports nothing"
+            why = f"{found.module}: its name says compat, but it {what}"
+            entries.append(Entry((why, "not proposed: a module of its own, not a shim"), None))
+            continue
         else:
             continue
         general = "*_compat" if last.endswith("_compat") else None
@@ -292,9 +324,10 @@ def _canonical_entries(
             ranked.append(((0, len(defined)), Entry(why, None)))
             continue
         home = best.site.module
-        reasons = [f"{', '.join(sorted({site.module for site in best.followers}))} follow it"]
+        followers = sorted({site.module for site in best.followers})
+        reasons = [f"{_listed(followers)} alias it, only call it, or subclass it adding nothing"]
         if best.imported:
-            reasons.append(f"{best.imported} import(s) of it")
+            reasons.append(f"imported from there by {_count(best.imported, 'module')}")
         why = (
             f"{name}: defined in {len({site.module for site in defined})} modules; "
             f"home {home}: {'; '.join(reasons)}",
@@ -302,7 +335,13 @@ def _canonical_entries(
         )
         ranked.append(((evidence, len(defined)), Entry(why, f"{home}:{name}")))
     ranked.sort(key=lambda item: (-item[0][0], -item[0][1]))
-    return [entry for _, entry in ranked]
+    proposed = [entry for _, entry in ranked if entry.text]
+    for_review = [entry for _, entry in ranked if not entry.text]
+    if len(for_review) > REVIEWED_NAMES:
+        rest = sorted(entry.why[0].partition(":")[0] for entry in for_review[REVIEWED_NAMES:])
+        more = Entry((f"and {len(rest)} more names alike: {_listed(rest, 20)}",), None)
+        for_review = [*for_review[:REVIEWED_NAMES], more]
+    return [*proposed, *for_review]
 
 
 def _followers(
@@ -327,21 +366,25 @@ def _described(site: DefinitionSite) -> str:
     return f"class {site.name}{bases}{' (adds nothing)' if site.adds_nothing else ''}"
 
 
-def relevant_words(settings: Settings) -> tuple[str, ...] | None:
-    """Words one of which a file's text must hold for an import rule to report in it:
-    the last component of each configured module (every spelling of an import names
-    it), each canonical name, the longest word of each compat pattern; None when a
-    pattern has no word (then any import may match)."""
-    found: set[str] = set()
+def relevant_words(settings: Settings) -> re.Pattern[str] | None:
+    """What a file's text must hold for an import rule to report in it, as one pattern:
+    as a word, the last component of each configured module (every spelling of an
+    import names it) and each canonical name; anywhere, the longest piece of each
+    compat pattern (``*_compat`` matches ``ws_compat``). None when a pattern has no
+    such piece: then any import may match."""
+    words: set[str] = set()
     for entries in (settings[DEPRECATED_MODULES], settings[LEGACY_MODULES]):
-        found.update(module.rpartition(".")[2] for module in entries)
-    found.update(settings[CANONICAL_SYMBOLS])
+        words.update(module.rpartition(".")[2] for module in entries)
+    words.update(settings[CANONICAL_SYMBOLS])
+    pieces: set[str] = set()
     for pattern in settings[COMPAT_PATTERNS]:
-        pieces = [piece for piece in re.split(r"[^A-Za-z0-9_]+|\[[^\]]*\]", pattern) if piece]
-        if not pieces:
+        literal = [piece for piece in re.split(r"[^A-Za-z0-9_]+|\[[^\]]*\]", pattern) if piece]
+        if not literal:
             return None
-        found.add(max(pieces, key=len))
-    return tuple(sorted(found))
+        pieces.add(max(literal, key=len))
+    alternatives = [*(rf"\b{re.escape(word)}\b" for word in sorted(words))]
+    alternatives.extend(re.escape(piece) for piece in sorted(pieces))
+    return re.compile("|".join(alternatives) or r"(?!)")
 
 
 def render(

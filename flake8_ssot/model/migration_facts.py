@@ -24,6 +24,8 @@ from flake8_ssot.model.imports import resolve_relative
 #: A warning category that announces a removal: ``DeprecationWarning`` and its
 #: kin, and the ``RemovedInX`` classes projects such as Django define.
 _DEPRECATION_CATEGORY = re.compile(r"Deprecat|^Removed|^FutureWarning$")
+#: What the text of a module that warns of a deprecation must hold.
+_DEPRECATION_CATEGORY_TEXT = re.compile(r"Deprecat|Removed|FutureWarning")
 #: Top-level ``class X`` / ``def X`` / ``async def X`` (column 0).
 _TOP_DEFINITION = re.compile(r"^(?:class|def|async[ \t]+def)[ \t]+([A-Za-z_]\w*)", re.MULTILINE)
 #: Top-level ``Name = Other`` (a plain alias, nothing after it but a comment).
@@ -43,7 +45,8 @@ _TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
 
 
 class Wrapper(NamedTuple):
-    """A module-level function that warns of its deprecation and calls ``delegate``."""
+    """A module-level function that warns of its deprecation and returns a call into
+    ``delegate``."""
 
     name: str
     line: int
@@ -72,6 +75,10 @@ class FileFacts(NamedTuple):
     wrappers: tuple[Wrapper, ...]
     #: Public names the module makes itself, other than wrappers and ``__getattr__``.
     own_public: tuple[str, ...]
+    #: Public names it defines with ``class`` or ``def`` (wrappers included).
+    defines: tuple[str, ...]
+    #: ``module:name`` of each public name it imports (``module:*`` for a star import).
+    reexported: tuple[str, ...]
     #: The one module a module that only re-exports names takes them all from.
     reexports_only: str | None
 
@@ -89,7 +96,7 @@ class DefinitionSite(NamedTuple):
     bases: tuple[str, ...]
     #: ``module:Name`` of what an alias binds (or a function only calls), when it resolves.
     alias_of: str | None
-    #: A class that adds nothing to its bases (a docstring, ``pass``, warnings).
+    #: A class of one base that adds nothing to it (a docstring, ``pass``, warnings).
     adds_nothing: bool
 
 
@@ -117,9 +124,11 @@ def text_definitions(text: str) -> tuple[str, ...]:
 
 
 def needs_parse(text: str, module: str) -> bool:
-    """Whether the file may hold a deprecation or be a compat shim: else its facts are
-    its text's alone."""
-    return "warn" in text or "__getattr__" in text or "compat" in module.rpartition(".")[2]
+    """Whether the file may hold a deprecation warning (a call of ``warn`` and the name
+    of a deprecation category) or be a compat shim: else its facts are its text's alone."""
+    if "compat" in module.rpartition(".")[2]:
+        return True
+    return "warn" in text and _DEPRECATION_CATEGORY_TEXT.search(text) is not None
 
 
 def file_facts(
@@ -131,7 +140,7 @@ def file_facts(
     is_test = is_test_path(path)
     if tree is None:
         return FileFacts(
-            path, module, is_package, is_test, definitions, None, (), None, (), (), (), None
+            path, module, is_package, is_test, definitions, None, (), None, (), (), (), (), (), None
         )
     summary = read_module(tree, module, is_package)[0]
     sources = _import_sources(summary)
@@ -148,6 +157,28 @@ def file_facts(
             and any(binding.source is None for binding in bindings)
         )
     )
+    defines = tuple(
+        sorted(
+            {
+                statement.name
+                for statement in _module_level(tree.body)
+                if isinstance(statement, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                and not statement.name.startswith("_")
+            }
+        )
+    )
+    reexported = tuple(
+        sorted(
+            {
+                f"{binding.source}:{name}"
+                for name, bindings in summary.named.items()
+                if not name.startswith("_")
+                for binding in bindings
+                if binding.source and binding.source not in _NOT_SOURCES
+            }
+            | {f"{source}:*" for source, _, _ in summary.star_sources}
+        )
+    )
     return FileFacts(
         path,
         module,
@@ -160,6 +191,8 @@ def file_facts(
         getattr_sources,
         wrappers,
         own_public,
+        defines,
+        reexported,
         _reexports_only(tree, summary, sources, is_package),
     )
 
@@ -184,7 +217,7 @@ def definition_sites(
                     "class",
                     bases,
                     None,
-                    _adds_nothing(statement.body),
+                    len(statement.bases) == 1 and _adds_nothing(statement.body),
                 )
             )
         elif (
@@ -361,6 +394,7 @@ def _getattr_shim(tree: ast.Module, package: str) -> tuple[int | None, tuple[str
                 sources.add(first.value)
         elif isinstance(node, ast.Name) and node.id in tables:
             sources.update(tables[node.id])
+    sources -= _NOT_SOURCES
     return line, tuple(sorted(source for source in sources if _looks_dotted(source)))
 
 
@@ -407,8 +441,8 @@ def _looks_dotted(text: str) -> bool:
 
 
 def _wrappers(tree: ast.Module, summary: ModuleSummary) -> tuple[Wrapper, ...]:
-    """Module-level functions that warn of a deprecation and call a function (or a
-    module's function) imported from another module."""
+    """Module-level functions that warn of a deprecation and return what a function
+    (or a module's function) imported from another module returns."""
     found = []
     for statement in _module_level(tree.body):
         if not isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -421,8 +455,8 @@ def _wrappers(tree: ast.Module, summary: ModuleSummary) -> tuple[Wrapper, ...]:
         delegates = {
             delegate
             for node in ast.walk(statement)
-            if isinstance(node, ast.Call)
-            for delegate in [_imported_from(node.func, summary)]
+            if isinstance(node, ast.Return) and isinstance(node.value, ast.Call)
+            for delegate in [_imported_from(node.value.func, summary)]
             if delegate is not None
         }
         if len(delegates) == 1:
