@@ -254,7 +254,11 @@ def _compat_entries(
                 f"({found.path})"
             )
         elif "compat" in last:
-            what = f"defines {_listed(found.defines)}" if found.defines else "imports nothing"
+            what = (
+                f"defines {_listed(found.defines)}"
+                if found.defines
+                else "hands on no first-party names"
+            )
             why = f"{found.module}: its name says compat, but it {what}"
             entries.append(Entry((why, "not proposed: a module of its own, not a shim"), None))
             continue

@@ -40,8 +40,24 @@ _FROM_IMPORT = re.compile(
 )
 #: Modules imported from for the language's sake, not for the names they give.
 _NOT_SOURCES = frozenset({"__future__", "warnings"})
-#: Directory names whose modules are tests, fixtures or examples of them.
-_TEST_DIRECTORIES = frozenset({"tests", "test", "testing"})
+#: Directories whose modules are not the project's own sources: tests, examples and
+#: docs (which repeat names by design), vendored copies of other projects.
+_NOT_SOURCE_DIRECTORIES = frozenset(
+    {
+        "tests",
+        "test",
+        "testing",
+        "examples",
+        "example",
+        "docs",
+        "doc",
+        "_vendor",
+        "vendor",
+        "_vendored",
+        "vendored",
+        "third_party",
+    }
+)
 
 
 class Wrapper(NamedTuple):
@@ -60,7 +76,7 @@ class FileFacts(NamedTuple):
     path: str
     module: str
     is_package: bool
-    #: A test module, conftest or a module under a tests directory: never a home.
+    #: Not the project's own source (see :func:`is_not_source`): never proposed.
     is_test: bool
     #: Names the text defines at the top level (classes, functions, ``Name = Other``).
     definitions: tuple[str, ...]
@@ -100,15 +116,16 @@ class DefinitionSite(NamedTuple):
     adds_nothing: bool
 
 
-def is_test_path(path: str) -> bool:
-    """Whether a file is a test module or lives with tests (pytest's default names)."""
+def is_not_source(path: str) -> bool:
+    """Whether a file is a test module (pytest's default names), a conftest, or lives
+    with tests, examples, docs or vendored code: never a proposal's subject or home."""
     parts = re.split(r"[\\/]", path)
     filename = parts[-1]
     return (
         filename.startswith("test_")
         or filename.endswith("_test.py")
         or filename == "conftest.py"
-        or any(part in _TEST_DIRECTORIES for part in parts[:-1])
+        or any(part in _NOT_SOURCE_DIRECTORIES for part in parts[:-1])
     )
 
 
@@ -137,7 +154,7 @@ def file_facts(
     """The file's facts; ``tree`` is None when :func:`needs_parse` ruled the file out
     (or it does not parse): only its definitions are known then."""
     definitions = text_definitions(text)
-    is_test = is_test_path(path)
+    is_test = is_not_source(path)
     if tree is None:
         return FileFacts(
             path, module, is_package, is_test, definitions, None, (), None, (), (), (), (), (), None
@@ -145,7 +162,7 @@ def file_facts(
     summary = read_module(tree, module, is_package)[0]
     sources = _import_sources(summary)
     package = module if is_package else module.rpartition(".")[0]
-    getattr_line, getattr_sources = _getattr_shim(tree, package)
+    getattr_line, getattr_sources = _getattr_shim(tree, summary, package)
     wrappers = _wrappers(tree, summary)
     wrapped = {wrapper.name for wrapper in wrappers}
     own_public = tuple(
@@ -364,10 +381,13 @@ def _import_sources(summary: ModuleSummary) -> tuple[str, ...]:
     )
 
 
-def _getattr_shim(tree: ast.Module, package: str) -> tuple[int | None, tuple[str, ...]]:
+def _getattr_shim(
+    tree: ast.Module, summary: ModuleSummary, package: str
+) -> tuple[int | None, tuple[str, ...]]:
     """A module ``__getattr__`` that warns, and the modules it fetches names from: its
-    imports and ``import_module("literal")`` calls, and the module-name strings of the
-    module-level dicts it reads (``_MOVED = {"Old": "pkg.new"}``)."""
+    imports and ``import_module("literal")`` calls, the module-name strings of the
+    module-level dicts it reads (``_MOVED = {"Old": "pkg.new"}``), and the modules the
+    module imports at its top that it reads."""
     functions = [
         statement
         for statement in _module_level(tree.body)
@@ -394,6 +414,17 @@ def _getattr_shim(tree: ast.Module, package: str) -> tuple[int | None, tuple[str
                 sources.add(first.value)
         elif isinstance(node, ast.Name) and node.id in tables:
             sources.update(tables[node.id])
+        elif isinstance(node, ast.Name):
+            # ``getattr(_modified, name)`` with ``from . import _modified`` at the top: the
+            # module, or (for an imported function) a name that is no module, which the
+            # caller's test for a first-party module rules out.
+            for binding in summary.named.get(node.id, ()):
+                if binding.source is not None:
+                    sources.add(
+                        binding.source
+                        if binding.original is None
+                        else f"{binding.source}.{binding.original}"
+                    )
     sources -= _NOT_SOURCES
     return line, tuple(sorted(source for source in sources if _looks_dotted(source)))
 
