@@ -242,3 +242,59 @@ def test_stdin_is_refused(monorepo: Flake8Project) -> None:
         "flake8-ssot init: it reads the files of a tree, not stdin; "
         "give it file or directory paths\n"
     )
+
+
+def test_what_the_evidence_does_not_settle_is_left_as_comments(project: Flake8Project) -> None:
+    """A module whose ``__getattr__`` warns but which binds an API of its own, a module
+    named compat that defines its own functions, and a class three modules define
+    independently: none is proposed, each is described for review."""
+    project.write("setup.cfg", "[flake8]\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/new.py", "def moved(): ...\n")
+    project.write(
+        "pkg/api.py",
+        """\
+        import warnings
+
+        from pkg import new
+
+
+        class Api: ...
+
+
+        def __getattr__(name):
+            warnings.warn("moved", DeprecationWarning)
+            return getattr(new, name)
+        """,
+    )
+    project.write("pkg/py_compat.py", "def ensure_text(value): ...\n")
+    for module in ("a", "b", "c"):
+        project.write(f"pkg/{module}.py", "class Error(Exception): ...\n")
+    run = flake8_ssot("init", cwd=project.root, home=project.root)
+    assert (run.returncode, run.stdout.splitlines()[3:]) == (
+        0,
+        [
+            "# ssot-deprecated-modules: nothing proposed; for review:",
+            "    # pkg.api: its module __getattr__ warns of a deprecation (pkg/api.py:10)",
+            "    # it fetches the moved names from pkg.new",
+            "    # not proposed: it also binds Api",
+            "# ssot-compat-patterns: nothing proposed; for review:",
+            "    # pkg.py_compat: its name says compat, but it defines ensure_text",
+            "    # not proposed: a module of its own, not a shim",
+            "# ssot-canonical-symbols: nothing proposed; for review:",
+            "    # Error: defined in 3 modules, none following another: not proposed (unrelated, "
+            "or parallel implementations to merge by hand)",
+            "    #   pkg/a.py:1 class Error(Exception) (adds nothing)",
+            "    #   pkg/b.py:1 class Error(Exception) (adds nothing)",
+            "    #   pkg/c.py:1 class Error(Exception) (adds nothing)",
+            "# test discovery: pytest defaults, python_classes = Test",
+            "#   SOT401 (test class that pytest will not collect: name): 0",
+            "#   SOT402 (test class that pytest will not collect: constructor): 0",
+            "#   SOT403 (test module that pytest will not collect: file name): 0",
+            "#   SOT404 (test module outside testpaths): 0",
+        ],
+    )
+    assert run.stderr.splitlines()[0] == "flake8-ssot init: this configuration gives 0 findings"
+    write = flake8_ssot("init", "--write", cwd=project.root, home=project.root)
+    assert write.stderr.splitlines()[0] == "flake8-ssot init: no entry to write to setup.cfg"
+    assert (project.root / "setup.cfg").read_text(encoding="utf-8") == "[flake8]\n"

@@ -210,11 +210,14 @@ def _deprecation(
 
 def _handed_on(facts: FileFacts, is_first_party: Callable[[str], bool]) -> list[str]:
     """The public names a module imports from first-party modules: an API it hands on
-    (``warnings`` or ``import_module`` imported for its own use are not)."""
+    (``warnings`` or ``import_module`` imported for its own use are not, nor are
+    modules it imports to fetch names from)."""
     return [
         name
         for source, _, name in (found.partition(":") for found in facts.reexported)
-        if source != facts.module and is_first_party(source)
+        if source != facts.module
+        and is_first_party(source)
+        and not is_first_party(f"{source}.{name}")
     ]
 
 

@@ -108,7 +108,8 @@ class DefinitionSite(NamedTuple):
     line: int
     #: ``class``, ``def`` or ``alias`` (``Name = Other``).
     kind: str
-    #: ``module:Name`` of each base class that resolves through the module's imports.
+    #: Each base class: ``module:Name`` where it resolves through the module's imports,
+    #: else its source text.
     bases: tuple[str, ...]
     #: ``module:Name`` of what an alias binds (or a function only calls), when it resolves.
     alias_of: str | None
@@ -223,8 +224,9 @@ def definition_sites(
     sites = []
     for statement in _module_level(tree.body):
         if isinstance(statement, ast.ClassDef) and statement.name in names:
-            resolved = (_resolve(base, module, summary) for base in statement.bases)
-            bases = tuple(found for found in resolved if found is not None)
+            bases = tuple(
+                _resolve(base, module, summary) or ast.unparse(base) for base in statement.bases
+            )
             sites.append(
                 DefinitionSite(
                     statement.name,
