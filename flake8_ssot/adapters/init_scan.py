@@ -24,7 +24,6 @@ import gc
 import io
 import multiprocessing
 import os
-import re
 import sys
 import traceback
 from collections import Counter
@@ -39,6 +38,7 @@ from flake8.style_guide import StyleGuideManager
 from flake8_ssot.adapters.flake8_files import reported_by_flake8
 from flake8_ssot.adapters.flake8_setup import flake8_setup
 from flake8_ssot.engine.lint import lint_file, parse, start
+from flake8_ssot.engine.proposal import Relevance
 from flake8_ssot.engine.settings import build_settings
 from flake8_ssot.model.migration_facts import (
     DefinitionSite,
@@ -110,7 +110,7 @@ class Scanner:
         return sites, imports
 
     def findings(
-        self, raw: Mapping[str, RawValue], words: re.Pattern[str] | None
+        self, raw: Mapping[str, RawValue], relevant: Relevance | None
     ) -> tuple[Counter[str], int]:
         """Pass 3: the findings flake8 would report under these raw option values, by
         code, and how many files this process parsed in all."""
@@ -122,8 +122,8 @@ class Scanner:
         counts: Counter[str] = Counter()
         for filename, text in self._texts.items():
             if not (
-                words is None
-                or words.search(searchable_text(text))
+                relevant is None
+                or relevant.concerns(searchable_text(text))
                 or discovery.may_report(filename, context)
             ):
                 continue
@@ -218,11 +218,11 @@ class ScannerPool:
         return sorted(sites, key=lambda site: (site.path, site.line)), imports
 
     def findings(
-        self, raw: Mapping[str, RawValue], words: re.Pattern[str] | None
+        self, raw: Mapping[str, RawValue], relevant: Relevance | None
     ) -> tuple[Counter[str], int]:
         counts: Counter[str] = Counter()
         parsed = 0
-        for found, count in self._each("findings", dict(raw), words):
+        for found, count in self._each("findings", dict(raw), relevant):
             counts.update(found)
             parsed += count
         return counts, parsed

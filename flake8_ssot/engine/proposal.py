@@ -79,7 +79,7 @@ def duplicate_candidates(facts: Iterable[FileFacts]) -> frozenset[str]:
     """Names the text of three or more first-party, non-test modules defines."""
     modules: dict[str, set[str]] = defaultdict(set)
     for found in facts:
-        if found.is_test:
+        if found.not_source:
             continue
         for name in found.definitions:
             if _may_be_canonical(name):
@@ -153,7 +153,7 @@ def _deprecation(
 ) -> tuple[str, str | None, tuple[str, ...], bool] | None:
     """(module, replacement, why, proposed as an entry) for a module that warns."""
     module, path = facts.module, facts.path
-    if facts.is_test:
+    if facts.not_source:
         return None
 
     def first_party(modules: Iterable[str]) -> list[str]:
@@ -245,7 +245,7 @@ def _compat_entries(
     entries: list[Entry] = []
     by_pattern: dict[str, list[str]] = defaultdict(list)
     for found in sorted(facts, key=lambda each: each.module):
-        if found.is_test or found.module in deprecated:
+        if found.not_source or found.module in deprecated:
             continue
         last = found.module.rpartition(".")[2]
         if found.reexports_only and is_first_party(found.reexports_only):
@@ -373,12 +373,30 @@ def _described(site: DefinitionSite) -> str:
     return f"class {site.name}{bases}{' (adds nothing)' if site.adds_nothing else ''}"
 
 
-def relevant_words(settings: Settings) -> re.Pattern[str] | None:
-    """What a file's text must hold for an import rule to report in it, as one pattern:
-    as a word, the last component of each configured module (every spelling of an
-    import names it) and each canonical name; anywhere, the longest piece of each
-    compat pattern (``*_compat`` matches ``ws_compat``). None when a pattern has no
-    such piece: then any import may match."""
+class Relevance(NamedTuple):
+    """What a file's text must hold for an import rule to report in it."""
+
+    #: Held as a word: the last component of each configured module (every spelling
+    #: of an import names it) and each canonical name.
+    words: frozenset[str]
+    #: Held anywhere: the longest piece of each compat pattern (``*_compat`` matches
+    #: ``ws_compat``).
+    pieces: tuple[str, ...]
+
+    def concerns(self, text: str) -> bool:
+        """Whether the text holds one of them: one scan of its words, however many
+        modules are configured (an alternation of them all cost a minute on 10,000 files)."""
+        if any(piece in text for piece in self.pieces):
+            return True
+        return not self.words.isdisjoint(_WORD.findall(text))
+
+
+_WORD = re.compile(r"\w+")
+
+
+def relevance(settings: Settings) -> Relevance | None:
+    """What a file must hold to concern the configuration's import rules; None when a
+    compat pattern has no piece to look for (then any import may match)."""
     words: set[str] = set()
     for entries in (settings[DEPRECATED_MODULES], settings[LEGACY_MODULES]):
         words.update(module.rpartition(".")[2] for module in entries)
@@ -389,9 +407,7 @@ def relevant_words(settings: Settings) -> re.Pattern[str] | None:
         if not literal:
             return None
         pieces.add(max(literal, key=len))
-    alternatives = [*(rf"\b{re.escape(word)}\b" for word in sorted(words))]
-    alternatives.extend(re.escape(piece) for piece in sorted(pieces))
-    return re.compile("|".join(alternatives) or r"(?!)")
+    return Relevance(frozenset(words), tuple(sorted(pieces)))
 
 
 def render(

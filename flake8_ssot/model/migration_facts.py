@@ -77,7 +77,7 @@ class FileFacts(NamedTuple):
     module: str
     is_package: bool
     #: Not the project's own source (see :func:`is_not_source`): never proposed.
-    is_test: bool
+    not_source: bool
     #: Names the text defines at the top level (classes, functions, ``Name = Other``).
     definitions: tuple[str, ...]
     #: The line of a module-level deprecation warning: the module warns when imported.
@@ -155,10 +155,23 @@ def file_facts(
     """The file's facts; ``tree`` is None when :func:`needs_parse` ruled the file out
     (or it does not parse): only its definitions are known then."""
     definitions = text_definitions(text)
-    is_test = is_not_source(path)
+    not_source = is_not_source(path)
     if tree is None:
         return FileFacts(
-            path, module, is_package, is_test, definitions, None, (), None, (), (), (), (), (), None
+            path,
+            module,
+            is_package,
+            not_source,
+            definitions,
+            None,
+            (),
+            None,
+            (),
+            (),
+            (),
+            (),
+            (),
+            None,
         )
     summary = read_module(tree, module, is_package)[0]
     sources = _import_sources(summary)
@@ -201,7 +214,7 @@ def file_facts(
         path,
         module,
         is_package,
-        is_test,
+        not_source,
         definitions,
         _import_warning(tree),
         sources,

@@ -27,7 +27,7 @@ from flake8_ssot.engine.proposal import (
     Proposal,
     duplicate_candidates,
     propose,
-    relevant_words,
+    relevance,
     render,
 )
 from flake8_ssot.engine.registry import OPTIONS
@@ -61,7 +61,7 @@ def run_init(flake8_args: Sequence[str], *, write: bool) -> int:
             )
         except ConfigError as error:
             raise CommandError(f"flake8-ssot init: the proposal is refused: {error}") from None
-        counts, parsed = pool.findings(raw, relevant_words(settings))
+        counts, parsed = pool.findings(raw, relevance(settings))
     finally:
         pool.close()
     header = [
