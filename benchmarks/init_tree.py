@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/init_tree.py DIRECTORY [--modules 10000]
 
-Packages of 50 modules, each module about 120 lines: imports of its
+Packages of 50 modules, each module about 60 lines: imports of its
 neighbours, two classes with methods, functions with docstrings and loops.
 One module in 50 is a deprecated facade that warns at import, one in 100 a
 ``*_compat`` shim, one in 100 defines a ``Registry`` subclass of the shared

@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-_SECTION = re.compile(rb"^\[flake8\][ \t]*(?:[#;][^\r\n]*)?(?:\r\n|\r|\n|$)", re.MULTILINE)
+_SECTION = re.compile(rb"^[ \t]*\[flake8\][ \t]*(?:[#;][^\r\n]*)?(?:\r\n|\r|\n|$)", re.MULTILINE)
 _ANY_SECTION = re.compile(rb"^\[[^\]\r\n]*\]", re.MULTILINE)
 
 
