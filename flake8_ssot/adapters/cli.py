@@ -14,6 +14,7 @@ from flake8_ssot.adapters.commands.baseline import run_baseline
 from flake8_ssot.adapters.commands.check_config import describe_config
 from flake8_ssot.adapters.commands.explain import run_explain
 from flake8_ssot.adapters.commands.fix import run_fix
+from flake8_ssot.adapters.commands.init import run_init
 from flake8_ssot.adapters.commands.status import add_status_parser, run_status
 from flake8_ssot.adapters.flake8_setup import CommandError, flake8_error_line
 from flake8_ssot.engine.registry import CODES
@@ -59,6 +60,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--check", action="store_true", help="exit 1 when entries are stale; write nothing"
     )
     add_status_parser(commands)
+    init_parser = commands.add_parser(
+        "init",
+        help="propose an ssot-* configuration from what the tree shows (read statically, "
+        "never imported); further arguments are flake8's (paths, --exclude, --jobs, ...)",
+        description="Propose deprecated modules, compat patterns and canonical symbols "
+        "from the tree, each entry with the evidence for it as comments, and say how many "
+        "findings that configuration gives. Any other argument is passed to flake8's "
+        "option parsing (paths, --config, --exclude, --jobs, ...).",
+    )
+    init_parser.add_argument(
+        "--write",
+        action="store_true",
+        help="add the proposal to the config file flake8 reads (setup.cfg when none), "
+        "keeping every ssot-* key it sets already",
+    )
     commands.add_parser(
         "check-config",
         help="validate the ssot-* options flake8 would read, and print them; "
@@ -89,6 +105,8 @@ def _run_command(
         return run_explain(args.code)
     if args.command == "fix":
         return run_fix(flake8_args, diff=args.diff, check=args.check)
+    if args.command == "init":
+        return run_init(flake8_args, write=args.write)
     if args.command == "baseline":
         return run_baseline(flake8_args, prune=args.prune, check=args.check)
     if args.command == "status":

@@ -32,10 +32,12 @@ def settings_from_flake8(options: argparse.Namespace, command_line: Sequence[str
             check_option_names(read_by_flake8)
     config_file = config_files.main
     config_dir = config_file.parent if config_file else cwd
-    raw: dict[str, RawValue] = {
-        option.name: getattr(options, _dest(option.name)) for option in OPTIONS
-    }
-    return build_settings(raw, config_file, config_dir)
+    return build_settings(raw_values(options), config_file, config_dir)
+
+
+def raw_values(options: argparse.Namespace) -> dict[str, RawValue]:
+    """Every ``ssot-*`` option's raw value as flake8 parsed it (its default when unset)."""
+    return {option.name: getattr(options, _dest(option.name)) for option in OPTIONS}
 
 
 def _dest(name: str) -> str:

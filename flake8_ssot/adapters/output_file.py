@@ -1,4 +1,5 @@
-"""Files the commands write for the user (a baseline, a chart): whole or not at all."""
+"""Files the commands write for the user (a baseline, a chart, a config file): whole or
+not at all, through a temporary file and one rename, keeping the file's mode."""
 
 from __future__ import annotations
 
@@ -9,14 +10,19 @@ from pathlib import Path
 
 
 def replace_text(target: Path, text: str) -> None:
-    """Write ``text`` (LF line ends on every system) over ``target`` in one rename, keeping
-    its mode; OSError when it cannot be written."""
+    """Write ``text`` as UTF-8 (its LF line ends on every system) over ``target``."""
+    replace_bytes(target, text.encode("utf-8"))
+
+
+def replace_bytes(target: Path, data: bytes) -> None:
+    """Write ``data`` over ``target`` in one rename, keeping its mode; OSError when it
+    cannot be written."""
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(target)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".ssot.", suffix=".tmp")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
         os.chmod(temporary, mode)
         os.replace(temporary, target)
     except BaseException:

@@ -297,13 +297,10 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
     """Findings for one file; [] at once for files pytest would never look at."""
     tree, source, filename = file.tree, file.source, file.filename
     path = absolute_path(filename)
-    config = context.pytest_configs.for_directory(path.parent)
+    config = _config_looking_at(path, context)
     if config is None:
-        return []  # pytest cannot read the config file in force here: said once already.
-    collected_by_name = config.is_test_file(path)
-    in_test_location = _in_test_directory(path, config) or config.is_under_testpaths(path)
-    if not (collected_by_name or in_test_location):
         return []
+    collected_by_name = config.is_test_file(path)
     if context.conftests.governing(path.parent, config.rootdir) is not None:
         return []  # a conftest decides what is collected here, not pytest's naming rules
     main_blocks = _main_only_blocks(tree.body)
@@ -371,6 +368,23 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
 
 
 _DEFINITIONS = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+
+
+def may_report(filename: str, context: Context) -> bool:
+    """Whether pytest looks at the file at all: a cheap first question, from its path."""
+    return _config_looking_at(absolute_path(filename), context) is not None
+
+
+def _config_looking_at(path: Path, context: Context) -> PytestConfig | None:
+    """The pytest configuration in force for a file pytest would collect by its name or
+    its place; None for any other file, or where pytest cannot read its configuration
+    (which was said once already)."""
+    config = context.pytest_configs.for_directory(path.parent)
+    if config is None:
+        return None
+    if config.is_test_file(path) or _in_test_directory(path, config):
+        return config
+    return config if config.is_under_testpaths(path) else None
 
 
 def _module_test_flag_may_be_false(
