@@ -194,6 +194,24 @@ def test_write_keeps_the_file_and_its_keys_and_flake8_agrees(monorepo: Flake8Pro
     }
 
 
+def test_write_goes_after_the_last_option_not_the_next_sections_comment(
+    monorepo: Flake8Project,
+) -> None:
+    config = monorepo.root / "setup.cfg"
+    config.write_bytes(
+        b"[flake8]\nselect = SOT\n# about select\n\n# pytest reads this:\n"
+        b"[tool:pytest]\npython_classes = Test*\n"
+    )
+    run = flake8_ssot("init", "--write", cwd=monorepo.root, home=monorepo.root)
+    assert run.returncode == 0, run.stderr
+    text = config.read_text(encoding="utf-8")
+    added = "\n".join(PROPOSAL[1:]) + "\n"
+    assert text == (
+        "[flake8]\nselect = SOT\n" + added + "# about select\n\n# pytest reads this:\n"
+        "[tool:pytest]\npython_classes = Test*\n"
+    )
+
+
 def test_write_creates_setup_cfg_when_flake8_reads_none(monorepo: Flake8Project) -> None:
     config = monorepo.root / "setup.cfg"
     config.write_bytes(b"[metadata]\nname = app\n")

@@ -16,6 +16,8 @@ from pathlib import Path
 
 _SECTION = re.compile(rb"^[ \t]*\[flake8\][ \t]*(?:[#;][^\r\n]*)?(?:\r\n|\r|\n|$)", re.MULTILINE)
 _ANY_SECTION = re.compile(rb"^\[[^\]\r\n]*\]", re.MULTILINE)
+#: A line that is neither blank nor a comment, with its line end.
+_OPTION_LINE = re.compile(rb"^(?![ \t]*(?:[#;]|\r|\n|$))[^\r\n]*(?:\r\n|\r|\n|$)", re.MULTILINE)
 
 
 def keys_in_section(path: Path) -> frozenset[str]:
@@ -32,8 +34,8 @@ def keys_in_section(path: Path) -> frozenset[str]:
 
 
 def with_lines(data: bytes, lines: Sequence[str]) -> bytes:
-    """``data`` with ``lines`` at the end of its ``[flake8]`` section (before the blank
-    lines that end it), or in a new section at the end of the file."""
+    """``data`` with ``lines`` after the last option of its ``[flake8]`` section, or in a
+    new section at the end of the file."""
     newline = b"\r\n" if b"\r\n" in data else b"\r" if b"\r" in data else b"\n"
     added = b"".join(line.encode("utf-8") + newline for line in lines)
     section = _SECTION.search(data)
@@ -43,13 +45,10 @@ def with_lines(data: bytes, lines: Sequence[str]) -> bytes:
         return data + separator + gap + b"[flake8]" + newline + added
     following = _ANY_SECTION.search(data, section.end())
     end = following.start() if following else len(data)
-    body = data[section.end() : end]
-    stripped = body.rstrip(b" \t\r\n")
-    if stripped:
-        ends = re.match(rb"[ \t]*(?:\r\n|\r|\n)", body[len(stripped) :])
-        insert = section.end() + len(stripped) + (ends.end() if ends else 0)
-    else:
-        insert = section.end()
+    # After the section's last option line: the comments and blank lines at its end
+    # introduce the next section as often as they close this one.
+    option_lines = list(_OPTION_LINE.finditer(data, section.end(), end))
+    insert = option_lines[-1].end() if option_lines else section.end()
     before = data[:insert]
     if not before.endswith((b"\n", b"\r")):
         before += newline
