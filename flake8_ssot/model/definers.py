@@ -23,6 +23,9 @@ _TOP_LEVEL_NAME = re.compile(
     re.MULTILINE,
 )
 
+#: Another module setting a module's attribute: ``facade.X = 1``, ``setattr(m, "X", 1)``.
+_ATTRIBUTE_WRITE = re.compile(rb"\.[ \t]*(\w+)[ \t]*=(?!=)|setattr\([^,()]*,[ \t]*['\"](\w+)['\"]")
+
 #: Directories no first-party module lives in.
 _NOT_SOURCE = frozenset({"__pycache__", "node_modules", "site-packages", "build", "dist"})
 
@@ -32,17 +35,26 @@ class DefinerIndex:
 
     def __init__(self, source_roots: tuple[Path, ...]) -> None:
         self.source_roots = source_roots
-        self._files_by_name: dict[str, list[Path]] | None = None
+        self._read: tuple[dict[str, list[Path]], frozenset[str]] | None = None
 
     def candidates(self, name: str) -> list[Path]:
         """The files whose text seems to define ``name`` at the top level (unconfirmed)."""
-        if self._files_by_name is None:
-            self._files_by_name = _read_roots(self.source_roots)
-        return self._files_by_name.get(name, [])
+        return self._index()[0].get(name, [])
+
+    def set_as_attribute(self, name: str) -> bool:
+        """Whether some file may set ``name`` on a module from outside it (``m.name = ...``,
+        ``setattr(m, "name", ...)``): then a module that does not bind it may still have it."""
+        return name in self._index()[1]
+
+    def _index(self) -> tuple[dict[str, list[Path]], frozenset[str]]:
+        if self._read is None:
+            self._read = _read_roots(self.source_roots)
+        return self._read
 
 
-def _read_roots(roots: tuple[Path, ...]) -> dict[str, list[Path]]:
+def _read_roots(roots: tuple[Path, ...]) -> tuple[dict[str, list[Path]], frozenset[str]]:
     files_by_name: defaultdict[str, list[Path]] = defaultdict(list)
+    attributes: set[bytes] = set()
     for path in _source_files(roots):
         source = read_file(path)
         if source is None:
@@ -50,7 +62,10 @@ def _read_roots(roots: tuple[Path, ...]) -> dict[str, list[Path]]:
         names = {b"".join(found.groups(b"")) for found in _TOP_LEVEL_NAME.finditer(source)}
         for name in names:
             files_by_name[name.decode("ascii")].append(path)
-    return dict(files_by_name)
+        attributes.update(
+            b"".join(found.groups(b"")) for found in _ATTRIBUTE_WRITE.finditer(source)
+        )
+    return dict(files_by_name), frozenset(name.decode("ascii") for name in attributes)
 
 
 def _source_files(roots: tuple[Path, ...]) -> Iterator[Path]:

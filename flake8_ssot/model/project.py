@@ -66,6 +66,9 @@ class Project:
     def imported_by(self, module: str) -> frozenset[str]:
         return self.summaries.imported_by(module)
 
+    def set_as_attribute(self, name: str) -> bool:
+        return self.definers.set_as_attribute(name)
+
     def defined_in(self, name: str) -> tuple[str, ...]:
         """The first-party modules that define ``name`` themselves at their top level
         (a class, a function, an assignment), each confirmed by its summary."""

@@ -241,15 +241,27 @@ class SummaryStore:
 
     def surely_lacks(self, module: str, name: str) -> bool:
         """Whether ``from module import name`` surely fails: the module is read, binds no
-        such name whatever branch runs, serves none from a module ``__getattr__``, and
-        star-imports nothing that cannot be read."""
+        such name whatever branch runs, serves none from a module ``__getattr__`` (its
+        own or one a star import brings), does not write its own namespace, star-imports
+        nothing that cannot be read, and does not extend its ``__path__``."""
         summary = self.summary(module)
         return (
             summary is not None
             and not summary.has_getattr
+            and not summary.writes_namespace
             and self.binds(module, name) is False
-            and all(self.summary(source) is not None for source, _, _ in summary.star_sources)
+            and all(
+                self.summary(source) is not None and not self.star_binds(source, "__getattr__")
+                for source, _, _ in summary.star_sources
+            )
+            and not self._extends_path(module)
         )
+
+    def _extends_path(self, module: str) -> bool:
+        """Whether the module's text names ``__path__`` (a package that may find submodules
+        elsewhere); an unreadable text may do anything."""
+        source = self.module_source(module)
+        return source is None or b"__path__" in source
 
     def resolve(self, module: str, name: str) -> tuple[str, str] | Chosen | None:
         """The module that makes the object ``module`` binds as ``name``, and its name there.
@@ -384,7 +396,7 @@ def _summarise_file(module: str, path: Path, source: bytes | None) -> ModuleSumm
             # Its own lint reports its invalid escapes; read from a kept summary, it would not.
             warnings.simplefilter("ignore")
             tree = _parse_other_module(source, path)
-        if tree is None and is_package:
+        if tree is None and is_package and source is None:
             tree = ast.Module(body=[], type_ignores=[])  # a namespace package
         return None if tree is None else summarise(tree, module, is_package, source)
     finally:

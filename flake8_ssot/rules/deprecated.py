@@ -262,8 +262,7 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
         note = STAR_UNREAD(module=facade, name=name, source=unread)
     elif new is not None and project.binds(new, name):
         redirect = Redirect(new, name)
-    elif name not in __future__.all_feature_names and project.surely_lacks(facade, name):
-        # (The summaries leave out ``from __future__ import annotations``, which binds.)
+    elif _fails_to_import(facade, name, project):
         redirect, note = _not_provided(facade, name, project)
     else:
         summary = project.summary(facade)
@@ -271,6 +270,21 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
             note = GETATTR(module=facade, name=name)
     return Hit(
         imported, facade, facade, new, redirect, note, deadline(entry.removed_in, context.settings)
+    )
+
+
+def _fails_to_import(facade: str, name: str, project: Project) -> bool:
+    """Whether ``from FACADE import name`` surely fails, as far as the project shows.
+
+    Every module has its dunders; the summaries leave out ``from __future__
+    import annotations`` (which binds); and another module may set the name on
+    the facade (``facade.X = ...``), which no summary of the facade shows.
+    """
+    return (
+        not (name.startswith("__") and name.endswith("__"))
+        and name not in __future__.all_feature_names
+        and project.surely_lacks(facade, name)
+        and not project.set_as_attribute(name)
     )
 
 

@@ -104,6 +104,54 @@ FORMS = Table(
                 "pkg/.hidden/copy.py": "class MessageRouter: ...\n",
             },
         ),
+        # "This import fails" only where Python agrees: a facade that writes its own
+        # namespace, extends its __path__, has a name set on it from outside, or cannot be
+        # parsed (here) may well provide X; every module has its dunders.
+        case(
+            "a-facade-that-writes-its-namespace-is-not-said-to-fail",
+            "from pkg.facade import MessageRouter\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+            files={
+                **MIGRATION_FILES,
+                "pkg/facade/__init__.py": "exec('MessageRouter = 1')\n",
+                "pkg/routing.py": "class MessageRouter: ...\n",
+            },
+        ),
+        case(
+            "a-name-set-on-the-facade-from-outside-is-not-said-to-fail",
+            "from pkg.facade import MessageRouter\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+            files={
+                **MIGRATION_FILES,
+                "pkg/__init__.py": "from . import facade\nfacade.MessageRouter = 1\n",
+                "pkg/routing.py": "class MessageRouter: ...\n",
+            },
+        ),
+        case(
+            "a-facade-extending-its-path-is-not-said-to-fail",
+            "from pkg.facade import MessageRouter\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+            files={
+                **MIGRATION_FILES,
+                "pkg/facade/__init__.py": "__path__.append('elsewhere')\n",
+                "pkg/routing.py": "class MessageRouter: ...\n",
+            },
+        ),
+        case(
+            "a-facade-that-does-not-parse-is-not-said-to-fail",
+            "from pkg.facade import MessageRouter\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+            files={
+                **MIGRATION_FILES,
+                "pkg/facade/__init__.py": "MessageRouter = = 1\n",
+                "pkg/routing.py": "class MessageRouter: ...\n",
+            },
+        ),
+        case(
+            "a-module-dunder-is-not-said-to-fail",
+            "from pkg.facade import __spec__\n",
+            F(1, 0, "SOT101", advised("pkg.facade", use("pkg.facade.manager"))),
+        ),
         case(
             "name-the-facade-stopped-providing-defined-twice",
             "from pkg.facade import Ctx\n",
