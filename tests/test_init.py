@@ -20,6 +20,27 @@ from support import Flake8Project, flake8_ssot
 
 FILES = {
     "app/__init__.py": "",
+    # Warnings some imports make, not every one: none of these is proposed.
+    "app/cli.py": """\
+        import warnings
+        from app.core.client import Client
+        if __name__ == "__main__":
+            warnings.warn("run app.core instead", DeprecationWarning)
+        """,
+    "app/optional.py": """\
+        import warnings
+        from app.core.client import Client
+        try:
+            import numpy
+        except ImportError:
+            warnings.warn("without numpy", DeprecationWarning)
+        """,
+    "app/oldpython.py": """\
+        import sys, warnings
+        from app.core.client import Client
+        if sys.version_info < (3, 9):
+            warnings.warn("Python 3.8 support is deprecated", DeprecationWarning)
+        """,
     "app/ws/__init__.py": """\
         '''The old facade.'''
         import warnings
@@ -97,7 +118,7 @@ FILES = {
 
 PROPOSAL = [
     "[flake8]",
-    "# Proposed by flake8-ssot init from the 18 files flake8 lints here. Every entry",
+    "# Proposed by flake8-ssot init from the 21 files flake8 lints here. Every entry",
     "# is a heuristic, with its evidence in the comments above it: review each one.",
     "ssot-deprecated-modules =",
     "    # app.legacy_api: its module __getattr__ warns of a deprecation (app/legacy_api.py:9)",
@@ -155,7 +176,7 @@ def test_the_proposal_says_why_for_every_entry(monorepo: Flake8Project) -> None:
     assert run.stdout.splitlines() == PROPOSAL
     assert run.stderr.splitlines() == [
         SUMMARY,
-        "flake8-ssot init: read 18 files, parsed 10 of them once",
+        "flake8-ssot init: read 21 files, parsed 13 of them once",
     ]
 
 
@@ -171,7 +192,7 @@ def test_write_keeps_the_file_and_its_keys_and_flake8_agrees(monorepo: Flake8Pro
         # app.unified is legacy: its alias is reported as SOT201, not SOT502.
         "flake8-ssot init: this configuration gives 8 findings: "
         "SOT101 3, SOT201 1, SOT301 1, SOT401 1, SOT501 2",
-        "flake8-ssot init: read 18 files, parsed 10 of them once",
+        "flake8-ssot init: read 21 files, parsed 13 of them once",
     ]
     written = config.read_bytes()
     head, tail = SETUP_CFG.split(b"\r\n\r\n", 1)
@@ -237,7 +258,7 @@ def test_workers_give_the_same_proposal(monorepo: Flake8Project) -> None:
     ]
     assert runs[0].stdout == runs[1].stdout
     assert runs[0].stdout.splitlines()[1:] == [
-        PROPOSAL[1].replace("18 files", "219 files"),
+        PROPOSAL[1].replace("21 files", "222 files"),
         *PROPOSAL[2:],
     ]
     assert runs[0].stderr == runs[1].stderr
@@ -250,7 +271,7 @@ def test_paths_and_exclude_are_flake8s(monorepo: Flake8Project) -> None:
     )
     assert run.returncode == 0
     assert "*_compat" not in run.stdout
-    assert "from the 16 files" in run.stdout
+    assert "from the 19 files" in run.stdout
 
 
 def test_stdin_is_refused(monorepo: Flake8Project) -> None:

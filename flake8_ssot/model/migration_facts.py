@@ -377,7 +377,24 @@ def _warns(statements: list[ast.stmt]) -> int | None:
 
 
 def _import_warning(tree: ast.Module) -> int | None:
-    return _warns(tree.body)
+    """A deprecation warning every import of the module makes: not one under an ``if``
+    (``__main__``, an old Python) or in an ``except`` (an optional dependency missing)."""
+    return _warns(list(_unconditional(tree.body)))
+
+
+def _unconditional(body: list[ast.stmt]) -> Iterator[ast.stmt]:
+    """The statements that run whenever the module body does (a ``try`` or ``with`` body
+    and a ``finally`` included)."""
+    for statement in body:
+        if isinstance(statement, ast.If):
+            continue
+        if isinstance(statement, ast.Try):
+            yield from _unconditional(statement.body)
+            yield from _unconditional(statement.finalbody)
+        elif isinstance(statement, ast.With):
+            yield from _unconditional(statement.body)
+        else:
+            yield statement
 
 
 def _import_sources(summary: ModuleSummary) -> tuple[str, ...]:
