@@ -233,6 +233,26 @@ def test_write_goes_after_the_last_option_not_the_next_sections_comment(
     )
 
 
+def test_the_count_leaves_out_what_the_baseline_accepts(monorepo: Flake8Project) -> None:
+    monorepo.write(
+        "setup.cfg",
+        "[flake8]\nssot-baseline = .ssot-baseline.json\n\n[tool:pytest]\npython_classes = Test*\n",
+    )
+    assert flake8_ssot("init", "--write", cwd=monorepo.root, home=monorepo.root).returncode == 0
+    recorded = flake8_ssot("baseline", cwd=monorepo.root, home=monorepo.root)
+    assert recorded.stderr == "flake8-ssot baseline: 8 findings recorded in .ssot-baseline.json\n"
+    monorepo.write("app/late.py", "from app.ws import WebSocketManager\n")
+    again = flake8_ssot("init", cwd=monorepo.root, home=monorepo.root)
+    assert "flake8-ssot init: this configuration gives 1 finding: SOT101 1" in (
+        again.stderr.splitlines()
+    )
+    sot = [line for line in monorepo.flake8(".").stdout_lines if " SOT" in line]
+    assert sot == [
+        "./app/late.py:1:1: SOT101 'app.ws' is deprecated: import WebSocketManager from "
+        "app.ws.manager"
+    ]
+
+
 def test_write_creates_setup_cfg_when_flake8_reads_none(monorepo: Flake8Project) -> None:
     config = monorepo.root / "setup.cfg"
     config.write_bytes(b"[metadata]\nname = app\n")

@@ -37,6 +37,7 @@ from flake8.style_guide import StyleGuideManager
 
 from flake8_ssot.adapters.flake8_files import reported_by_flake8
 from flake8_ssot.adapters.flake8_setup import flake8_setup
+from flake8_ssot.engine.baseline import baseline_of, relative_path
 from flake8_ssot.engine.lint import lint_file, parse, start
 from flake8_ssot.engine.proposal import Relevance
 from flake8_ssot.engine.settings import build_settings
@@ -51,7 +52,7 @@ from flake8_ssot.model.migration_facts import (
 from flake8_ssot.model.source_file import read_source
 from flake8_ssot.model.text_scan import searchable_text
 from flake8_ssot.rules import discovery
-from flake8_ssot.rules.base import RawValue
+from flake8_ssot.rules.base import ConfigError, RawValue
 from flake8_ssot.rules.rule import Context, LintedFile
 
 #: Below this many files a second process costs more than it saves.
@@ -118,6 +119,11 @@ class Scanner:
             raw, self.context.settings.config_file, self.context.settings.config_dir
         )
         context = start(settings, _ignore)
+        config_dir = settings.config_dir
+        try:
+            baseline = baseline_of(settings)
+        except ConfigError:
+            baseline = None  # flake8 says what is wrong with it; the count is without it
         style_guides = StyleGuideManager(self.options, Nothing(self.options))
         counts: Counter[str] = Counter()
         for filename, text in self._texts.items():
@@ -133,9 +139,10 @@ class Scanner:
             diagnostics = lint_file(LintedFile(tree, text, filename), context)
             if diagnostics:  # flake8's noqa and select are only asked about findings
                 reported = reported_by_flake8(style_guides, self.options, filename, text)
-                counts.update(
-                    found.code for found in diagnostics if reported(found.code, found.line)
-                )
+                shown = [found for found in diagnostics if reported(found.code, found.line)]
+                if baseline is not None:
+                    shown = baseline.new_findings(shown, relative_path(filename, config_dir))
+                counts.update(found.code for found in shown)
         self._trees.clear()
         gc.unfreeze()
         return counts, len(self._parsed)
