@@ -253,6 +253,17 @@ def test_the_count_leaves_out_what_the_baseline_accepts(monorepo: Flake8Project)
     ]
 
 
+def test_write_through_a_symlink_keeps_the_link(monorepo: Flake8Project) -> None:
+    real = monorepo.write("shared/flake8.cfg", "[flake8]\nmax-line-length = 100\n")
+    (monorepo.root / "setup.cfg").symlink_to(real)
+    run = flake8_ssot("init", "--write", cwd=monorepo.root, home=monorepo.root)
+    assert run.returncode == 0, run.stderr
+    assert (monorepo.root / "setup.cfg").is_symlink()
+    assert real.read_text(encoding="utf-8").startswith(
+        "[flake8]\nmax-line-length = 100\n# Proposed by flake8-ssot init"
+    )
+
+
 def test_write_creates_setup_cfg_when_flake8_reads_none(monorepo: Flake8Project) -> None:
     config = monorepo.root / "setup.cfg"
     config.write_bytes(b"[metadata]\nname = app\n")

@@ -137,6 +137,12 @@ def test_markdown_is_a_job_summary(migrating: Flake8Project) -> None:
     assert lines[-2:] == ["| 2 | `pkg/app/a.py` |", "| 1 | `pkg/app/b.py` |"]
 
 
+def test_markdown_keeps_odd_paths_in_their_cells(migrating: Flake8Project) -> None:
+    migrating.write("pkg/app/we|ird`name.py", "from pkg.old import get\n")
+    run = flake8_ssot("status", "--format", "markdown", "pkg/app", cwd=migrating.root)
+    assert "| 1 | ``pkg/app/we\\|ird`name.py`` |" in run.stdout.splitlines()
+
+
 def test_history_and_chart_mark_the_deadline_when_the_version_reaches_it(
     migrating: Flake8Project,
 ) -> None:

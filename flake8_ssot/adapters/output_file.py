@@ -16,7 +16,9 @@ def replace_text(target: Path, text: str) -> None:
 
 def replace_bytes(target: Path, data: bytes) -> None:
     """Write ``data`` over ``target`` in one rename, keeping its mode; OSError when it
-    cannot be written."""
+    cannot be written. Through a symlink the file it points to is replaced, and the link
+    stays (a config file kept in a dotfiles repository, say)."""
+    target = Path(os.path.realpath(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     mode = _mode_for(target)
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=".ssot.", suffix=".tmp")

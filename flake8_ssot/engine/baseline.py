@@ -140,7 +140,9 @@ def read_baseline(path: Path) -> Baseline:
     except FileNotFoundError:
         raise BaselineError("no such file (write it with `flake8-ssot baseline`)") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise BaselineError(f"cannot be read: {error}") from None
+        raise BaselineError(
+            f"cannot be read: {getattr(error, 'strerror', None) or error}"
+        ) from None
     return loads(text)
 
 

@@ -64,7 +64,7 @@ def read_history(path: Path) -> list[HistoryRecord]:
     except FileNotFoundError:
         return []
     except (OSError, UnicodeDecodeError) as error:
-        raise HistoryError(f"cannot be read: {error}") from None
+        raise HistoryError(f"cannot be read: {getattr(error, 'strerror', None) or error}") from None
     records = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():

@@ -9,6 +9,7 @@ time, or get a fallback value, come first: they are bugs today, not debt.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -198,7 +199,7 @@ def render_markdown(report: StatusReport) -> str:
     if report.broken:
         lines += ["", "### Imports that fail at run time, or get a fallback value", ""]
         lines += [
-            f"- `{found.location}` {found.code} {_markdown_text(found.text)}"
+            f"- {_code(found.location, in_table=False)} {found.code} {_markdown_text(found.text)}"
             for found in report.broken
         ]
     if report.codes:
@@ -215,7 +216,7 @@ def render_markdown(report: StatusReport) -> str:
             "|---|---|---:|---:|---:|---:|",
         ]
         lines += [
-            f"| {code} | `{entry}` | {_cells(tally)} |"
+            f"| {code} | {_code(entry)} | {_cells(tally)} |"
             for (code, entry), tally in report.entries.items()
         ]
     if report.deadlines:
@@ -223,7 +224,7 @@ def render_markdown(report: StatusReport) -> str:
         lines += [f"- {_markdown_text(_deadline_text(due, report))}" for due in report.deadlines]
     if report.top_files:
         lines += ["", "### Top files", "", "| Findings | File |", "|---:|---|"]
-        lines += [f"| {count} | `{path}` |" for path, count in report.top_files]
+        lines += [f"| {count} | {_code(path)} |" for path, count in report.top_files]
     return "\n".join(lines) + "\n"
 
 
@@ -261,8 +262,21 @@ def _deadline_text(due: EntryDeadline, report: StatusReport) -> str:
 
 
 def _markdown_text(text: str) -> str:
-    """Table cells and list items keep their shape: no pipe or line break splits them."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """Plain text as markdown shows it: what would start emphasis, a link, HTML or code, or
+    end a table cell, escaped; no line break splits a cell or a list item."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text).replace("\n", " ")
+
+
+def _code(text: str, *, in_table: bool = True) -> str:
+    """A code span of ``text`` (a path, an entry), whatever backticks it holds; in a table,
+    with its pipes escaped so that they do not end the cell."""
+    fence = "`" * (max((len(run) for run in re.findall("`+", text)), default=0) + 1)
+    padded = f" {text} " if text.startswith("`") or text.endswith("`") else text
+    span = f"{fence}{padded}{fence}"
+    return span.replace("|", "\\|") if in_table else span
+
+
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_<>\[\]|]")
 
 
 def _count(number: int, noun: str) -> str:
