@@ -307,6 +307,14 @@ def _refusal(splice: _Splice, text: _SourceText) -> Message | None:
     for comment in splice.moved_comments:
         if _DIRECTIVE_RE.search(comment):
             return MOVES_DIRECTIVE(comment=repr(comment))
+    if NEWLINE_RE.search(splice.text):
+        # A comment after the statement stays after its last line: on a split, the
+        # statements above it would lose the directive, and the last one would gain it.
+        ending = NEWLINE_RE.search(text.text, splice.end)
+        rest = text.text[splice.end : ending.start() if ending else len(text.text)]
+        comment = rest[rest.find("#") :].rstrip() if "#" in rest else ""
+        if _DIRECTIVE_RE.search(comment):
+            return MOVES_DIRECTIVE(comment=repr(comment))
     return None
 
 

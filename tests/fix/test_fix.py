@@ -846,6 +846,30 @@ def test_a_split_never_moves_a_directive_comment(fix_project: Flake8Project) -> 
     )
 
 
+def test_a_split_never_moves_a_directive_after_the_statement(
+    fix_project: Flake8Project,
+) -> None:
+    """After a one-line statement the comment would end up on the last new line only."""
+    source = (
+        "from pkg.facade import Manager, Helper  # type: ignore\n"
+        "from pkg.facade import Manager, Helper  # pragma: no cover\n"
+        "from pkg.facade import Manager, Helper  # the two\n"
+    )
+    path = fix_project.write("app/mod.py", source)
+    run = fix(fix_project, "app")
+    assert run.stderr.splitlines()[:2] == [
+        "app/mod.py:1:1: SOT101 left as is: a split would move the comment '# type: ignore' "
+        "to another line, where it means something else; rewrite it by hand",
+        "app/mod.py:2:1: SOT101 left as is: a split would move the comment "
+        "'# pragma: no cover' to another line, where it means something else; rewrite it by "
+        "hand",
+    ]
+    assert path.read_text(encoding="utf-8") == source.replace(
+        "from pkg.facade import Manager, Helper  # the two\n",
+        "from pkg.facade.core import Manager\nfrom pkg.facade.extra import Helper  # the two\n",
+    )
+
+
 def test_a_file_named_twice_stdin_and_unreadable_files(fix_project: Flake8Project) -> None:
     """One file under two spellings is fixed once; stdin is refused; the summary counts failures."""
     fix_project.write("app/b.py", "from pkg.facade import Manager\n")
