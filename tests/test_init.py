@@ -368,3 +368,57 @@ def test_what_the_evidence_does_not_settle_is_left_as_comments(project: Flake8Pr
     write = flake8_ssot("init", "--write", cwd=project.root, home=project.root)
     assert write.stderr.splitlines()[0] == "flake8-ssot init: no entry to write to setup.cfg"
     assert (project.root / "setup.cfg").read_text(encoding="utf-8") == "[flake8]\n"
+
+
+def test_warnings_that_are_not_about_the_module_propose_nothing(project: Flake8Project) -> None:
+    """A wrapper handing over to the standard library, a function that warns about one
+    argument, and a shim's own warning category are no evidence of a move."""
+    project.write("setup.cfg", "[flake8]\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/warnings.py", "class PkgDeprecatedSince2(DeprecationWarning): ...\n")
+    project.write("pkg/config.py", "def make_config(**kwargs): ...\n")
+    project.write(
+        "pkg/tools.py",
+        """\
+        import json
+        import warnings
+
+        from pkg.config import make_config
+
+
+        def dumps(value):
+            warnings.warn("use json", DeprecationWarning)
+            return json.dumps(value)
+
+
+        def prepare(old=None, **kwargs):
+            if old is not None:
+                warnings.warn("old= is deprecated", DeprecationWarning)
+            return make_config(**kwargs)
+        """,
+    )
+    project.write(
+        "pkg/sentinel.py",
+        """\
+        import warnings
+
+        from pkg.warnings import PkgDeprecatedSince2
+
+
+        def __getattr__(name):
+            warnings.warn("import it from the vendor", PkgDeprecatedSince2)
+            from vendor import MISSING
+
+            return MISSING
+        """,
+    )
+    run = flake8_ssot("init", cwd=project.root, home=project.root)
+    assert (run.returncode, run.stdout.splitlines()[3:6]) == (
+        0,
+        [
+            "ssot-deprecated-modules =",
+            "    # pkg.sentinel: its module __getattr__ warns of a deprecation (pkg/sentinel.py:7)",
+            "    pkg.sentinel",
+        ],
+    )
+    assert "pkg.tools" not in run.stdout

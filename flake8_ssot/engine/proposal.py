@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import NamedTuple
 
-from flake8_ssot.model.migration_facts import DefinitionSite, FileFacts
+from flake8_ssot.model.migration_facts import DefinitionSite, FileFacts, is_category
 from flake8_ssot.rules.base import Settings
 from flake8_ssot.rules.canonical import CANONICAL_SYMBOLS
 from flake8_ssot.rules.compat import COMPAT_PATTERNS, matching_pattern
@@ -191,11 +191,14 @@ def _deprecation(
             why.append(f"not proposed: it also binds {_listed(api)}")
             return module, None, tuple(why), False
         return module, _one(sources), tuple(why), True
-    if facts.wrappers:
-        delegates = first_party(wrapper.delegate for wrapper in facts.wrappers)
+    # A wrapper that hands over to the standard library or a dependency (``pickle``,
+    # ``json``) is no migration inside the project.
+    wrappers = [wrapper for wrapper in facts.wrappers if is_first_party(wrapper.delegate)]
+    if wrappers:
+        delegates = first_party(wrapper.delegate for wrapper in wrappers)
         calls = ", ".join(
             f"{wrapper.name} ({path}:{wrapper.line}) calls {wrapper.delegate}"
-            for wrapper in facts.wrappers
+            for wrapper in wrappers
         )
         why = [f"{module}: functions that warn of a deprecation and delegate: {calls}"]
         if facts.own_public:
@@ -211,13 +214,14 @@ def _deprecation(
 def _handed_on(facts: FileFacts, is_first_party: Callable[[str], bool]) -> list[str]:
     """The public names a module imports from first-party modules: an API it hands on
     (``warnings`` or ``import_module`` imported for its own use are not, nor are
-    modules it imports to fetch names from)."""
+    the warning categories it warns with, or modules it imports to fetch names from)."""
     return [
         name
         for source, _, name in (found.partition(":") for found in facts.reexported)
         if source != facts.module
         and is_first_party(source)
         and not is_first_party(f"{source}.{name}")
+        and not is_category(name)
     ]
 
 

@@ -436,7 +436,7 @@ def _getattr_shim(
     for node in ast.walk(function):
         if isinstance(node, ast.ImportFrom):
             found = resolve_relative(node.level, node.module, package or None)
-            if found:
+            if found and not all(is_category(alias.name) for alias in node.names):
                 sources.add(found)
         elif isinstance(node, ast.Import):
             sources.update(alias.name for alias in node.names)
@@ -446,7 +446,7 @@ def _getattr_shim(
                 sources.add(first.value)
         elif isinstance(node, ast.Name) and node.id in tables:
             sources.update(tables[node.id])
-        elif isinstance(node, ast.Name):
+        elif isinstance(node, ast.Name) and not is_category(node.id):
             # ``getattr(_modified, name)`` with ``from . import _modified`` at the top: the
             # module, or (for an imported function) a name that is no module, which the
             # caller's test for a first-party module rules out.
@@ -459,6 +459,11 @@ def _getattr_shim(
                     )
     sources -= _NOT_SOURCES
     return line, tuple(sorted(source for source in sources if _looks_dotted(source)))
+
+
+def is_category(name: str) -> bool:
+    """A warning category (the warning's, not a moved name's source)."""
+    return name.endswith("Warning") or bool(_DEPRECATION_CATEGORY_TEXT.search(name))
 
 
 def _warns_in_function(function: ast.FunctionDef | ast.AsyncFunctionDef) -> int | None:
@@ -512,7 +517,8 @@ def _wrappers(tree: ast.Module, summary: ModuleSummary) -> tuple[Wrapper, ...]:
             continue
         if statement.name == "__getattr__":
             continue
-        line = _warns_in_function(statement)
+        # Every call warns: a warning under an ``if`` is about an argument, not the function.
+        line = _warns(list(_unconditional(statement.body)))
         if line is None:
             continue
         delegates = {
