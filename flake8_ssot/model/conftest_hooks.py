@@ -13,6 +13,7 @@ pytest reads the conftests from its rootdir down, so only those are looked at.
 from __future__ import annotations
 
 import ast
+import fnmatch
 import re
 import warnings
 from collections.abc import Callable
@@ -27,9 +28,17 @@ COLLECTION_HOOKS = (
     "pytest_pycollect_makeitem",
     "pytest_pycollect_makemodule",
     "pytest_collect_file",
+    "pytest_ignore_collect",
 )
 #: A conftest whose text holds none of these takes nothing over (most do not).
-_MARKERS = re.compile(rb"pytest_pycollect_make|pytest_collect_file|import\s*\*|pytest_plugins|exec")
+_MARKERS = re.compile(
+    rb"pytest_pycollect_make|pytest_collect_file|pytest_ignore_collect|import\s*\*"
+    rb"|pytest_plugins|exec"
+)
+#: The module-level lists of paths a conftest tells pytest not to collect.
+_IGNORE_LISTS = ("collect_ignore", "collect_ignore_glob")
+#: An ignore list changed after it is made (``collect_ignore.append(...)``).
+_IGNORE_LIST_CHANGED = re.compile(rb"collect_ignore(?:_glob)?\s*(?:\.|\+=|\[)")
 _EXEC_CALL = re.compile(rb"\bexec(?:file)?\s*\(")
 
 
@@ -42,6 +51,9 @@ class ConftestHooks:
         #: What a takeover costs, as the caller words it.
         self._consequence = consequence
         self._reasons: dict[Path, str | None] = {}
+        #: Each conftest's ``collect_ignore`` and ``collect_ignore_glob`` entries, None
+        #: when they are not literal lists (they may then ignore anything below it).
+        self._ignore_lists: dict[Path, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
         #: (directory, rootdir) -> the governing conftest, for each directory walked.
         self._governing: dict[tuple[Path, Path], Path | None] = {}
 
@@ -67,6 +79,35 @@ class ConftestHooks:
         for seen in unanswered:
             self._governing[seen, rootdir] = found
         return found
+
+    def ignores(self, path: Path, rootdir: Path) -> bool:
+        """Whether a conftest from ``rootdir`` down tells pytest not to collect ``path``
+        (``collect_ignore`` names it or a directory holding it, ``collect_ignore_glob``
+        matches it), or may (its lists are not literal)."""
+        directory = path.parent
+        while True:
+            conftest = directory / "conftest.py"
+            lists = self._ignore_lists_of(conftest)
+            if lists is None:
+                return True
+            exact, globs = lists
+            if any(path == directory / entry or directory / entry in path.parents for entry in exact):
+                return True
+            if any(fnmatch.fnmatch(str(path), str(directory / entry)) for entry in globs):
+                return True
+            if directory == rootdir or directory.parent == directory:
+                return False
+            directory = directory.parent
+
+    def _ignore_lists_of(self, conftest: Path) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+        if conftest not in self._ignore_lists:
+            lists = self._ignore_lists[conftest] = _read_ignore_lists(conftest)
+            if lists is None:
+                self._report(
+                    f"flake8-ssot: {conftest} makes collect_ignore in a way not read here, "
+                    f"so it may ignore any file below it: {self._consequence}"
+                )
+        return self._ignore_lists[conftest]
 
     def _reason(self, conftest: Path) -> str | None:
         if conftest not in self._reasons:
@@ -126,6 +167,36 @@ class ConftestHooks:
                     seen.add(source)
                     pending.append(source)
         return None
+
+
+def _read_ignore_lists(conftest: Path) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """A conftest's literal ``collect_ignore`` and ``collect_ignore_glob``; empty ones for
+    a conftest without them, None when they are made or changed in other ways."""
+    try:
+        source = read_regular(conftest)
+    except (OSError, ValueError):
+        return (), ()
+    if b"collect_ignore" not in source:
+        return (), ()
+    if _IGNORE_LIST_CHANGED.search(source):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(source, filename=str(conftest))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return (), ()  # pytest stops at it; flake8 reports it
+    summary, statements = read_module(tree, "conftest", False, source)
+    found: list[tuple[str, ...]] = []
+    for name in _IGNORE_LISTS:
+        entries: tuple[str, ...] = ()
+        for binding in summary.named.get(name, ()):
+            literal = _literal_names(statements[binding.position - 1])
+            if literal is None or binding.source is not None or binding.branches:
+                return None
+            entries += literal
+        found.append(entries)
+    return found[0], found[1]
 
 
 def _hook_in(summary: ModuleSummary) -> str | None:

@@ -303,6 +303,8 @@ def discovery_findings(file: LintedFile, context: Context) -> list[Diagnostic]:
     collected_by_name = config.is_test_file(path)
     if context.conftests.governing(path.parent, config.rootdir) is not None:
         return []  # a conftest decides what is collected here, not pytest's naming rules
+    if context.conftests.ignores(path, config.rootdir):
+        return []  # a conftest tells pytest to leave the file alone: nothing to collect
     main_blocks = _main_only_blocks(tree.body)
     summary, statements = file.read(context)
     if _module_test_flag_may_be_false(summary, statements):

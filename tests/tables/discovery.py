@@ -1520,6 +1520,56 @@ CONFTESTS = Table(
                 "collection hooks:" + TAKEOVER,
             ),
         ),
+        # pytest_ignore_collect decides which files are collected, as the hooks above do.
+        case(
+            "ignore-hook-defined",
+            CRITICAL,
+            files={
+                "tests/conftest.py": "def pytest_ignore_collect(collection_path, config): ...\n"
+            },
+            log=(
+                "flake8-ssot: {root}/tests/conftest.py defines pytest_ignore_collect:" + TAKEOVER,
+            ),
+        ),
+        # collect_ignore and collect_ignore_glob (relative to the conftest): what they name
+        # is never collected, so nothing in it is a lost test (Sphinx's tests/roots).
+        case(
+            "collect-ignore-names-its-directory",
+            CRITICAL,
+            path="tests/roots/test_in_root.py",
+            files={"tests/conftest.py": "collect_ignore = ['roots', 'roots-read-only']\n"},
+        ),
+        case(
+            "collect-ignore-glob-matches-it",
+            CRITICAL,
+            path="tests/test_old_py2.py",
+            files={"tests/conftest.py": "collect_ignore_glob = ['*_py2.py']\n"},
+        ),
+        case(
+            "collect-ignore-leaves-what-it-does-not-name",
+            CRITICAL,
+            F(
+                1,
+                0,
+                "SOT401",
+                uncollected_name(
+                    "CriticalWebSocketTests", "2 test methods", "['Test']", "pytest defaults"
+                ),
+            ),
+            files={"tests/conftest.py": "collect_ignore = ['roots']\n"},
+        ),
+        case(
+            "collect-ignore-changed-at-run-time",
+            CRITICAL,
+            files={
+                "tests/conftest.py": "import sys\ncollect_ignore = []\n"
+                "if sys.platform == 'win32':\n    collect_ignore.append('test_posix.py')\n"
+            },
+            log=(
+                "flake8-ssot: {root}/tests/conftest.py makes collect_ignore in a way not read "
+                "here, so it may ignore any file below it:" + TAKEOVER,
+            ),
+        ),
         # A conftest that reads as taking nothing over changes nothing.
         # A test library: its package re-exports the classes for test modules elsewhere
         # (SQLAlchemy's dialect suite), where they are collected. Not a lost name.
