@@ -91,7 +91,9 @@ class ConftestHooks:
             if lists is None:
                 return True
             exact, globs = lists
-            if any(path == directory / entry or directory / entry in path.parents for entry in exact):
+            if any(
+                path == directory / entry or directory / entry in path.parents for entry in exact
+            ):
                 return True
             if any(fnmatch.fnmatch(str(path), str(directory / entry)) for entry in globs):
                 return True
