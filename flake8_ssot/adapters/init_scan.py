@@ -104,7 +104,7 @@ class Scanner:
                 if tree is not None:
                     sites.extend(
                         definition_sites(
-                            _shown(filename), name.dotted, name.is_package, tree, names
+                            _shown(filename), name.dotted, name.is_package, tree, names, text
                         )
                     )
             imports.update(set(imported_names(text, name.package or None, names)))
@@ -127,16 +127,19 @@ class Scanner:
         style_guides = StyleGuideManager(self.options, Nothing(self.options))
         counts: Counter[str] = Counter()
         for filename, text in self._texts.items():
-            if not (
-                relevant is None
-                or relevant.concerns(searchable_text(text))
-                or discovery.may_report(filename, context)
-            ):
+            concerned = relevant is None or relevant.concerns(searchable_text(text))
+            if not (concerned or discovery.may_report(filename, context)):
                 continue
             tree = self._last_use(filename)
             if tree is None:
                 continue
-            diagnostics = lint_file(LintedFile(tree, text, filename), context)
+            file = LintedFile(tree, text, filename)
+            # A test file that names nothing configured can only have test-discovery findings.
+            diagnostics = (
+                lint_file(file, context)
+                if concerned
+                else discovery.discovery_findings(file, context)
+            )
             if diagnostics:  # flake8's noqa and select are only asked about findings
                 reported = reported_by_flake8(style_guides, self.options, filename, text)
                 shown = [found for found in diagnostics if reported(found.code, found.line)]

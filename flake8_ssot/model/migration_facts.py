@@ -173,7 +173,8 @@ def file_facts(
             (),
             None,
         )
-    summary = read_module(tree, module, is_package)[0]
+    # With its text, the reading skips what the text rules out (no ``global``, no ``:=``).
+    summary = read_module(tree, module, is_package, text.encode("utf-8", "surrogatepass"))[0]
     sources = _import_sources(summary)
     package = module if is_package else module.rpartition(".")[0]
     getattr_line, getattr_sources = _getattr_shim(tree, summary, package)
@@ -229,11 +230,11 @@ def file_facts(
 
 
 def definition_sites(
-    path: str, module: str, is_package: bool, tree: ast.Module, names: frozenset[str]
+    path: str, module: str, is_package: bool, tree: ast.Module, names: frozenset[str], text: str
 ) -> list[DefinitionSite]:
     """The module-level definitions of ``names`` (under ``if``/``try`` too), with what
     their bases and aliases resolve to through the module's own imports."""
-    summary = read_module(tree, module, is_package)[0]
+    summary = read_module(tree, module, is_package, text.encode("utf-8", "surrogatepass"))[0]
     sites = []
     for statement in _module_level(tree.body):
         if isinstance(statement, ast.ClassDef) and statement.name in names:
