@@ -83,6 +83,7 @@ FACADE = '''\
 import warnings
 
 from {package}.m{neighbour} import helper_{neighbour}
+from {package}.m{neighbour} import helper_{neighbour} as helper_{index}
 
 warnings.warn("import from {package}.m{neighbour}", DeprecationWarning, stacklevel=2)
 '''

@@ -17,14 +17,14 @@ from pathlib import Path
 
 from flake8_ssot.model.file_system import read_file
 
-#: A line that begins a top-level definition or assignment of a name.
-_TOP_LEVEL_NAME = re.compile(
-    rb"^(?:(?:async[ \t]+)?def[ \t]+(\w+)|class[ \t]+(\w+)|(\w+)[ \t]*(?::[^=\n]*)?=(?!=))",
-    re.MULTILINE,
-)
-
+# Each pattern has one group, so ``findall`` hands the names over without a Python
+# object per match: the tree's every line is scanned.
+#: A line that begins a top-level definition, or assignment, of a name.
+_TOP_LEVEL_DEFINITION = re.compile(rb"^(?:async[ \t]+)?(?:def|class)[ \t]+(\w+)", re.MULTILINE)
+_TOP_LEVEL_ASSIGNMENT = re.compile(rb"^(\w+)[ \t]*(?::[^=\n]*)?=(?!=)", re.MULTILINE)
 #: Another module setting a module's attribute: ``facade.X = 1``, ``setattr(m, "X", 1)``.
-_ATTRIBUTE_WRITE = re.compile(rb"\.[ \t]*(\w+)[ \t]*=(?!=)|setattr\([^,()]*,[ \t]*['\"](\w+)['\"]")
+_ATTRIBUTE_WRITE = re.compile(rb"\.[ \t]*(\w+)[ \t]*=(?!=)")
+_SETATTR_NAME = re.compile(rb"setattr\([^,()]*,[ \t]*['\"](\w+)['\"]")
 
 #: Directories no first-party module lives in.
 _NOT_SOURCE = frozenset({"__pycache__", "node_modules", "site-packages", "build", "dist"})
@@ -59,21 +59,22 @@ def _read_roots(roots: tuple[Path, ...]) -> tuple[dict[str, list[Path]], frozens
         source = read_file(path)
         if source is None:
             continue
-        names = {b"".join(found.groups(b"")) for found in _TOP_LEVEL_NAME.finditer(source)}
+        names = {*_TOP_LEVEL_DEFINITION.findall(source), *_TOP_LEVEL_ASSIGNMENT.findall(source)}
         for name in names:
             files_by_name[name.decode("ascii")].append(path)
-        attributes.update(
-            b"".join(found.groups(b"")) for found in _ATTRIBUTE_WRITE.finditer(source)
-        )
+        attributes.update(_ATTRIBUTE_WRITE.findall(source))
+        if b"setattr" in source:
+            attributes.update(_SETATTR_NAME.findall(source))
     return dict(files_by_name), frozenset(name.decode("ascii") for name in attributes)
 
 
 def _source_files(roots: tuple[Path, ...]) -> Iterator[Path]:
-    """Each ``.py`` file under the roots once (nested roots overlap), in a stable order,
-    skipping hidden directories, virtual environments and caches (and, as ``os.walk``
-    does, directories that cannot be listed)."""
-    seen: set[str] = set()
-    for root in roots:
+    """Each ``.py`` file under the roots once, in a stable order, skipping hidden
+    directories, virtual environments and caches (and, as ``os.walk`` does, directories
+    that cannot be listed). A root inside another is walked as part of it: nested roots
+    are how files would come twice (``os.walk`` follows no directory symlink)."""
+    outermost = [root for root in roots if not any(other in root.parents for other in roots)]
+    for root in sorted(set(outermost)):
         for directory, subdirectories, files in os.walk(root):
             subdirectories[:] = sorted(
                 entry
@@ -83,10 +84,5 @@ def _source_files(roots: tuple[Path, ...]) -> Iterator[Path]:
                 and not os.path.exists(os.path.join(directory, entry, "pyvenv.cfg"))
             )
             for file_name in sorted(files):
-                if not file_name.endswith(".py"):
-                    continue
-                path = os.path.join(directory, file_name)
-                real = os.path.realpath(path)
-                if real not in seen:
-                    seen.add(real)
-                    yield Path(path)
+                if file_name.endswith(".py"):
+                    yield Path(directory, file_name)
