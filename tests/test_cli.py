@@ -134,6 +134,8 @@ def test_check_config_prints_every_option(project: Flake8Project) -> None:
         "ssot-source-roots (SOT101, SOT102, SOT201, SOT202, SOT301, SOT501, SOT502):",
         f"  {project.root}",
         f"  {project.root}/src",
+        "ssot-type-checking-imports (SOT101, SOT102, SOT201, SOT202, SOT301, SOT501, SOT502): "
+        "report",
         "ssot-project-version (SOT101, SOT102, SOT201, SOT202): unknown: neither setup.cfg "
         f"[metadata] nor pyproject.toml [project] in {project.root} states a version; no entry "
         "is overdue",
@@ -182,6 +184,8 @@ def test_check_config_defaults_and_an_explicit_pytest_config(
         "ssot-pytest-version (SOT401, SOT402, SOT403, SOT404): 8",
         "ssot-source-roots (SOT101, SOT102, SOT201, SOT202, SOT301, SOT501, SOT502):",
         f"  {repo}",
+        "ssot-type-checking-imports (SOT101, SOT102, SOT201, SOT202, SOT301, SOT501, SOT502): "
+        "report",
         "ssot-project-version (SOT101, SOT102, SOT201, SOT202): unknown: neither setup.cfg "
         f"[metadata] nor pyproject.toml [project] in {repo} states a version; no entry "
         "is overdue",

@@ -117,6 +117,36 @@ def collect_imports(
     return refs
 
 
+def type_only_lines(tree: ast.Module) -> list[tuple[int, int]]:
+    """The line ranges of ``if TYPE_CHECKING:`` blocks (``typing.``/``typing_extensions.``
+    too) and ``if False:`` blocks, at any depth: code the interpreter never runs and
+    type checkers read. Found by a walk over statements only."""
+    ranges = []
+    pending: list[ast.stmt] = list(tree.body)
+    while pending:
+        statement = pending.pop()
+        if isinstance(statement, ast.If) and _never_true(statement.test):
+            last = statement.body[-1]
+            ranges.append((statement.body[0].lineno, last.end_lineno or last.lineno))
+            pending.extend(statement.orelse)
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            pending.extend(getattr(statement, field, ()))
+        for handler in getattr(statement, "handlers", ()):
+            pending.extend(handler.body)
+        for case in getattr(statement, "cases", ()):
+            pending.extend(case.body)
+    return ranges
+
+
+def _never_true(test: ast.expr) -> bool:
+    if isinstance(test, ast.Constant):
+        return test.value is False
+    if isinstance(test, ast.Name):
+        return test.id == "TYPE_CHECKING"
+    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+
+
 def _once(package_of_file: Callable[[], str | None]) -> Callable[[], str | None]:
     """``package_of_file``, called at most once (naming a package touches the file system)."""
     found: list[str | None] = []

@@ -29,7 +29,7 @@ from flake8_ssot.rules.base import (
     split_entries,
 )
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE
-from flake8_ssot.rules.project_options import SOURCE_ROOTS
+from flake8_ssot.rules.project_options import SOURCE_ROOTS, TYPE_CHECKING_IMPORTS
 from flake8_ssot.rules.rule import (
     Context,
     Hit,
@@ -411,7 +411,7 @@ def review(context: Context) -> list[Review]:
 
 RULE = Rule(
     codes=(SOT501, SOT502),
-    options=(CANONICAL_SYMBOLS, SOURCE_ROOTS),
+    options=(CANONICAL_SYMBOLS, SOURCE_ROOTS, TYPE_CHECKING_IMPORTS),
     imports=ImportPart(
         code=SOT502,
         match=match,

@@ -18,7 +18,7 @@ from flake8_ssot.rules.base import (
     identifier_text,
     words,
 )
-from flake8_ssot.rules.project_options import SOURCE_ROOTS
+from flake8_ssot.rules.project_options import SOURCE_ROOTS, TYPE_CHECKING_IMPORTS
 from flake8_ssot.rules.rule import (
     Context,
     Hit,
@@ -160,7 +160,7 @@ def retired(module: str, settings: Settings) -> Retirement | None:
 
 RULE = Rule(
     codes=(SOT301,),
-    options=(COMPAT_PATTERNS, SOURCE_ROOTS),
+    options=(COMPAT_PATTERNS, SOURCE_ROOTS, TYPE_CHECKING_IMPORTS),
     imports=ImportPart(
         code=SOT301,
         match=match,

@@ -25,7 +25,7 @@ from flake8_ssot.rules.module_entries import (
     parse_module_list,
     replacement_targets,
 )
-from flake8_ssot.rules.project_options import PROJECT_VERSION, SOURCE_ROOTS
+from flake8_ssot.rules.project_options import PROJECT_VERSION, SOURCE_ROOTS, TYPE_CHECKING_IMPORTS
 from flake8_ssot.rules.rule import (
     Context,
     Hit,
@@ -407,7 +407,13 @@ def targets(settings: Settings) -> list[Target]:
 
 RULE = Rule(
     codes=(SOT101, SOT102),
-    options=(DEPRECATED_MODULES, SOURCE_ROOTS, CANONICAL_SYMBOLS, PROJECT_VERSION),
+    options=(
+        DEPRECATED_MODULES,
+        SOURCE_ROOTS,
+        CANONICAL_SYMBOLS,
+        PROJECT_VERSION,
+        TYPE_CHECKING_IMPORTS,
+    ),
     imports=ImportPart(
         code=SOT101,
         overdue=SOT102,

@@ -12,8 +12,14 @@ from __future__ import annotations
 import ast
 from collections.abc import Callable, Sequence
 
-from flake8_ssot.model.imports import ImportRef, collect_imports, import_statements
+from flake8_ssot.model.imports import (
+    ImportRef,
+    collect_imports,
+    import_statements,
+    type_only_lines,
+)
 from flake8_ssot.rules.base import Diagnostic, diagnostic
+from flake8_ssot.rules.project_options import TYPE_CHECKING_IMPORTS
 from flake8_ssot.rules.rule import Context, Hit, ImportedName, ImportPart, LintedFile
 
 
@@ -35,8 +41,14 @@ def import_findings(
             own_module.append(context.project.module_name(filename).dotted)
         return own_module[0]
 
+    refs = collect_imports(tree, source, package_of_file)
+    if refs and not context.settings[TYPE_CHECKING_IMPORTS] and _may_be_type_only(source):
+        type_only = type_only_lines(tree)
+        refs = [
+            ref for ref in refs if not any(start <= ref.line <= end for start, end in type_only)
+        ]
     statements: dict[tuple[int, int], list[ImportRef]] = {}
-    for ref in collect_imports(tree, source, package_of_file):
+    for ref in refs:
         statements.setdefault((ref.line, ref.col), []).append(ref)
     findings = []
     ends: dict[tuple[int, int], tuple[int, int]] | None = None
@@ -59,6 +71,11 @@ def import_findings(
                     )
                 )
     return findings
+
+
+def _may_be_type_only(source: str) -> bool:
+    """Whether the text can hold a type-only block at all (most files: no)."""
+    return "TYPE_CHECKING" in source or "False" in source
 
 
 def _by_code(part: ImportPart, hits: Sequence[Hit]) -> dict[str, list[Hit]]:

@@ -30,7 +30,7 @@ from flake8_ssot.rules.module_entries import (
     parse_module_list,
     replacement_targets,
 )
-from flake8_ssot.rules.project_options import PROJECT_VERSION, SOURCE_ROOTS
+from flake8_ssot.rules.project_options import PROJECT_VERSION, SOURCE_ROOTS, TYPE_CHECKING_IMPORTS
 from flake8_ssot.rules.rule import (
     Context,
     Hit,
@@ -250,7 +250,7 @@ def validate(settings: Settings) -> None:
 
 RULE = Rule(
     codes=(SOT201, SOT202),
-    options=(LEGACY_MODULES, SOURCE_ROOTS, PROJECT_VERSION),
+    options=(LEGACY_MODULES, SOURCE_ROOTS, PROJECT_VERSION, TYPE_CHECKING_IMPORTS),
     imports=ImportPart(
         code=SOT201,
         overdue=SOT202,

@@ -140,9 +140,44 @@ BASELINE: Option[Path | None] = Option(
 )
 
 
+#: The values of ``ssot-type-checking-imports``: whether type-only imports are reported.
+TYPE_CHECKING_POLICIES = {"report": True, "allow": False}
+
+
+def parse_type_checking_imports(raw: RawValue, config_dir: Path) -> bool:
+    """Whether imports under ``if TYPE_CHECKING:`` (or ``if False:``) are reported."""
+    value = single_value(raw)
+    if value not in TYPE_CHECKING_POLICIES:
+        raise ConfigError(
+            TYPE_CHECKING_IMPORTS_NAME,
+            value,
+            f"expected one of {', '.join(TYPE_CHECKING_POLICIES)}",
+        )
+    return TYPE_CHECKING_POLICIES[value]
+
+
+TYPE_CHECKING_IMPORTS_NAME = "ssot-type-checking-imports"
+TYPE_CHECKING_IMPORTS: Option[bool] = Option(
+    TYPE_CHECKING_IMPORTS_NAME,
+    value="`report` or `allow`",
+    default_text="`report`",
+    help="Whether imports under 'if TYPE_CHECKING:' (typing's or typing_extensions', or "
+    "'if False:') are reported ('report') or left alone ('allow'). A type-only import "
+    "of a facade still keeps the facade alive for the type checker. (Default: report)",
+    parse=parse_type_checking_imports,
+    default="report",
+    describe=lambda context: [
+        "report"
+        if context.settings[TYPE_CHECKING_IMPORTS]
+        else "allow (imports under if TYPE_CHECKING: and if False: are not reported)"
+    ],
+)
+
+
 #: Options of the project as a whole, listed after every rule's own.
 PROJECT_OPTIONS: tuple[Option[object], ...] = (
     SOURCE_ROOTS,
+    TYPE_CHECKING_IMPORTS,
     PROJECT_VERSION,
     BASELINE,
     CACHE_DIR,

@@ -62,6 +62,11 @@ MALFORMED = [
         "PEP 440 version",
     ),
     (
+        "type-checking-imports-value",
+        "ssot-type-checking-imports = ignore",
+        "flake8-ssot: ssot-type-checking-imports: entry 'ignore': expected one of report, allow",
+    ),
+    (
         "listed-twice",
         "ssot-deprecated-modules =\n    a.old = a.new\n    a.old = a.newer",
         "flake8-ssot: ssot-deprecated-modules: entry 'a.old = a.newer': 'a.old' is listed twice",

@@ -77,6 +77,25 @@ FORMS = Table(
             "from pkg.facade import speedup\n",
             F(1, 0, "SOT101", advised("pkg.facade", import_from("speedup", "pkg.facade.fast"))),
         ),
+        # ssot-type-checking-imports = allow: code that never runs is not reported, at
+        # any depth; what runs is, and so is the else of a type-only block.
+        case(
+            "type-checking-imports-allowed",
+            "import typing\nfrom typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
+            "    from pkg.facade import Manager\nif typing.TYPE_CHECKING:\n"
+            "    import pkg.old\nelse:\n    from pkg.old import sub\n"
+            "def f():\n    if False:\n        import pkg.shim_compat\n"
+            "from pkg.facade import Manager as M\n",
+            F(9, 4, "SOT201", legacy_use_missing("pkg.old", "pkg.new", "sub", DUE)),
+            F(13, 0, "SOT101", advised("pkg.facade", import_from("Manager", "pkg.facade.manager"))),
+            config=MIGRATION_CONFIG + "ssot-type-checking-imports = allow\n",
+        ),
+        case(
+            "type-checking-imports-reported-by-default",
+            "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
+            "    from pkg.facade import Manager\n",
+            F(4, 4, "SOT101", advised("pkg.facade", import_from("Manager", "pkg.facade.manager"))),
+        ),
         case(
             "name-nothing-provides",
             "from pkg.facade import Unknown\n",
