@@ -285,7 +285,7 @@ FLAKE8_ERRORS = [
     (
         ["fix", "--ssot-legacy-modules", "a..b", "m.py"],
         "flake8-ssot: ssot-legacy-modules: entry 'a..b': 'a..b' is not a dotted module name"
-        " (expected `OLD [= NEW] [; removed-in VERSION]`)",
+        " (expected `OLD [= NEW] [; removed-in VERSION] [; reason TEXT]`)",
         1,
     ),
     (

@@ -59,7 +59,10 @@ def test_an_import_finding_is_data(project: Path) -> None:
     )
     assert deprecated.text == "'pkg.facade' is deprecated: import Manager from pkg.facade.core"
     assert [(m.kind.name, dict(m.args)) for m in legacy.messages] == [
-        ("legacy-use", {"module": "pkg.old", "deadline": "", "replacement": "pkg.new"})
+        (
+            "legacy-use",
+            {"module": "pkg.old", "deadline": "", "replacement": "pkg.new", "reason": ""},
+        )
     ]
     # The subject does not move with the statement.
     moved = lint(context, "\n\n" + source)

@@ -473,7 +473,7 @@ def test_malformed_entry_with_parallel_jobs(project: Flake8Project) -> None:
     assert "Traceback" not in run.stderr
     assert run.stderr.splitlines() == [
         "flake8-ssot: ssot-deprecated-modules: entry '1pkg': '1pkg' is not a dotted module name"
-        " (expected `OLD [= NEW] [; removed-in VERSION]`)"
+        " (expected `OLD [= NEW] [; removed-in VERSION] [; reason TEXT]`)"
     ]
     assert run.returncode != 0
 

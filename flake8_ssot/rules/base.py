@@ -393,23 +393,32 @@ def diagnostic(
 
 # Entry parsing shared by the rules' option parsers.
 
-_ENTRY_SEPARATORS_RE = re.compile(r"[\n,]")
-
 
 def split_entries(raw: RawValue) -> list[str]:
     """Entries of a list option: one per line, or comma-separated on the command line.
 
     flake8 hands multi-line options over as one raw string. Module entries
     cannot contain commas (dotted names and PEP 440 versions have none), so
-    commas are accepted as separators too, for ``--ssot-...`` flags.
+    commas are accepted as separators too, for ``--ssot-...`` flags. A
+    ``; reason TEXT`` clause is free text: it runs to the end of its line,
+    commas, ``;`` and ``#`` included.
     """
     text = raw if isinstance(raw, str) else "\n".join(raw)
-    entries = []
-    for line in _ENTRY_SEPARATORS_RE.split(text):
-        entry = line.split("#", 1)[0].strip()
-        if entry:
-            entries.append(entry)
+    entries: list[str] = []
+    for line in text.split("\n"):
+        reason = REASON_CLAUSE.search(line)
+        head, tail = (line[: reason.start()], line[reason.start() :]) if reason else (line, "")
+        if "#" in head:
+            head, tail = head.split("#", 1)[0], ""
+        parts = [part.strip() for part in head.split(",")]
+        if tail:
+            parts[-1] = f"{parts[-1]} {tail.strip()}"
+        entries.extend(part for part in parts if part)
     return entries
+
+
+#: Where an entry's free-text reason starts.
+REASON_CLAUSE = re.compile(r";\s*reason(?=\s|$)")
 
 
 def single_value(raw: RawValue) -> str:

@@ -54,6 +54,15 @@ def deadline(removed_in: Version | None, settings: Settings) -> Deadline | None:
     return Deadline(removed_in, version if reached else None)
 
 
+#: An entry's ``; reason TEXT``, at the end of its findings' messages.
+REASON = MessageKind(None, "reason", " ({text})")
+
+
+def reason_text(reason: str | None) -> Argument:
+    """The reason's part of a message; nothing for an entry without one."""
+    return "" if reason is None else REASON(text=reason)
+
+
 def deadline_text(found: Deadline | None) -> Argument:
     """The deadline's part of a message; nothing for an entry without one."""
     return "" if found is None else found.text

@@ -15,7 +15,12 @@ from flake8_ssot.model.bindings import Chosen, Defined, Dynamic, Reexport
 from flake8_ssot.model.project import Project
 from flake8_ssot.rules.base import Code, Message, MessageKind, Option, RawValue, Settings
 from flake8_ssot.rules.canonical import CANONICAL_SYMBOLS
-from flake8_ssot.rules.deadlines import deadline, deadline_text, unreachable_deadlines
+from flake8_ssot.rules.deadlines import (
+    deadline,
+    deadline_text,
+    reason_text,
+    unreachable_deadlines,
+)
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
 from flake8_ssot.rules.module_entries import (
     ENTRY_FORM,
@@ -97,9 +102,9 @@ SOT102 = Code(
     use_instead="from app.api import fetch\n",
 )
 
-DEPRECATED = MessageKind("SOT101", "deprecated", "'{module}' is deprecated{deadline}")
+DEPRECATED = MessageKind("SOT101", "deprecated", "'{module}' is deprecated{deadline}{reason}")
 DEPRECATED_ADVISED = MessageKind(
-    "SOT101", "deprecated-advised", "'{module}' is deprecated{deadline}: {advice}"
+    "SOT101", "deprecated-advised", "'{module}' is deprecated{deadline}: {advice}{reason}"
 )
 # The parts of the advice, each only where it is true of the names it names.
 IMPORT_FROM = MessageKind(None, "import-from", "import {names} from {module}")
@@ -197,7 +202,9 @@ def match(imported: ImportedName, context: Context) -> Hit | None:
 
 def _module_hit(imported: ImportedName, entry: ModuleEntry, context: Context) -> Hit:
     due = deadline(entry.removed_in, context.settings)
-    return Hit(imported, entry.module, entry.module, entry.replacement, deadline=due)
+    return Hit(
+        imported, entry.module, entry.module, entry.replacement, deadline=due, reason=entry.reason
+    )
 
 
 def _is_submodule_import(facade: str, name: str, context: Context) -> bool:
@@ -269,7 +276,14 @@ def _name_hit(imported: ImportedName, entry: ModuleEntry, name: str, context: Co
         if summary is not None and summary.has_getattr:
             note = GETATTR(module=facade, name=name)
     return Hit(
-        imported, facade, facade, new, redirect, note, deadline(entry.removed_in, context.settings)
+        imported,
+        facade,
+        facade,
+        new,
+        redirect,
+        note,
+        deadline(entry.removed_in, context.settings),
+        entry.reason,
     )
 
 
@@ -369,13 +383,16 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
                 advice.setdefault(USE(module=hit.replacement), [])
         for key, names in advice.items():
             parts[key] = _advice_part(key, list(dict.fromkeys(names)), facade)
-        due = deadline_text(next(hit.deadline for hit in hits if hit.entry == facade))
+        first = next(hit for hit in hits if hit.entry == facade)
+        due, why = deadline_text(first.deadline), reason_text(first.reason)
         if parts:
             rendered.append(
-                DEPRECATED_ADVISED(module=facade, deadline=due, advice=tuple(parts.values()))
+                DEPRECATED_ADVISED(
+                    module=facade, deadline=due, advice=tuple(parts.values()), reason=why
+                )
             )
         else:
-            rendered.append(DEPRECATED(module=facade, deadline=due))
+            rendered.append(DEPRECATED(module=facade, deadline=due, reason=why))
     return tuple(rendered)
 
 

@@ -19,7 +19,12 @@ from flake8_ssot.rules.base import (
     RawValue,
     Settings,
 )
-from flake8_ssot.rules.deadlines import deadline, deadline_text, unreachable_deadlines
+from flake8_ssot.rules.deadlines import (
+    deadline,
+    deadline_text,
+    reason_text,
+    unreachable_deadlines,
+)
 from flake8_ssot.rules.deprecated import DEPRECATED_MODULES
 from flake8_ssot.rules.import_advice import DOES_NOT_DEFINE, module_target, name_target
 from flake8_ssot.rules.module_entries import (
@@ -90,21 +95,23 @@ SOT202 = Code(
     use_instead="from shared.logging import get_logger\n",
 )
 
-LEGACY = MessageKind("SOT201", "legacy", "'{module}' is legacy{deadline}")
+LEGACY = MessageKind("SOT201", "legacy", "'{module}' is legacy{deadline}{reason}")
 LEGACY_USE = MessageKind(
-    "SOT201", "legacy-use", "'{module}' is legacy{deadline}: use {replacement}"
+    "SOT201", "legacy-use", "'{module}' is legacy{deadline}: use {replacement}{reason}"
 )
 LEGACY_USE_MISSING = MessageKind(
     "SOT201",
     "legacy-use-missing",
-    "'{module}' is legacy{deadline}: use {replacement} (it does not define {names})",
+    "'{module}' is legacy{deadline}: use {replacement} (it does not define {names}){reason}",
 )
 INSIDE_REPLACED = MessageKind(
     "SOT201",
     "inside-replaced",
-    "'{module}' is legacy{deadline}: '{entry}' is replaced by {replacement}",
+    "'{module}' is legacy{deadline}: '{entry}' is replaced by {replacement}{reason}",
 )
-INSIDE = MessageKind("SOT201", "inside", "'{module}' is legacy (inside '{entry}'){deadline}")
+INSIDE = MessageKind(
+    "SOT201", "inside", "'{module}' is legacy (inside '{entry}'){deadline}{reason}"
+)
 #: What is inside a legacy module has no known counterpart in its replacement.
 SUBTREE = MessageKind(None, "subtree", "no replacement is known for this part of the legacy module")
 
@@ -145,7 +152,9 @@ def match(imported: ImportedName, context: Context) -> Hit | None:
         if entry is not None:
             found = legacy[entry]
             due = deadline(found.removed_in, context.settings)
-            hit = Hit(imported, candidate, entry, found.replacement, deadline=due)
+            hit = Hit(
+                imported, candidate, entry, found.replacement, deadline=due, reason=found.reason
+            )
             return _with_redirect(hit, context)
     return None
 
@@ -187,6 +196,7 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
             continue
         seen.add(hit.subject)
         due = deadline_text(hit.deadline)
+        why = reason_text(hit.reason)
         if hit.subject != hit.entry:
             if hit.replacement:
                 rendered.append(
@@ -195,13 +205,16 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
                         deadline=due,
                         entry=hit.entry,
                         replacement=hit.replacement,
+                        reason=why,
                     )
                 )
             else:
-                rendered.append(INSIDE(module=hit.subject, entry=hit.entry, deadline=due))
+                rendered.append(
+                    INSIDE(module=hit.subject, entry=hit.entry, deadline=due, reason=why)
+                )
             continue
         if not hit.replacement:
-            rendered.append(LEGACY(module=hit.subject, deadline=due))
+            rendered.append(LEGACY(module=hit.subject, deadline=due, reason=why))
             continue
         missing = [
             str(other.imported.name)
@@ -212,12 +225,18 @@ def messages(hits: list[Hit]) -> tuple[Message, ...]:
             names = ", ".join(dict.fromkeys(missing))
             rendered.append(
                 LEGACY_USE_MISSING(
-                    module=hit.subject, deadline=due, replacement=hit.replacement, names=names
+                    module=hit.subject,
+                    deadline=due,
+                    replacement=hit.replacement,
+                    names=names,
+                    reason=why,
                 )
             )
         else:
             rendered.append(
-                LEGACY_USE(module=hit.subject, deadline=due, replacement=hit.replacement)
+                LEGACY_USE(
+                    module=hit.subject, deadline=due, replacement=hit.replacement, reason=why
+                )
             )
     return tuple(rendered)
 

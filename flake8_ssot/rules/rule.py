@@ -120,7 +120,16 @@ class Hit(Record):
     and ``replacement`` the module to use instead, when one is configured.
     """
 
-    __slots__ = ("imported", "subject", "entry", "replacement", "redirect", "note", "deadline")
+    __slots__ = (
+        "imported",
+        "subject",
+        "entry",
+        "replacement",
+        "redirect",
+        "note",
+        "deadline",
+        "reason",
+    )
 
     def __init__(
         self,
@@ -131,6 +140,7 @@ class Hit(Record):
         redirect: Redirect | None = None,
         note: Message | None = None,
         deadline: Deadline | None = None,
+        reason: str | None = None,
     ) -> None:
         self.imported = imported
         self.subject = subject
@@ -143,10 +153,19 @@ class Hit(Record):
         self.note = note
         #: The entry's ``removed-in``, and whether the project has reached it.
         self.deadline = deadline
+        #: The entry's ``; reason TEXT``: the team's own words, after the message.
+        self.reason = reason
 
     def _with(self, imported: ImportedName, redirect: Redirect | None, note: Message | None) -> Hit:
         return Hit(
-            imported, self.subject, self.entry, self.replacement, redirect, note, self.deadline
+            imported,
+            self.subject,
+            self.entry,
+            self.replacement,
+            redirect,
+            note,
+            self.deadline,
+            self.reason,
         )
 
     def of(self, imported: ImportedName) -> Hit:

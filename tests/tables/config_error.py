@@ -17,19 +17,19 @@ MALFORMED = [
         "bad-dotted-name",
         "ssot-deprecated-modules = pkg..facade",
         "flake8-ssot: ssot-deprecated-modules: entry 'pkg..facade': 'pkg..facade' is not "
-        "a dotted module name (expected `OLD [= NEW] [; removed-in VERSION]`)",
+        "a dotted module name (expected `OLD [= NEW] [; removed-in VERSION] [; reason TEXT]`)",
     ),
     (
         "keyword-in-name",
         "ssot-deprecated-modules = pkg.class",
         "flake8-ssot: ssot-deprecated-modules: entry 'pkg.class': 'pkg.class' is not a "
-        "dotted module name (expected `OLD [= NEW] [; removed-in VERSION]`)",
+        "dotted module name (expected `OLD [= NEW] [; removed-in VERSION] [; reason TEXT]`)",
     ),
     (
         "an-arrow-for-equals",
         "ssot-legacy-modules = a.old -> a.new",
         "flake8-ssot: ssot-legacy-modules: entry 'a.old -> a.new': 'a.old -> a.new' is not a "
-        "dotted module name (expected `OLD [= NEW] [; removed-in VERSION]`)",
+        "dotted module name (expected `OLD [= NEW] [; removed-in VERSION] [; reason TEXT]`)",
     ),
     (
         "bad-replacement",
@@ -47,7 +47,7 @@ MALFORMED = [
         "unknown-key",
         "ssot-legacy-modules = a.old = b.new ; removed_in 2.0",
         "flake8-ssot: ssot-legacy-modules: entry 'a.old = b.new ; removed_in 2.0': "
-        "unknown key 'removed_in' (expected 'removed-in VERSION')",
+        "unknown key 'removed_in' (expected 'removed-in VERSION' or 'reason TEXT', last)",
     ),
     (
         "invalid-version",
@@ -65,6 +65,11 @@ MALFORMED = [
         "type-checking-imports-value",
         "ssot-type-checking-imports = ignore",
         "flake8-ssot: ssot-type-checking-imports: entry 'ignore': expected one of report, allow",
+    ),
+    (
+        "reason-without-text",
+        "ssot-legacy-modules = a.old = a.new ; reason",
+        "flake8-ssot: ssot-legacy-modules: entry 'a.old = a.new ; reason': 'reason' needs a text",
     ),
     (
         "listed-twice",

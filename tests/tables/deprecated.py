@@ -26,6 +26,7 @@ from tables.kinds import (
     legacy_use,
     legacy_use_missing,
     not_provided,
+    reason,
     replacement_own,
     replacement_unread,
     served_by_getattr,
@@ -95,6 +96,44 @@ FORMS = Table(
             "from typing import TYPE_CHECKING\n\nif TYPE_CHECKING:\n"
             "    from pkg.facade import Manager\n",
             F(4, 4, "SOT101", advised("pkg.facade", import_from("Manager", "pkg.facade.manager"))),
+        ),
+        # ``; reason TEXT``: the team's own words after the message, kept whole (commas,
+        # ``#`` and ``;`` included).
+        case(
+            "entries-with-reasons",
+            "from pkg.facade import Manager\nfrom pkg.old import sub\nimport pkg.facade\n",
+            F(
+                1,
+                0,
+                "SOT101",
+                advised(
+                    "pkg.facade",
+                    import_from("Manager", "pkg.facade.manager"),
+                    reason=reason("see JIRA-12, and #ops; ask in #platform"),
+                ),
+            ),
+            F(
+                2,
+                0,
+                "SOT201",
+                legacy_use_missing(
+                    "pkg.old", "pkg.new", "sub", DUE, reason=reason("logging moved, see ADR 7")
+                ),
+            ),
+            F(
+                3,
+                0,
+                "SOT101",
+                advised(
+                    "pkg.facade",
+                    use("pkg.facade.manager"),
+                    reason=reason("see JIRA-12, and #ops; ask in #platform"),
+                ),
+            ),
+            config="[flake8]\nselect = SOT\nssot-deprecated-modules =\n"
+            "    pkg.facade = pkg.facade.manager ; reason see JIRA-12, and #ops; ask in #platform\n"
+            "ssot-legacy-modules =\n"
+            "    pkg.old = pkg.new ; removed-in 2.0 ; reason logging moved, see ADR 7\n",
         ),
         case(
             "name-nothing-provides",

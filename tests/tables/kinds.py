@@ -14,12 +14,16 @@ def config_error(error: str) -> M:
 # SOT101 and the parts of its advice
 
 
-def deprecated(module: str, deadline: M | str = "") -> M:
-    return m("deprecated", module=module, deadline=deadline)
+def deprecated(module: str, deadline: M | str = "", reason: M | str = "") -> M:
+    return m("deprecated", module=module, deadline=deadline, reason=reason)
 
 
-def advised(module: str, *advice: M, deadline: M | str = "") -> M:
-    return m("deprecated-advised", module=module, advice=advice, deadline=deadline)
+def advised(module: str, *advice: M, deadline: M | str = "", reason: M | str = "") -> M:
+    return m("deprecated-advised", module=module, advice=advice, deadline=deadline, reason=reason)
+
+
+def reason(text: str) -> M:
+    return m("reason", text=text)
 
 
 def due(removed_in: str) -> M:
@@ -95,32 +99,42 @@ def use(module: str) -> M:
 # SOT201
 
 
-def legacy(module: str, deadline: M | str = "") -> M:
-    return m("legacy", module=module, deadline=deadline)
+def legacy(module: str, deadline: M | str = "", reason: M | str = "") -> M:
+    return m("legacy", module=module, deadline=deadline, reason=reason)
 
 
-def legacy_use(module: str, replacement: str, deadline: M | str = "") -> M:
-    return m("legacy-use", module=module, replacement=replacement, deadline=deadline)
+def legacy_use(module: str, replacement: str, deadline: M | str = "", reason: M | str = "") -> M:
+    return m("legacy-use", module=module, replacement=replacement, deadline=deadline, reason=reason)
 
 
-def legacy_use_missing(module: str, replacement: str, names: str, deadline: M | str = "") -> M:
+def legacy_use_missing(
+    module: str, replacement: str, names: str, deadline: M | str = "", reason: M | str = ""
+) -> M:
     return m(
         "legacy-use-missing",
         module=module,
         replacement=replacement,
         names=names,
         deadline=deadline,
+        reason=reason,
     )
 
 
-def inside_replaced(module: str, entry: str, replacement: str, deadline: M | str = "") -> M:
+def inside_replaced(
+    module: str, entry: str, replacement: str, deadline: M | str = "", reason: M | str = ""
+) -> M:
     return m(
-        "inside-replaced", module=module, entry=entry, replacement=replacement, deadline=deadline
+        "inside-replaced",
+        module=module,
+        entry=entry,
+        replacement=replacement,
+        deadline=deadline,
+        reason=reason,
     )
 
 
-def inside(module: str, entry: str, deadline: M | str = "") -> M:
-    return m("inside", module=module, entry=entry, deadline=deadline)
+def inside(module: str, entry: str, deadline: M | str = "", reason: M | str = "") -> M:
+    return m("inside", module=module, entry=entry, deadline=deadline, reason=reason)
 
 
 # SOT301

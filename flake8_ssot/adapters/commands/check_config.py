@@ -133,6 +133,9 @@ def _describe_entry(key: object, entry: object) -> str:
         text += f" -> {replacement}"
     if removed_in:
         text += f" (removed in {removed_in})"
+    reason = getattr(entry, "reason", None)
+    if reason:
+        text += f": {reason}"
     return text
 
 
