@@ -20,6 +20,7 @@ from typing import NamedTuple
 from flake8_ssot.model.class_shapes import ClassShape, is_special_name, shape_of
 from flake8_ssot.model.imports import (
     DYNAMIC_IMPORT_MARKERS,
+    block_lines,
     dynamic_imports,
     resolve_relative,
 )
@@ -154,25 +155,14 @@ def summarise(
 
 
 def _not_run_at_import(tree: ast.Module) -> list[tuple[int, int]]:
-    """The line ranges of function bodies and ``if TYPE_CHECKING:`` blocks, found by a
-    walk over statements only (expressions hold no such block)."""
-    ranges = []
-    pending: list[ast.stmt] = list(tree.body)
-    while pending:
-        statement = pending.pop()
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) or (
-            isinstance(statement, ast.If) and _is_type_checking(statement.test)
-        ):
-            last = statement.body[-1]
-            ranges.append((statement.body[0].lineno, last.end_lineno or last.lineno))
-            continue
-        for field in ("body", "orelse", "finalbody"):
-            pending.extend(getattr(statement, field, ()))
-        for handler in getattr(statement, "handlers", ()):
-            pending.extend(handler.body)
-        for case in getattr(statement, "cases", ()):
-            pending.extend(case.body)
-    return ranges
+    """The line ranges of function bodies and ``if TYPE_CHECKING:`` blocks."""
+    return block_lines(
+        tree,
+        lambda statement: (
+            isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
+            or (isinstance(statement, ast.If) and _is_type_checking(statement.test))
+        ),
+    )
 
 
 def read_module(

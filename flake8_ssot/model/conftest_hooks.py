@@ -127,11 +127,8 @@ class ConftestHooks:
             return None
         if _MARKERS.search(source) is None:
             return None
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                tree = ast.parse(source, filename=str(conftest))
-        except (SyntaxError, ValueError, RecursionError, MemoryError):
+        tree = _parse(source, conftest)
+        if tree is None:
             return None  # pytest stops at it; flake8 reports it
         summary, statements = read_module(tree, "conftest", False, source)
         own = _hook_in(summary)
@@ -182,11 +179,8 @@ def _read_ignore_lists(conftest: Path) -> tuple[tuple[str, ...], tuple[str, ...]
         return (), ()
     if _IGNORE_LIST_CHANGED.search(source):
         return None
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(source, filename=str(conftest))
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = _parse(source, conftest)
+    if tree is None:
         return (), ()  # pytest stops at it; flake8 reports it
     summary, statements = read_module(tree, "conftest", False, source)
     found: list[tuple[str, ...]] = []
@@ -199,6 +193,16 @@ def _read_ignore_lists(conftest: Path) -> tuple[tuple[str, ...], tuple[str, ...]
             entries += literal
         found.append(entries)
     return found[0], found[1]
+
+
+def _parse(source: bytes, conftest: Path) -> ast.Module | None:
+    """The conftest's tree; None when it does not parse (its warnings are flake8's)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(source, filename=str(conftest))
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return None
 
 
 def _hook_in(summary: ModuleSummary) -> str | None:

@@ -120,15 +120,27 @@ def collect_imports(
 def type_only_lines(tree: ast.Module) -> list[tuple[int, int]]:
     """The line ranges of ``if TYPE_CHECKING:`` blocks (``typing.``/``typing_extensions.``
     too) and ``if False:`` blocks, at any depth: code the interpreter never runs and
-    type checkers read. Found by a walk over statements only."""
+    type checkers read (their ``else`` runs, and is walked)."""
+    return block_lines(
+        tree, lambda statement: isinstance(statement, ast.If) and _never_true(statement.test)
+    )
+
+
+def block_lines(tree: ast.Module, is_block: Callable[[ast.stmt], bool]) -> list[tuple[int, int]]:
+    """The line ranges of the bodies of the statements ``is_block`` picks, at any depth,
+    found by a walk over statements only (expressions hold no statement). A picked
+    ``if``'s ``else`` is walked on."""
     ranges = []
     pending: list[ast.stmt] = list(tree.body)
     while pending:
         statement = pending.pop()
-        if isinstance(statement, ast.If) and _never_true(statement.test):
-            last = statement.body[-1]
-            ranges.append((statement.body[0].lineno, last.end_lineno or last.lineno))
-            pending.extend(statement.orelse)
+        if is_block(statement):
+            body = getattr(statement, "body", ())
+            if body:
+                last = body[-1]
+                ranges.append((body[0].lineno, last.end_lineno or last.lineno))
+            if isinstance(statement, ast.If):
+                pending.extend(statement.orelse)
             continue
         for field in ("body", "orelse", "finalbody"):
             pending.extend(getattr(statement, field, ()))
