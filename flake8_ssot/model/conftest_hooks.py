@@ -54,6 +54,10 @@ class ConftestHooks:
         #: Each conftest's ``collect_ignore`` and ``collect_ignore_glob`` entries, None
         #: when they are not literal lists (they may then ignore anything below it).
         self._ignore_lists: dict[Path, tuple[tuple[str, ...], tuple[str, ...]] | None] = {}
+        self._ignoring: dict[
+            tuple[Path, Path],
+            tuple[tuple[Path, tuple[tuple[str, ...], tuple[str, ...]] | None], ...],
+        ] = {}
         #: (directory, rootdir) -> the governing conftest, for each directory walked.
         self._governing: dict[tuple[Path, Path], Path | None] = {}
 
@@ -84,10 +88,7 @@ class ConftestHooks:
         """Whether a conftest from ``rootdir`` down tells pytest not to collect ``path``
         (``collect_ignore`` names it or a directory holding it, ``collect_ignore_glob``
         matches it), or may (its lists are not literal)."""
-        directory = path.parent
-        while True:
-            conftest = directory / "conftest.py"
-            lists = self._ignore_lists_of(conftest)
+        for directory, lists in self._ignore_lists_above(path.parent, rootdir):
             if lists is None:
                 return True
             exact, globs = lists
@@ -97,9 +98,32 @@ class ConftestHooks:
                 return True
             if any(fnmatch.fnmatch(str(path), str(directory / entry)) for entry in globs):
                 return True
-            if directory == rootdir or directory.parent == directory:
-                return False
-            directory = directory.parent
+        return False
+
+    def _ignore_lists_above(
+        self, directory: Path, rootdir: Path
+    ) -> tuple[tuple[Path, tuple[tuple[str, ...], tuple[str, ...]] | None], ...]:
+        """The conftests from ``directory`` up to ``rootdir`` that ignore anything, with
+        their lists: kept per directory, since most test files have none to check. A
+        loop, not a recursion: a file may lie 1,000 directories deep."""
+        unanswered: list[Path] = []
+        current = directory
+        found: tuple[tuple[Path, tuple[tuple[str, ...], tuple[str, ...]] | None], ...] = ()
+        while True:
+            cached = self._ignoring.get((current, rootdir))
+            if cached is not None:
+                found = cached
+                break
+            unanswered.append(current)
+            if current == rootdir or current.parent == current:
+                break
+            current = current.parent
+        for seen in reversed(unanswered):
+            lists = self._ignore_lists_of(seen / "conftest.py")
+            if lists != ((), ()):
+                found = ((seen, lists), *found)
+            self._ignoring[seen, rootdir] = found
+        return found
 
     def _ignore_lists_of(self, conftest: Path) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
         if conftest not in self._ignore_lists:
