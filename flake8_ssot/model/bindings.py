@@ -22,6 +22,7 @@ from flake8_ssot.model.imports import (
     DYNAMIC_IMPORT_MARKERS,
     block_lines,
     dynamic_imports,
+    is_type_checking,
     resolve_relative,
 )
 from flake8_ssot.model.record import Record
@@ -160,7 +161,7 @@ def _not_run_at_import(tree: ast.Module) -> list[tuple[int, int]]:
         tree,
         lambda statement: (
             isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef))
-            or (isinstance(statement, ast.If) and _is_type_checking(statement.test))
+            or (isinstance(statement, ast.If) and is_type_checking(statement.test))
         ),
     )
 
@@ -258,7 +259,7 @@ class _Reader:
         index = self._statements
         if isinstance(statement, ast.If):
             self._store(stored_names(statement.test), where)
-            if not _is_type_checking(statement.test):
+            if not is_type_checking(statement.test):
                 yield from _arm(statement.body, where, Branch(index, "if"))
             yield from _arm(statement.orelse, where, Branch(index, "else"))
         elif isinstance(statement, _TRY_STATEMENTS):
@@ -629,13 +630,6 @@ def _arm(
     inner = where if branch is None else (*where, branch)
     for statement in body:
         yield statement, inner
-
-
-def _is_type_checking(test: ast.expr) -> bool:
-    """``if TYPE_CHECKING:`` / ``if typing.TYPE_CHECKING:``: never true at run time."""
-    if isinstance(test, ast.Name):
-        return test.id == "TYPE_CHECKING"
-    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
 
 
 def _catches_import_error(handler_type: ast.expr | None) -> bool:

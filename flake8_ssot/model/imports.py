@@ -154,6 +154,11 @@ def block_lines(tree: ast.Module, is_block: Callable[[ast.stmt], bool]) -> list[
 def _never_true(test: ast.expr) -> bool:
     if isinstance(test, ast.Constant):
         return test.value is False
+    return is_type_checking(test)
+
+
+def is_type_checking(test: ast.expr) -> bool:
+    """``if TYPE_CHECKING:`` / ``if typing.TYPE_CHECKING:``: never true at run time."""
     if isinstance(test, ast.Name):
         return test.id == "TYPE_CHECKING"
     return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
